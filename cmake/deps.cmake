@@ -1,0 +1,62 @@
+# Purpose: the project's dependencies as targets, the same names on every preset.
+#   astradia::json   nlohmann_json (header-only)
+#   astradia::stb    stb headers (<stb/stb_image_write.h>, ...)
+#   astradia::catch2 Catch2 v2 (single header)
+#   imgui            Dear ImGui 1.86 core + GLFW/OpenGL3 backends (app presets only)
+# Natively they come from Debian's packages through find_package. Under Emscripten
+# we must never add -I/usr/include (it drags glibc headers into the wasm build), so
+# the header-only packages are exposed through a folder holding links to just them.
+
+if(EMSCRIPTEN)
+  set(_hdr "${CMAKE_BINARY_DIR}/_sysdeps/include")
+  file(MAKE_DIRECTORY "${_hdr}")
+  foreach(_dir nlohmann stb catch2)
+    if(NOT EXISTS "/usr/include/${_dir}")
+      message(FATAL_ERROR "/usr/include/${_dir} is missing: run scripts/bootstrap.sh")
+    endif()
+    if(NOT EXISTS "${_hdr}/${_dir}")
+      file(CREATE_LINK "/usr/include/${_dir}" "${_hdr}/${_dir}" SYMBOLIC)
+    endif()
+  endforeach()
+  foreach(_name json stb catch2)
+    add_library(astradia_${_name} INTERFACE)
+    target_include_directories(astradia_${_name} SYSTEM INTERFACE "${_hdr}")
+    add_library(astradia::${_name} ALIAS astradia_${_name})
+  endforeach()
+else()
+  find_package(nlohmann_json 3.11 REQUIRED CONFIG)
+  add_library(astradia_json INTERFACE)
+  target_link_libraries(astradia_json INTERFACE nlohmann_json::nlohmann_json)
+  add_library(astradia::json ALIAS astradia_json)
+
+  add_library(astradia_stb INTERFACE)   # /usr/include is already on the path
+  add_library(astradia::stb ALIAS astradia_stb)
+
+  if(ASTRADIA_BUILD_TESTS)
+    find_package(Catch2 2 REQUIRED CONFIG)
+    add_library(astradia_catch2 INTERFACE)
+    target_link_libraries(astradia_catch2 INTERFACE Catch2::Catch2)
+    add_library(astradia::catch2 ALIAS astradia_catch2)
+  endif()
+endif()
+
+if(ASTRADIA_BUILD_APP)
+  set(IMGUI_DIR "${CMAKE_SOURCE_DIR}/build/_deps/imgui-1.86" CACHE PATH "Dear ImGui 1.86 sources")
+  if(NOT EXISTS "${IMGUI_DIR}/imgui.cpp")
+    message(FATAL_ERROR "Dear ImGui sources not found in ${IMGUI_DIR}: run scripts/bootstrap.sh")
+  endif()
+  add_library(imgui STATIC
+    ${IMGUI_DIR}/imgui.cpp ${IMGUI_DIR}/imgui_draw.cpp ${IMGUI_DIR}/imgui_tables.cpp
+    ${IMGUI_DIR}/imgui_widgets.cpp
+    ${IMGUI_DIR}/backends/imgui_impl_glfw.cpp ${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
+  target_include_directories(imgui SYSTEM PUBLIC ${IMGUI_DIR} ${IMGUI_DIR}/backends)
+  target_compile_options(imgui PRIVATE -w)   # third-party code: not ours to warn about
+  target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS)
+  if(EMSCRIPTEN)
+    target_link_options(imgui PUBLIC -sUSE_GLFW=3 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2)
+  else()
+    find_package(glfw3 3.3 REQUIRED)
+    find_package(OpenGL REQUIRED)
+    target_link_libraries(imgui PUBLIC glfw OpenGL::GL ${CMAKE_DL_LIBS})
+  endif()
+endif()

@@ -1,0 +1,40 @@
+# Purpose: every Emscripten flag of the project, in one place, with the reason for each.
+# Functions:
+#   astradia_wasm_app(target)        the browser app: astradia.js + astradia.wasm
+#   astradia_wasm_node_tool(target)  a program run under node (CLI, wasm unit tests)
+# Emscripten 3.1.6 from Debian: no ports, no downloads (see ../shared/docs/TOOLCHAIN.md).
+
+# emcc runs Debian's JS tools (acorn, terser) through node; they live in /usr/share/nodejs.
+set(ENV{NODE_PATH} "/usr/share/nodejs")
+
+function(astradia_wasm_app target)
+  target_link_options(${target} PRIVATE
+    -sENVIRONMENT=web              # no node/worker code paths in the shipped JS
+    -sMODULARIZE=1                 # a factory, so web/boot.js decides whether to start at all
+    -sEXPORT_NAME=createAstradia   # ... called createAstradia({canvas}) after the capability check
+    -sDYNAMIC_EXECUTION=0          # no eval/new Function: the page runs under a strict CSP
+    -sALLOW_MEMORY_GROWTH=1        # engines allocate on demand; start small for phones
+    -sINITIAL_MEMORY=16MB
+    -sTOTAL_STACK=1MB
+    -sFILESYSTEM=0                 # no virtual file system: storage goes through the bridge
+    -sEXIT_RUNTIME=0               # the main loop outlives main()
+    -sINCOMING_MODULE_JS_API=[canvas,print,printErr,locateFile,onAbort,astradiaBoot]
+    -sEXPORTED_RUNTIME_METHODS=[]
+    -sEXPORTED_FUNCTIONS=[_main]
+    -sHTML5_SUPPORT_DEFERRING_USER_SENSITIVE_REQUESTS=0
+    --js-library=${CMAKE_SOURCE_DIR}/shell/web/bridge.js
+    $<$<CONFIG:Release>:-O2>
+    $<$<CONFIG:Release>:--closure=0>)
+  set_target_properties(${target} PROPERTIES SUFFIX ".js"
+    LINK_DEPENDS ${CMAKE_SOURCE_DIR}/shell/web/bridge.js)
+endfunction()
+
+function(astradia_wasm_node_tool target)
+  target_link_options(${target} PRIVATE
+    -sENVIRONMENT=node             # runs under node, not in a page
+    -sNODERAWFS=1                  # real files: puzzle sets, saves, replays on the host
+    -sALLOW_MEMORY_GROWTH=1
+    -sTOTAL_STACK=4MB               # the test framework and deep searches want more stack
+    -sEXIT_RUNTIME=1)              # process exit code = main()'s return value
+  set_target_properties(${target} PROPERTIES SUFFIX ".js")
+endfunction()

@@ -1,0 +1,55 @@
+// Purpose: the one main() of the game app, native and web. Native options:
+//   --screenshot FILE.png   draw a few frames, write the last one as PNG, quit
+//   --frames N              frames to draw before the screenshot (default 3)
+//   --size WxH              window size (default 1280x800)
+//   --scale S               force the UI scale (e.g. 2 to check HiDPI rendering)
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+
+#include "shell/app.hpp"
+#include "shell/platform/main_loop.hpp"
+
+namespace {
+
+int usage() {
+    std::fprintf(stderr,
+                 "usage: astradia-app [--screenshot FILE.png] [--frames N] [--size WxH] [--scale S]\n");
+    return 2;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    astradia::shell::AppOptions options;
+    for (int i = 1; i < argc; ++i) {
+        const char* a = argv[i];
+        const char* next = i + 1 < argc ? argv[i + 1] : nullptr;
+        if (std::strcmp(a, "--screenshot") == 0 && next) {
+            options.screenshot = argv[++i];
+        } else if (std::strcmp(a, "--frames") == 0 && next) {
+            options.frames = std::atoi(argv[++i]);
+            if (options.frames < 1) return usage();
+        } else if (std::strcmp(a, "--size") == 0 && next) {
+            if (std::sscanf(argv[++i], "%dx%d", &options.width, &options.height) != 2 || options.width < 64 ||
+                options.height < 64) {
+                return usage();
+            }
+        } else if (std::strcmp(a, "--scale") == 0 && next) {
+            options.scale = static_cast<float>(std::atof(argv[++i]));
+            if (options.scale < 0.5f || options.scale > 4.0f) return usage();
+        } else {
+            return usage();
+        }
+    }
+    // Heap-allocated: on the web main() returns into the browser's loop while the app lives on.
+    auto* app = new astradia::shell::App(options);
+    if (!app->start()) return app->exit_code();
+    auto* frame = new auto([app] { return app->frame(); });
+    astradia::shell::run_main_loop(frame);
+    delete frame;
+    const int code = app->exit_code();
+    delete app;
+    return code;
+}

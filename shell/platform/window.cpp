@@ -1,0 +1,160 @@
+// Purpose: implementation of the platform window (see window.hpp for what it supports).
+#include "shell/platform/window.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <vector>
+
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+#ifdef __EMSCRIPTEN__
+#include <emscripten/html5.h>
+#include <GLES3/gl3.h>
+#endif
+#ifndef __EMSCRIPTEN__
+#include <stb/stb_image_write.h>
+#endif
+
+namespace astradia::shell {
+namespace {
+void on_glfw_error(int code, const char* text) { std::fprintf(stderr, "glfw error %d: %s\n", code, text); }
+}  // namespace
+
+bool Window::open(const WindowSettings& settings) {
+    forced_scale_ = settings.forced_scale;
+    glfwSetErrorCallback(on_glfw_error);
+    if (!glfwInit()) {
+        error_ = "could not initialise GLFW (no display?)";
+        return false;
+    }
+#ifdef __EMSCRIPTEN__
+    const char* glsl_version = "#version 300 es";
+    glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+    double css_w = 0, css_h = 0;
+    emscripten_get_element_css_size("#canvas", &css_w, &css_h);
+    const double dpr = emscripten_get_device_pixel_ratio();
+    const int w = std::max(1, static_cast<int>(std::lround(css_w * dpr)));
+    const int h = std::max(1, static_cast<int>(std::lround(css_h * dpr)));
+#else
+    const char* glsl_version = "#version 130";
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+    const int w = settings.width;
+    const int h = settings.height;
+#endif
+    window_ = glfwCreateWindow(w, h, settings.title, nullptr, nullptr);
+    if (window_ == nullptr) {
+        error_ = "could not create a window with an OpenGL 3 / WebGL 2 context";
+        glfwTerminate();
+        return false;
+    }
+    glfwMakeContextCurrent(window_);
+    glfwSwapInterval(1);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // layout is ours; nothing is written behind the player's back
+    io.LogFilename = nullptr;
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    ImGui_ImplGlfw_InitForOpenGL(window_, true);
+    ImGui_ImplOpenGL3_Init(glsl_version);
+    scale_ = detect_scale();
+    return true;
+}
+
+void Window::close() {
+    if (window_ == nullptr) return;
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext();
+    glfwDestroyWindow(window_);
+    glfwTerminate();
+    window_ = nullptr;
+}
+
+float Window::detect_scale() const {
+    if (forced_scale_ > 0) return forced_scale_;
+#ifdef __EMSCRIPTEN__
+    return static_cast<float>(emscripten_get_device_pixel_ratio());
+#else
+    float sx = 1, sy = 1;
+    glfwGetWindowContentScale(window_, &sx, &sy);
+    return sx > 0 ? sx : 1.0f;
+#endif
+}
+
+bool Window::begin_frame() {
+    glfwPollEvents();
+#ifdef __EMSCRIPTEN__
+    // The canvas is sized by CSS (it fills the viewport); its backing store follows
+    // at devicePixelRatio so every device pixel is drawn.
+    double css_w = 0, css_h = 0;
+    emscripten_get_element_css_size("#canvas", &css_w, &css_h);
+    const double dpr = forced_scale_ > 0 ? forced_scale_ : emscripten_get_device_pixel_ratio();
+    const int want_w = std::max(1, static_cast<int>(std::lround(css_w * dpr)));
+    const int want_h = std::max(1, static_cast<int>(std::lround(css_h * dpr)));
+    int cur_w = 0, cur_h = 0;
+    glfwGetWindowSize(window_, &cur_w, &cur_h);
+    if (cur_w != want_w || cur_h != want_h) glfwSetWindowSize(window_, want_w, want_h);
+#endif
+    const float new_scale = detect_scale();
+    const bool scale_changed = std::fabs(new_scale - scale_) > 1e-3f;
+    scale_ = new_scale;
+    glfwGetFramebufferSize(window_, &fb_w_, &fb_h_);
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    return scale_changed;
+}
+
+void Window::rebuild_fonts_texture() {
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+}
+
+bool Window::end_frame(float r, float g, float b, const char* png_path) {
+    ImGui::Render();
+    glViewport(0, 0, fb_w_, fb_h_);
+    glClearColor(r, g, b, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    const bool saved = png_path == nullptr || save_png(png_path);
+#ifndef __EMSCRIPTEN__
+    glfwSwapBuffers(window_);
+#endif
+    return saved;
+}
+
+void Window::wait_events(double seconds) {
+#ifndef __EMSCRIPTEN__
+    glfwWaitEventsTimeout(seconds);
+#else
+    (void)seconds;
+#endif
+}
+
+bool Window::should_close() const { return window_ == nullptr || glfwWindowShouldClose(window_); }
+
+bool Window::save_png(const char* path) const {
+#ifdef __EMSCRIPTEN__
+    (void)path;
+    return false;  // the browser takes its own screenshots
+#else
+    if (fb_w_ <= 0 || fb_h_ <= 0) return false;
+    std::vector<unsigned char> pixels(static_cast<size_t>(fb_w_) * static_cast<size_t>(fb_h_) * 4);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadBuffer(GL_BACK);
+    glReadPixels(0, 0, fb_w_, fb_h_, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
+    // GL's rows run bottom-up; PNG's top-down.
+    const int stride = fb_w_ * 4;
+    stbi_flip_vertically_on_write(1);
+    return stbi_write_png(path, fb_w_, fb_h_, 4, pixels.data(), stride) != 0;
+#endif
+}
+
+}  // namespace astradia::shell

@@ -1,0 +1,59 @@
+// Purpose: the platform layer of the app: one window with an OpenGL (native) or
+// WebGL2 (web) context, Dear ImGui's GLFW + OpenGL3 backends, and the HiDPI scale.
+// Supports: GLFW 3.3 + OpenGL 3.0 natively; Emscripten's built-in GLFW + WebGL2 on the web.
+// Does not support: multiple windows, ImGui viewports/docking, GL contexts other than those.
+//
+// ImGui works in device pixels; `scale()` is device pixels per CSS pixel on the web
+// (devicePixelRatio) and the monitor content scale natively, so views size things as
+// `px * scale()` and text is rasterised at the real pixel size: crisp at any ratio.
+#pragma once
+
+#include <string>
+
+struct GLFWwindow;
+
+namespace astradia::shell {
+
+struct WindowSettings {
+    const char* title = "Astradia";
+    int width = 1280;         // native only: initial size in screen coordinates
+    int height = 800;
+    float forced_scale = 0;   // > 0 overrides the detected scale (tests, screenshots)
+};
+
+class Window {
+public:
+    // Returns false with a one-line reason in error() when GLFW or GL cannot start.
+    bool open(const WindowSettings& settings);
+    void close();
+    const std::string& error() const { return error_; }
+
+    // Polls input, follows the canvas/window size and scale, starts an ImGui frame.
+    // Returns true when the scale changed since the last frame (fonts must be rebuilt
+    // before the frame is drawn: call rebuild_fonts_texture() after changing them).
+    bool begin_frame();
+    // Draws the frame on a cleared background. With png_path set, also writes the
+    // drawn frame as a PNG before presenting it; returns false when that fails.
+    bool end_frame(float r, float g, float b, const char* png_path = nullptr);
+    void rebuild_fonts_texture();
+
+    // Blocks until input arrives or `seconds` pass (native only; the browser drives
+    // the web loop). Used when nothing animates, so an idle app costs nothing.
+    void wait_events(double seconds);
+
+    bool should_close() const;
+    float scale() const { return scale_; }
+    int pixel_width() const { return fb_w_; }
+    int pixel_height() const { return fb_h_; }
+private:
+    bool save_png(const char* path) const;
+    float detect_scale() const;
+    GLFWwindow* window_ = nullptr;
+    std::string error_;
+    float forced_scale_ = 0;
+    float scale_ = 1;
+    int fb_w_ = 0;
+    int fb_h_ = 0;
+};
+
+}  // namespace astradia::shell

@@ -1,0 +1,45 @@
+// Purpose: building the font atlas from the embedded DejaVu subsets.
+#include "shell/ui/fonts.hpp"
+
+#include <imgui.h>
+
+extern const unsigned char astradia_font_sans[];
+extern const unsigned long astradia_font_sans_size;
+extern const unsigned char astradia_font_sans_bold[];
+extern const unsigned long astradia_font_sans_bold_size;
+
+namespace astradia::shell {
+namespace {
+
+// Latin-1, Cyrillic and the punctuation/symbols the UI uses; must match the
+// subset list in shell/CMakeLists.txt.
+const ImWchar kRanges[] = {0x0020, 0x00FF, 0x0400, 0x045F, 0x2010, 0x2027, 0x2190, 0x2193,
+                           0x2212, 0x2212, 0x2713, 0x2713, 0x2715, 0x2715, 0x25B6, 0x25B6, 0};
+
+ImFont* add(const unsigned char* data, unsigned long size, float px) {
+    ImFontConfig cfg;
+    cfg.FontDataOwnedByAtlas = false;  // the data is static, inside the binary
+    cfg.OversampleH = 2;
+    cfg.OversampleV = 1;
+    cfg.PixelSnapH = true;
+    // ImGui takes a non-const pointer but does not write through it when it does not own the data.
+    return ImGui::GetIO().Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(data),
+                                                      static_cast<int>(size), px, &cfg, kRanges);
+}
+
+}  // namespace
+
+Fonts build_fonts(float scale) {
+    ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    atlas->Clear();
+    Fonts f;
+    f.body = add(astradia_font_sans, astradia_font_sans_size, 17.0f * scale);
+    f.bold = add(astradia_font_sans_bold, astradia_font_sans_bold_size, 17.0f * scale);
+    f.title = add(astradia_font_sans_bold, astradia_font_sans_bold_size, 40.0f * scale);
+    f.small = add(astradia_font_sans, astradia_font_sans_size, 14.0f * scale);
+    atlas->Build();
+    ImGui::GetIO().FontDefault = f.body;
+    return f;
+}
+
+}  // namespace astradia::shell

@@ -1,0 +1,104 @@
+// Purpose: shared set-up for the browser tests: serve.py on a free port over the built
+// site, Debian's Chromium driven by playwright-core (never a downloaded browser), a
+// guard that records every request leaving 127.0.0.1, console errors, CSP violations,
+// and helpers to read screenshot pixels.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const { chromium } = require('playwright-core');
+const { PNG } = require('pngjs');
+
+export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const SITE = path.join(REPO, 'build', 'wasm-release', 'site');
+export const SHOTS = path.join(REPO, 'build', 'screenshots');
+export const CHROMIUM = process.env.ASTRADIA_CHROMIUM || '/usr/bin/chromium';
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--use-gl=swiftshader', '--enable-unsafe-swiftshader',
+  '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--disable-default-apps',
+  '--disable-features=MediaRouter,OptimizationHints,Translate',
+];
+
+// Starts serve.py (no build: the test command built the site) and resolves to
+// { origin, stop(), log() } once it listens.
+export async function startServer({ root = SITE, extraArgs = [] } = {}) {
+  const proc = spawn('python3', [path.join(REPO, 'serve.py'), '--no-build', '--root', root, '--port', '0', ...extraArgs], {
+    cwd: REPO, stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let output = '';
+  const origin = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('serve.py did not start: ' + output)), 15000);
+    proc.stderr.on('data', (chunk) => {
+      output += chunk;
+      const m = output.match(/on (http:\/\/127\.0\.0\.1:\d+)\//);
+      if (m) { clearTimeout(timer); resolve(m[1]); }
+    });
+    proc.on('exit', (code) => { clearTimeout(timer); reject(new Error(`serve.py exited ${code}: ${output}`)); });
+  });
+  return {
+    origin,
+    log: () => output,
+    stop: () => new Promise((resolve) => { proc.once('exit', resolve); proc.kill('SIGTERM'); }),
+  };
+}
+
+// A fresh browser profile with the given viewport. Returns { context, page, issues, close() }
+// where issues collects console errors, page errors, CSP violations and off-origin requests.
+export async function openPage(origin, { width = 1280, height = 800, scale = 1, touch = false, initScript } = {}) {
+  const profile = mkdtempSync(path.join(tmpdir(), 'astradia-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS,
+    viewport: { width, height }, deviceScaleFactor: scale, hasTouch: touch, isMobile: touch,
+  });
+  const issues = { console: [], pageErrors: [], offOrigin: [], csp: [] };
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(origin + '/') || url === origin) return route.continue();
+    issues.offOrigin.push(url);
+    return route.abort('blockedbyclient');
+  });
+  await context.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  if (initScript) await context.addInitScript(initScript);
+  const page = context.pages()[0] || (await context.newPage());
+  page.on('console', (msg) => { if (msg.type() === 'error') issues.console.push(msg.text()); });
+  page.on('pageerror', (err) => issues.pageErrors.push(String(err)));
+  return {
+    context, page, issues,
+    async cspViolations() { return page.evaluate(() => window.__cspViolations); },
+    async close() { await context.close(); rmSync(profile, { recursive: true, force: true }); },
+  };
+}
+
+// Saves a screenshot under build/screenshots/ and returns its decoded pixels.
+export async function screenshot(page, name) {
+  mkdirSync(SHOTS, { recursive: true });
+  const buffer = await page.screenshot();
+  writeFileSync(path.join(SHOTS, name), buffer);
+  return PNG.sync.read(buffer);
+}
+
+// Colour statistics of a decoded PNG: distinct colours, share of pixels unlike the
+// top-left one, and the mean of a region given in image pixels.
+export function pixelStats(png) {
+  const { width, height, data } = png;
+  const colours = new Set();
+  const bg = data.readUInt32BE(0);
+  let differing = 0;
+  for (let i = 0; i < width * height; i++) {
+    const v = data.readUInt32BE(i * 4);
+    colours.add(v);
+    if (v !== bg) differing++;
+  }
+  return { width, height, colours: colours.size, share: differing / (width * height) };
+}
