@@ -80,6 +80,11 @@ MAX_BODY = 64 * 1024
 BAD_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
 
 
+def printable(text):
+    """Text safe for one log line: quotes, control and non-ASCII characters escaped."""
+    return "".join(c if 0x20 <= ord(c) < 0x7F and c not in '"\\' else f"\\x{ord(c):02x}" for c in text)
+
+
 def log(line):
     sys.stderr.write(line + "\n")
     sys.stderr.flush()
@@ -108,7 +113,8 @@ class FileCache:
 
 
 def read_facts(path):
-    data = open(path, "rb").read()
+    with open(path, "rb") as f:
+        data = f.read()
     return {"etag": hashlib.sha256(data).hexdigest()[:32], "data": data}
 
 
@@ -151,7 +157,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
         finally:
             if self._status is not None:
                 ms = (time.perf_counter() - self._started) * 1000
-                request = self.requestline.replace('"', "%22")[:200] if self.requestline else "-"
+                request = printable(self.requestline[:200]) if self.requestline else "-"
                 log(f'[serve] {self.client_address[0]} "{request}" {self._status} {self._sent} '
                     f'{self._encoding} {ms:.1f}ms')
 

@@ -294,15 +294,19 @@ class ServeTest(unittest.TestCase):
     def test_one_log_line_per_request(self):
         captured = io.StringIO()
         with contextlib.redirect_stderr(captured):
-            get(self.port, "/")
-            get(self.port, "/missing")
-            raw_request(self.port, b"GARBAGE\r\n\r\n")
-            time.sleep(0.2)  # the server thread writes its line after the response
-        lines = [l for l in captured.getvalue().splitlines() if l.startswith("[serve]")]
-        self.assertEqual(len(lines), 3, lines)
-        self.assertRegex(lines[0], r'"GET / HTTP/1.1" 200 \d+ ')
-        self.assertRegex(lines[1], r'"GET /missing HTTP/1.1" 404 ')
-        self.assertRegex(lines[2], r'"GARBAGE" 400 ')
+            get(self.port, "/?log-test")
+            get(self.port, "/missing-log-test")
+            raw_request(self.port, b"GARBAGE-log-test\r\n\r\n")
+            raw_request(self.port, b"GET /\x01log-test\"x HTTP/1.1\r\n\r\n")
+            time.sleep(0.3)  # the server thread writes its line after the response
+        # other tests' late lines may land here too: look at ours only
+        lines = [l for l in captured.getvalue().splitlines() if l.startswith("[serve]") and "log-test" in l]
+        self.assertEqual(len(lines), 4, lines)
+        self.assertRegex(lines[0], r'"GET /\?log-test HTTP/1.1" 200 \d+ ')
+        self.assertRegex(lines[1], r'"GET /missing-log-test HTTP/1.1" 404 ')
+        self.assertRegex(lines[2], r'"GARBAGE-log-test" 400 ')
+        # control characters and quotes are escaped: one line, unambiguous
+        self.assertIn('"GET /\\x01log-test\\x22x HTTP/1.1" 400 ', lines[3])
 
 
 class CommandLineTest(unittest.TestCase):
@@ -317,7 +321,8 @@ class CommandLineTest(unittest.TestCase):
         with socket.socket() as busy, tempfile.TemporaryDirectory() as root:
             busy.bind(("127.0.0.1", 0))
             busy.listen()
-            open(os.path.join(root, "index.html"), "w").write("x")
+            with open(os.path.join(root, "index.html"), "w") as f:
+                f.write("x")
             r = subprocess.run([sys.executable, os.path.join(REPO, "serve.py"), "--no-build", "--root", root,
                                 "--port", str(busy.getsockname()[1])], capture_output=True, text=True, timeout=30)
         self.assertEqual(r.returncode, 1)
@@ -325,7 +330,8 @@ class CommandLineTest(unittest.TestCase):
 
     def test_serves_with_host_and_port_options(self):
         with tempfile.TemporaryDirectory() as root:
-            open(os.path.join(root, "index.html"), "wb").write(INDEX)
+            with open(os.path.join(root, "index.html"), "wb") as f:
+                f.write(INDEX)
             with socket.socket() as probe:
                 probe.bind(("127.0.0.1", 0))
                 port = probe.getsockname()[1]
@@ -340,6 +346,7 @@ class CommandLineTest(unittest.TestCase):
             finally:
                 proc.terminate()
                 proc.wait(timeout=10)
+                proc.stderr.close()
 
 
 if __name__ == "__main__":
