@@ -124,3 +124,13 @@ TEST_CASE("solves: checks completeness, rules and givens", "[sudoku][grid]") {
     CHECK_FALSE(solves(puzzle, partial));
     CHECK(consistent(puzzle));
 }
+
+#include "engine/sudoku/level.hpp"
+
+TEST_CASE("levels have stable names that parse back", "[sudoku][level]") {
+    CHECK(level_name(Level::easy) == "easy");
+    CHECK(level_name(Level::extreme) == "extreme");
+    for (Level l : kLevels) CHECK(parse_level(level_name(l)) == l);
+    CHECK_FALSE(parse_level("Easy").has_value());
+    CHECK_FALSE(parse_level("").has_value());
+}
