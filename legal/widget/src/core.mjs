@@ -5,7 +5,7 @@
 // decisions, dialogs, documents and form checkboxes live in ui.mjs, imported when the
 // browser is idle or on first use. build.mjs bundles this file with record.mjs into one
 // classic script.
-import { parseConfig, pickLanguage, parseRecord, mustAsk, consentModeState } from './record.mjs';
+import { parseConfig, pickLanguage, parseRecord, mustAsk, consentModeState, resolveGpc } from './record.mjs';
 
 const CSS = '__CORE_CSS__';            // build.mjs puts core.css here
 const UI_FILE = 'astradia-legal-ui.js';
@@ -126,6 +126,7 @@ function boot(script, raw) {
   const core = {
     config, lang, storage, key, gpc, h, icon, TAG, warn, NONE,
     record: readRecord(),
+    read: () => readRecord(),
     choices: NONE,
     ask: null,              // the banner's reason while it is shown ({ reason, changes })
     get age() { return age; },
@@ -143,6 +144,9 @@ function boot(script, raw) {
     return null;
   }
   const unexpired = core.unexpired = (r) => (r && Date.parse(r.expires) > Date.now() ? r : null);
+  // The record's choices as they hold now: a Global Privacy Control signal turned on after the
+  // choice takes personalised ads away at once (ui.mjs then records it).
+  const effective = core.effective = (r) => resolveGpc(r, gpc) || r.choices;
 
   // --- the outside world: manifest, module, Consent Mode, receipts, gated elements ---------
   core.manifest = () => (manifestPromise = manifestPromise || fetch(config.manifest, { credentials: 'same-origin' })
@@ -314,16 +318,6 @@ function boot(script, raw) {
     const t = e.target.closest && e.target.closest('[data-consent-open]');
     if (t) { e.preventDefault(); api.open(t); }
   });
-  // Another tab decided: follow it.
-  addEventListener('storage', (e) => {
-    if (e.key != key && e.key != null) return;
-    core.record = readRecord();
-    const a = mustAsk(core.record, null, Date.now(), lang);
-    core.ask = a.ask ? a : null;
-    setChoices(unexpired(core.record) ? core.record.choices : NONE, core.record, 'changed');
-    chrome();
-  });
-
   // --- start: decide what to show --------------------------------------------------------------
   gtag('consent', 'default', { ...consentModeState(NONE), wait_for_update: 500 });
   const first = mustAsk(core.record, null, Date.now(), lang);
@@ -333,14 +327,14 @@ function boot(script, raw) {
     chrome();
     if (gpc) applyGpc();
   } else {
-    core.choices = { ...core.record.choices };   // provisional until the manifest is checked
+    core.choices = { ...effective(core.record) };   // provisional until the manifest is checked
     core.manifest().then(async (m) => {
       const a = mustAsk(core.record, m, Date.now(), lang);
       if (a.ask) {
         core.ask = a;                            // a material change: ask first, nothing optional meanwhile
         setChoices(NONE, core.record, 'changed');
       } else {
-        setChoices(core.record.choices, core.record, null);
+        setChoices(effective(core.record), core.record, null);
         await applyGpc();
       }
       chrome();

@@ -74,6 +74,15 @@ export function init(c) {
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(CSS);
   c.root.adoptedStyleSheets = [...c.root.adoptedStyleSheets, sheet];
+  // Another tab decided (or deleted everything): follow it here too.
+  addEventListener('storage', (e) => {
+    if (e.key != c.key && e.key != null) return;
+    c.record = c.read();
+    const live = c.unexpired(c.record);
+    c.ask = live ? null : { reason: c.record ? 'expired' : 'new', changes: [] };
+    c.setChoices(live ? c.effective(live) : c.NONE, c.record, 'changed');
+    c.chrome();
+  });
 }
 
 // --- decisions ----------------------------------------------------------------------------------
@@ -237,7 +246,7 @@ export async function openPreferences(opener) {
     confirmRow.firstChild.focus();
   } }, S.del);
 
-  const decide = async (choices) => {
+  const choose = async (choices) => {
     if ((choices.statistics || choices.ads) && !core.age) {
       err.hidden = false;
       age.setAttribute('aria-invalid', 'true');
@@ -257,9 +266,9 @@ export async function openPreferences(opener) {
     h('h3', {}, S.docs), docs,
     h('section', { class: 'del', 'aria-labelledby': 'al-dh' }, h('h3', { id: 'al-dh' }, S.del), h('p', {}, S.delText), delBtn, confirmRow),
   ], h('div', { class: 'btns' },
-    button(core.strings[lang].reject, () => decide({ statistics: false, ads: false })),
-    button(core.strings[lang].accept, () => decide({ statistics: true, ads: true })),
-    button(S.save, () => decide({ statistics: toggles.statistics.checked, ads: toggles.ads.checked }))), opener);
+    button(core.strings[lang].reject, () => choose({ statistics: false, ads: false })),
+    button(core.strings[lang].accept, () => choose({ statistics: true, ads: true })),
+    button(S.save, () => choose({ statistics: toggles.statistics.checked, ads: toggles.ads.checked }))), opener);
   return dlg;
 }
 
