@@ -210,11 +210,11 @@ function boot(script, raw) {
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(CSS);
   root.adoptedStyleSheets = [sheet];
-  document.body.prepend(host);
+  // First in the page (so the banner is reached early by keyboard), but after skip links.
+  let next = document.body.firstElementChild;
+  while (next && next.matches('a[href^="#"]')) next = next.nextElementSibling;
+  document.body.insertBefore(host, next);
   Object.assign(core, { host, root, strings: STRINGS, ui, has, activate });
-
-  // A document's static page (the contract's layout beside the manifest), for links that work without us.
-  const pageUrl = (id) => new URL(lang + '/' + id + '/', new URL(config.manifest, location.href)).pathname;
 
   // Top layer (popover) when the browser has it, so no page z-index or transform can hide it.
   function lift(el) {
@@ -238,11 +238,8 @@ function boot(script, raw) {
     const section = h('section', { class: 'banner', role: 'region', 'aria-label': S.title, lang },
       h('div', { class: 'text' },
         h('h2', {}, S.title),
-        h('p', {}, S.body, ' ', h('a', { href: pageUrl(config.privacy_document), class: 'link', onclick: (e) => {
-          if (e.ctrlKey || e.metaKey || e.shiftKey || e.button) return;   // a new tab gets the static page
-          e.preventDefault();
-          api.openDocument(config.privacy_document, e.currentTarget);
-        } }, S.more)),
+        h('p', {}, S.body, ' ', h('button', { type: 'button', class: 'link',
+          onclick: (e) => api.openDocument(config.privacy_document, e.currentTarget) }, S.more)),
         notes.map((n) => h('p', { class: 'note' }, n)),
         a.changes.length ? [h('p', { class: 'note' }, S.changed), h('ul', { class: 'changes' }, a.changes.map((c) =>
           h('li', {}, h('strong', {}, c.title + ' ' + c.from + ' → ' + c.to), c.notes.length ? ': ' + c.notes.join(' ') : '')))] : null),

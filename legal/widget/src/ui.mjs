@@ -172,9 +172,9 @@ function modal(cls, title, body, footer, opener, lang) {
   const close = h('button', { type: 'button', class: 'x', 'aria-label': S.close, onclick: () => dlg.close() }, core.icon(X));
   const head = h('div', { class: 'title' }, h('h2', { id }, title));
   const dlg = h('dialog', { class: 'dlg ' + cls, 'aria-labelledby': id, lang: lang || core.lang },
-    h('header', { class: 'hd' }, head, close),
+    h('div', { class: 'hd' }, head, close),
     h('div', cls == 'docv' ? { class: 'bd', tabindex: '0', role: 'region', 'aria-labelledby': id } : { class: 'bd' }, body),
-    footer ? h('footer', { class: 'ft' }, footer) : null);
+    footer ? h('div', { class: 'ft' }, footer) : null);
   dlg.addEventListener('close', () => {
     dlg.remove();
     const back = opener && opener.isConnected ? opener : core.root.querySelector('.fab,.banner .btn');
