@@ -2,6 +2,7 @@
 # Purpose: benchmarks (figures, not pass/fail tests). Each prints its numbers and the
 # command that reproduces them. Usage: ./run bench [NAME...]; no NAME runs them all.
 #   size    download size of the game page: wasm + js + page, raw and gzip -9
+#   sudoku-solver  Sudoku solver throughput, native-release and wasm (node), and wasm/native
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -27,11 +28,29 @@ bench_size() {
     echo "  reproduce: ./run bench size"
 }
 
+bench_sudoku_solver() {
+    build native-release astradia
+    build wasm-release astradia
+    local native wasm
+    native=$(mktemp)
+    wasm=$(mktemp)
+    ./build/native-release/cli/astradia sudoku bench | tee "$native"
+    node --no-experimental-fetch build/wasm-release/cli/astradia.js sudoku bench | tee "$wasm"
+    echo "[bench] sudoku solver: wasm / native puzzles per second, same machine, same run"
+    # Result lines: "  <set> <puzzles> <mode> <rate>/s ..."; join them on set and mode.
+    awk 'FNR == 1 { file++ } $3 ~ /^(first|unique)$/ && $4 ~ /\/s$/ { rate[file, $1 " " $3] = $4 + 0; key[$1 " " $3] = 1 }
+         END { for (k in key) if (rate[1, k] > 0) printf "  %-36s %6.2f\n", k, rate[2, k] / rate[1, k] }' \
+        "$native" "$wasm" | sort
+    rm -f "$native" "$wasm"
+    echo "  reproduce: ./run bench sudoku-solver"
+}
+
 names=("$@")
-((${#names[@]})) || names=(size)
+((${#names[@]})) || names=(size sudoku-solver)
 for n in "${names[@]}"; do
     case "$n" in
         size) bench_size ;;
-        *) echo "unknown benchmark: $n (known: size)" >&2; exit 2 ;;
+        sudoku-solver) bench_sudoku_solver ;;
+        *) echo "unknown benchmark: $n (known: size, sudoku-solver)" >&2; exit 2 ;;
     esac
 done
