@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "engine/sudoku/chain_graph.hpp"
+#include "engine/sudoku/solver.hpp"
 #include "engine/sudoku/techniques.hpp"
 
 namespace astradia::sudoku {
@@ -319,6 +320,36 @@ bool find_forcing_chain(const Candidates& c, const Analysis& a, Step& step) {
 }
 
 bool find_trial(const Candidates& c, const Analysis& a, Step& step) { return trial_search(c, a, step, nullptr); }
+
+bool find_search_trial(const Candidates& c, const Analysis& a, Step& step) {
+    // The narrowest cell first; in it, the first candidate whose placement leaves the
+    // grid without any solution (a full search by the solver).
+    for (int k = 2; k <= 9; ++k) {
+        int found = -1, digit = 0;
+        a.empty.for_each([&](int cell) {
+            if (found >= 0 || digit_count(c.mask(cell)) != k) return;
+            for (DigitMask m = c.mask(cell); m; m &= static_cast<DigitMask>(m - 1)) {
+                Grid g = c.values;
+                g[cell] = static_cast<std::uint8_t>(first_digit(m));
+                if (count_solutions(g, 1) == 0) {
+                    found = cell;
+                    digit = first_digit(m);
+                    return;
+                }
+            }
+        });
+        if (found < 0) continue;
+        step = Step{};
+        step.technique = Technique::trial_and_error;
+        step.rating = 110;
+        step.cells = {u8(found)};
+        step.digits = digit_bit(digit);
+        step.chain = {{u8(found), u8(digit), true}};
+        step.eliminations = {{u8(found), u8(digit)}};
+        return true;
+    }
+    return false;
+}
 
 bool sweep_forcing_chains(const Candidates& c, const Analysis& a, int floor, Step& merged) {
     std::vector<Effect> all;

@@ -23,8 +23,8 @@ struct Finder {
 };
 
 // Every finder, in the rating order (Sudoku Explainer's: the easiest rating first).
-const std::array<Finder, 26>& rating_table() {
-    static const std::array<Finder, 26> table = {{
+const std::array<Finder, 27>& rating_table() {
+    static const std::array<Finder, 27> table = {{
         {Level::easy, 10, find_full_house},
         {Level::easy, 12, [](const Candidates& c, const Analysis& a, Step& s) { return find_hidden_single(c, a, true, s); }},
         {Level::easy, 15, [](const Candidates& c, const Analysis& a, Step& s) { return find_hidden_single(c, a, false, s); }},
@@ -51,14 +51,15 @@ const std::array<Finder, 26>& rating_table() {
         {Level::extreme, 66, find_chain},
         {Level::extreme, 80, find_forcing_chain},
         {Level::extreme, 85, find_trial, false, true},
+        {Level::extreme, 110, find_search_trial, false, true},
     }};
     return table;
 }
 
 // The same finders, the lowest level first (then by rating): the order of hints.
-const std::array<Finder, 26>& level_table() {
-    static const std::array<Finder, 26> table = [] {
-        std::array<Finder, 26> t = rating_table();
+const std::array<Finder, 27>& level_table() {
+    static const std::array<Finder, 27> table = [] {
+        std::array<Finder, 27> t = rating_table();
         std::stable_sort(t.begin(), t.end(), [](const Finder& x, const Finder& y) {
             return static_cast<int>(x.level) < static_cast<int>(y.level);
         });
@@ -186,7 +187,8 @@ void rating_solve(const Candidates& start, Grade& g) {
         }
         const Analysis a = analyze(cur);
         Step merged;
-        if (sweep_forcing_chains(cur, a, g.rating, merged) || sweep_trials(cur, a, g.rating, merged)) {
+        if (sweep_forcing_chains(cur, a, g.rating, merged) || sweep_trials(cur, a, g.rating, merged) ||
+            find_search_trial(cur, a, merged)) {
             apply_step(cur, merged);
             account(merged);
             continue;
@@ -223,7 +225,7 @@ Expected<Grade> grade_logic(const Grid& puzzle) {
     if (start.broken()) return make_error("sudoku.unsolvable", "the puzzle has no solution: some cell or digit has no place left");
     Grade g;
     rating_solve(start, g);
-    if (!g.solved) g.rating = std::max(g.rating, 110);
+    if (!g.solved) g.rating = std::max(g.rating, 120);  // stuck: no solution, or several
     // Up to medium, the rating order never uses a technique of a higher level than the
     // level order would; above it, the level path decides.
     if (g.solved && static_cast<int>(technique_level(g.hardest)) <= static_cast<int>(Level::medium) &&

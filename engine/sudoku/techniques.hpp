@@ -70,6 +70,11 @@ bool sweep_chains(const Candidates& c, const Analysis& a, int max_rating, Step& 
 bool sweep_forcing_chains(const Candidates& c, const Analysis& a, int floor, Step& merged);
 bool sweep_trials(const Candidates& c, const Analysis& a, int floor, Step& merged);
 
+// Trial and error by full search, the very last resort: a candidate whose placement
+// leaves no solution at all (the solver tries every continuation). Rated 11.0. Always
+// succeeds on a grid with exactly one solution that is not solved yet.
+bool find_search_trial(const Candidates& c, const Analysis& a, Step& step);
+
 // The Sudoku Explainer length bonus for a chain of `length` links (0.1 per step of a
 // growing ceiling: 4, 6, 8, 12, 16, 24, ...), in tenths.
 int chain_length_bonus(int length);
