@@ -96,7 +96,9 @@ void for_each_weak_linked(const Graph& g, int node, Fn&& fn) {
 
 // Builds the strong links of the candidates (all digits, or only `only_digit`); weak
 // links are then every conflict, or with conjugate_only the strong links alone.
-void build(Graph& g, const Candidates& c, const Analysis& a, int only_digit, bool conjugate_only = false);
+// With bivalue_only, the strong links are the bivalue cells' alone (XY-chains).
+void build(Graph& g, const Candidates& c, const Analysis& a, int only_digit, bool conjugate_only = false,
+           bool bivalue_only = false);
 
 // True when the two (different) candidates cannot both be true.
 bool weakly_linked(const Candidates& c, int a, int b);

@@ -14,7 +14,7 @@
 namespace astradia::sudoku {
 namespace chain_graph {
 
-void build(Graph& g, const Candidates& c, const Analysis& a, int only_digit, bool conjugate_only) {
+void build(Graph& g, const Candidates& c, const Analysis& a, int only_digit, bool conjugate_only, bool bivalue_only) {
     g.cands = &c;
     g.analysis = &a;
     g.only_digit = only_digit;
@@ -39,7 +39,7 @@ void build(Graph& g, const Candidates& c, const Analysis& a, int only_digit, boo
             add(node_of(cell, d2), node_of(cell, d1));
         });
     }
-    for (int h = 0; h < 27; ++h) {
+    for (int h = 0; h < 27 && !bivalue_only; ++h) {
         for (int d = 1; d <= 9; ++d) {
             if (only_digit != 0 && d != only_digit) continue;
             const unsigned w = a.where[static_cast<std::size_t>(h)][static_cast<std::size_t>(d)];
@@ -127,6 +127,9 @@ struct ChainSearch {
     std::vector<ChainNode> best_chain;
     std::vector<CellDigit> best_victims;
     bool best_is_placement = false;
+    // Loop mode: only chains whose ends see each other (same digit) count, closing a
+    // loop; its effects are those of every weak link of the loop.
+    bool loops_only = false;
     // Sweep mode: collect the effects of every chain within max_length instead.
     bool sweeping = false;
     Step* swept = nullptr;
@@ -149,6 +152,34 @@ struct ChainSearch {
         }
         std::vector<ChainNode> forward(out.rbegin(), out.rend());
         return forward;
+    }
+
+    // The effects of a closed loop (path[0] false ... path[n-1] true, the ends weakly
+    // linked): every weak link u-v of the loop, the closing one included, removes the
+    // candidates that conflict with both u and v, outside the loop.
+    std::vector<CellDigit> loop_victims(const std::vector<ChainNode>& path) const {
+        std::vector<CellDigit> out;
+        auto add = [&](int cell, int digit) {
+            for (const ChainNode& n : path) {
+                if (n.cell == cell && n.digit == digit) return;
+            }
+            for (const CellDigit& v : out) {
+                if (v.cell == cell && v.digit == digit) return;
+            }
+            out.push_back({u8(cell), u8(digit)});
+        };
+        for (std::size_t i = 1; i < path.size(); i += 2) {
+            const ChainNode u = path[i], v = i + 1 < path.size() ? path[i + 1] : path[0];
+            if (u.cell == v.cell) {
+                for (DigitMask m = static_cast<DigitMask>(c.mask(u.cell) & ~digit_bit(u.digit) & ~digit_bit(v.digit)); m;
+                     m &= static_cast<DigitMask>(m - 1)) {
+                    add(u.cell, first_digit(m));
+                }
+            } else if (u.digit == v.digit) {
+                (a.digit_cells[u.digit] & peer_sets()[u.cell] & peer_sets()[v.cell]).for_each([&](int x) { add(x, u.digit); });
+            }
+        }
+        return out;
     }
 
     // Searches from one start (assumed false); keeps a chain shorter than the best so far.
@@ -178,6 +209,7 @@ struct ChainSearch {
                     const int next = g.strong[static_cast<std::size_t>(node)][static_cast<std::size_t>(i)];
                     const int ns = next * 2 + 1;
                     if (!visit(ns)) continue;
+                    if (next == start && loops_only) continue;
                     if (next == start) {  // start false forces start true: it is true
                         const int length = d - 1;  // nodes strictly between the two ends
                         if (sweeping) {
@@ -193,6 +225,18 @@ struct ChainSearch {
                         return;
                     }
                     const int length = d + 1;
+                    if (loops_only) {
+                        if (node_digit(next) != node_digit(start) || !sees(node_cell(next), node_cell(start))) continue;
+                        if (length >= best_length) continue;
+                        auto path = path_to(ns);
+                        auto victims = loop_victims(path);
+                        if (victims.empty()) continue;
+                        best_length = length;
+                        best_chain = std::move(path);
+                        best_victims = std::move(victims);
+                        best_is_placement = false;
+                        return;
+                    }
                     if (!any_victims(c, a, start, next)) continue;
                     if (sweeping) {
                         sweep_add(common_victims(c, a, start, next), false);
@@ -343,6 +387,57 @@ bool find_turbot(const Candidates& c, const Analysis& a, Step& step) {
     return best != INT_MAX;
 }
 
+bool find_empty_rectangle(const Candidates& c, const Analysis& a, Step& step) {
+    for (int d = 1; d <= 9; ++d) {
+        for (int b = 0; b < 9; ++b) {
+            const unsigned w = a.where[static_cast<std::size_t>(18 + b)][static_cast<std::size_t>(d)];
+            if (bits9(w) < 2) continue;
+            const int band = (b / 3) * 3, stack = (b % 3) * 3;
+            for (int i = 0; i < 3; ++i) {      // the box row (row band + i)
+                for (int j = 0; j < 3; ++j) {  // the box column (stack + j)
+                    const unsigned cross = (0x7u << (3 * i)) | (0x49u << j);
+                    if (w & ~cross) continue;
+                    // Not all on the row or all on the column: that is pointing.
+                    if (!(w & ~(0x7u << (3 * i))) || !(w & ~(0x49u << j))) continue;
+                    const int r = band + i, col = stack + j;
+                    // A strong link along a column outside the stack, one end on row r;
+                    // or along a row outside the band, one end on column col.
+                    for (int kind = 0; kind < 2; ++kind) {
+                        for (int k = 0; k < 9; ++k) {
+                            const bool column_link = kind == 0;
+                            if (column_link ? (k / 3 == b % 3) : (k / 3 == b / 3)) continue;
+                            const int h = column_link ? 9 + k : k;
+                            const unsigned lw = a.where[static_cast<std::size_t>(h)][static_cast<std::size_t>(d)];
+                            if (bits9(lw) != 2) continue;
+                            const int near = column_link ? cell_at(r, k) : cell_at(k, col);
+                            if (!c.has(near, d)) continue;
+                            const int far = house_cell(h, std::countr_zero(lw)) == near
+                                                ? house_cell(h, 31 - std::countl_zero(lw))
+                                                : house_cell(h, std::countr_zero(lw));
+                            // The far end must lie outside the box's band (stack).
+                            if (column_link ? (row_of(far) / 3 == b / 3) : (col_of(far) / 3 == b % 3)) continue;
+                            const int target = column_link ? cell_at(row_of(far), col) : cell_at(r, col_of(far));
+                            if (!c.has(target, d)) continue;
+                            step = Step{};
+                            step.technique = Technique::empty_rectangle;
+                            step.rating = 42;
+                            step.digits = digit_bit(d);
+                            step.houses = {u8(18 + b), u8(h), u8(r), u8(9 + col)};
+                            step.cells = {u8(near), u8(far)};
+                            for (unsigned m = w; m; m &= m - 1) step.cells.push_back(u8(house_cell(18 + b, std::countr_zero(m))));
+                            // As a chain: the box's group on the other line, the near end, the far end.
+                            step.chain = {{u8(near), u8(d), false}, {u8(far), u8(d), true}};
+                            step.eliminations = {{u8(target), u8(d)}};
+                            return true;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    return false;
+}
+
 bool find_simple_colouring(const Candidates& c, const Analysis& a, Step& step) {
     int length = 0;
     if (!best_x_chain(c, a, 64, true, step, length)) return false;
@@ -353,13 +448,42 @@ bool find_simple_colouring(const Candidates& c, const Analysis& a, Step& step) {
 bool find_chain(const Candidates& c, const Analysis& a, Step& step) {
     int x_length = INT_MAX;
     Step x_step;
-    const bool have_x = best_x_chain(c, a, 64, false, x_step, x_length);
+    bool have_x = best_x_chain(c, a, 64, false, x_step, x_length);
     if (have_x && x_step.rating < 70) {
         step = std::move(x_step);
         return true;
     }
     auto graph = std::make_unique<Graph>();
     Graph& g = *graph;
+    // XY-loops (Sudoku Explainer's Y-cycles, rated from 6.6): bivalue cells in a ring.
+    build(g, c, a, 0, false, true);
+    auto loops = std::make_unique<ChainSearch>(g, c, a);
+    loops->loops_only = true;
+    a.empty.for_each([&](int cell) {
+        if (digit_count(c.mask(cell)) != 2) return;
+        for (DigitMask m = c.mask(cell); m; m &= static_cast<DigitMask>(m - 1)) loops->from(node_of(cell, first_digit(m)), 64);
+    });
+    if (!loops->best_chain.empty()) {
+        // (A loop's length counts its cells, as Sudoku Explainer does for cycles.)
+        const int rating = 66 + chain_length_bonus(loops->best_length / 2);
+        if (!have_x || rating < x_step.rating || (rating == x_step.rating && loops->best_length < x_length)) {
+            x_step = Step{};
+            x_step.technique = Technique::xy_chain;
+            x_step.rating = rating;
+            x_step.chain = loops->best_chain;
+            x_step.eliminations = loops->best_victims;
+            for (const ChainNode& n : x_step.chain) {
+                x_step.digits |= digit_bit(n.digit);
+                if (x_step.cells.empty() || x_step.cells.back() != n.cell) x_step.cells.push_back(n.cell);
+            }
+            x_length = loops->best_length;
+            have_x = true;
+        }
+        if (x_step.rating < 70) {
+            step = std::move(x_step);
+            return true;
+        }
+    }
     build(g, c, a, 0);
     auto search = std::make_unique<ChainSearch>(g, c, a);
     a.empty.for_each([&](int cell) {

@@ -23,8 +23,8 @@ struct Finder {
 };
 
 // Every finder, in the rating order (Sudoku Explainer's: the easiest rating first).
-const std::array<Finder, 27>& rating_table() {
-    static const std::array<Finder, 27> table = {{
+const std::array<Finder, 28>& rating_table() {
+    static const std::array<Finder, 28> table = {{
         {Level::easy, 10, find_full_house},
         {Level::easy, 12, [](const Candidates& c, const Analysis& a, Step& s) { return find_hidden_single(c, a, true, s); }},
         {Level::easy, 15, [](const Candidates& c, const Analysis& a, Step& s) { return find_hidden_single(c, a, false, s); }},
@@ -38,6 +38,7 @@ const std::array<Finder, 27>& rating_table() {
         {Level::expert, 38, [](const Candidates& c, const Analysis& a, Step& s) { return find_fish(c, a, 3, s); }},
         {Level::hard, 40, [](const Candidates& c, const Analysis& a, Step& s) { return find_hidden_subset(c, a, 3, s); }},
         {Level::expert, 40, find_turbot},
+        {Level::expert, 42, find_empty_rectangle},
         {Level::expert, 42, [](const Candidates& c, const Analysis& a, Step& s) { return find_wing(c, a, 3, s); }, false, false, true, 3},
         {Level::expert, 44, find_w_wing, false, false, false},
         {Level::expert, 45, find_unique_rectangle, true},
@@ -57,9 +58,9 @@ const std::array<Finder, 27>& rating_table() {
 }
 
 // The same finders, the lowest level first (then by rating): the order of hints.
-const std::array<Finder, 27>& level_table() {
-    static const std::array<Finder, 27> table = [] {
-        std::array<Finder, 27> t = rating_table();
+const std::array<Finder, 28>& level_table() {
+    static const std::array<Finder, 28> table = [] {
+        std::array<Finder, 28> t = rating_table();
         std::stable_sort(t.begin(), t.end(), [](const Finder& x, const Finder& y) {
             return static_cast<int>(x.level) < static_cast<int>(y.level);
         });

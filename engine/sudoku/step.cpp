@@ -31,6 +31,7 @@ constexpr std::array<TechniqueInfo, kTechniqueCount> kInfo = {{
     {"skyscraper", "Skyscraper", "Небоскрёб", Level::expert},
     {"two_string_kite", "Two-string kite", "Воздушный змей", Level::expert},
     {"turbot_fish", "Turbot fish", "Палтус", Level::expert},
+    {"empty_rectangle", "Empty rectangle", "Пустой прямоугольник", Level::expert},
     {"xy_wing", "XY-Wing", "XY-крыло", Level::expert},
     {"xyz_wing", "XYZ-Wing", "XYZ-крыло", Level::expert},
     {"wxyz_wing", "WXYZ-Wing", "WXYZ-крыло", Level::expert},

@@ -34,6 +34,7 @@ enum class Technique : std::uint8_t {
     skyscraper,        // single-digit chains of four links (turbot family)
     two_string_kite,
     turbot_fish,
+    empty_rectangle,   // a box whose digit lies on one row and one column, plus a strong link
     xy_wing,           // bent sets: a pivot and wings, n cells holding n digits
     xyz_wing,
     wxyz_wing,

@@ -46,6 +46,10 @@ bool find_bug(const Candidates& c, const Analysis& a, Step& step);
 // Chains (chains.cpp). Single-digit chains of exactly four links: skyscraper,
 // two-string kite, turbot fish.
 bool find_turbot(const Candidates& c, const Analysis& a, Step& step);
+// Empty rectangle: in a box, a digit's places lie on one row and one column; with a
+// strong link from that row (or column) outside the box, the digit leaves the cell
+// where the link's other end meets the box's column (or row).
+bool find_empty_rectangle(const Candidates& c, const Analysis& a, Step& step);
 // Simple colouring: the shortest single-digit chain along conjugate pairs only (a colour
 // trap or wrap), rated like the X-chain it is.
 bool find_simple_colouring(const Candidates& c, const Analysis& a, Step& step);

@@ -107,28 +107,28 @@ bool find_unique_rectangle(const Candidates& c, const Analysis& a, Step& step) {
 }
 
 bool find_bug(const Candidates& c, const Analysis& a, Step& step) {
-    int odd = -1;
+    // Every empty cell bivalue but a few with three candidates (the extra cells).
+    CellSet extra;
     bool ok = true;
     a.empty.for_each([&](int x) {
         const int k = digit_count(c.mask(x));
-        if (k == 2) return;
-        if (k == 3 && odd < 0) odd = x; else ok = false;
+        if (k == 3) extra.set(x); else if (k != 2) ok = false;
     });
-    if (!ok || odd < 0) return false;
-    for (DigitMask m = c.mask(odd); m; m &= static_cast<DigitMask>(m - 1)) {
+    if (!ok || extra.empty() || extra.count() > 6) return false;
+    DigitMask common = kAllDigits;
+    extra.for_each([&](int x) { common &= c.mask(x); });
+    for (DigitMask m = common; m; m &= static_cast<DigitMask>(m - 1)) {
         const int d = first_digit(m);
-        // Without d in the odd cell, would every digit sit exactly twice (or never) in
-        // every house? Then that grid has 0 or 2+ solutions, so the odd cell is d.
+        // Without d in the extra cells, would every digit sit exactly twice (or never) in
+        // every house? Then that grid has 0 or 2+ solutions, so some extra cell is d.
         bool grave = true;
         for (int h = 0; h < 27 && grave; ++h) {
             for (int e = 1; e <= 9 && grave; ++e) {
                 unsigned w = a.where[static_cast<std::size_t>(h)][static_cast<std::size_t>(e)];
-                if (e == d && house_sets()[static_cast<std::size_t>(h)].test(odd)) {
-                    int index = 0;
+                if (e == d) {
                     for (int i = 0; i < 9; ++i) {
-                        if (house_cell(h, i) == odd) index = i;
+                        if (extra.test(house_cell(h, i))) w &= ~(1u << i);
                     }
-                    w &= ~(1u << index);
                 }
                 const int k = bits9(w);
                 grave = k == 0 || k == 2;
@@ -137,10 +137,19 @@ bool find_bug(const Candidates& c, const Analysis& a, Step& step) {
         if (!grave) continue;
         step = Step{};
         step.technique = Technique::bug;
-        step.rating = 56;
-        step.cells = {u8(odd)};
         step.digits = digit_bit(d);
-        step.placements = {{u8(odd), u8(d)}};
+        extra.for_each([&](int x) { step.cells.push_back(u8(x)); });
+        if (extra.count() == 1) {  // BUG+1: the extra cell is d
+            step.rating = 56;
+            step.placements = {{step.cells[0], u8(d)}};
+            return true;
+        }
+        // BUG type 2: one of the extra cells is d, so d leaves every cell seeing them all.
+        CellSet targets = a.digit_cells[static_cast<std::size_t>(d)] - extra;
+        extra.for_each([&](int x) { targets &= peer_sets()[static_cast<std::size_t>(x)]; });
+        if (targets.empty()) continue;
+        step.rating = 57;
+        targets.for_each([&](int t) { step.eliminations.push_back({u8(t), u8(d)}); });
         return true;
     }
     return false;

@@ -41,20 +41,28 @@ const Fixture kFixtures[] = {
     {Technique::skyscraper, "4..5..3..3.6..2.7..9..3....7....82....8.2.7....26....4....8..9..1.3..6.8..9..5..7", 0},
     {Technique::two_string_kite, "5..2..3......8..9...2..4..66..1..9...1.....4...7..3..87..3..4...9..7..2...5..6..9", 1},
     {Technique::turbot_fish, ".6.........3..15...9.8...716....2.3....75...4....9...82.1.....6..6.......8.5...4.", 2},
+    {Technique::empty_rectangle, "...58......7...6..3..6.42..97..2.5.3..1.5..4.5.....7..4.59...2........6.....1.3..", 2},
     {Technique::xy_wing, "........43...6..9..857..6.........4..9...25..1.2.....9.....4..34.75.8.....6.1....", 4},
     {Technique::xyz_wing, "1..5..2.7.5.2....6....7.8......3.98.5....9..3..9....1.3...86...4..9......9..4..68", 4},
     {Technique::wxyz_wing, "..3.2..5.51.3..29..2...1..8..2.3..6.3..7.6..9.5..4.8..1..6...4..37..4.86.6..9.7..", 2},
     {Technique::vwxyz_wing, ".2...3..48..7..39...7....61..3.7...8..6..213.5.........4.8....6..8.1..2..5...9...", 0},
     {Technique::w_wing, ".6.....7.2...5....7..12.9....2.....8.18...3...7..9..5.4..9.2......6..1......85..3", 3},
     {Technique::unique_rectangle, "..4.8..3.2....58...8.69...1.6....9..9.1...7.3..2....4.7...46.9...91....7.2..5.3..", 1},
-    {Technique::bug, "..3..18....198.7..58.....143...9..8..7.3.2.9..9..5...762.....78..8.692....48..1..", 28},
+    {Technique::bug, "5.....6.3.4..3.98.391..85....8354....3.8.6.1....9718....47..362.73.8..5.2.9.....8", 22},
     {Technique::simple_colouring, "1...3.8.....9...2....2.5.6...63....5.8..9......7...1....5......6298.......8.6.4..", 8},
     {Technique::x_chain, "......8...7..9..1...3..7..51..6......5..2..4...8..9..74.....2...6..1..5......6..3", 2},
-    {Technique::xy_chain, "1.3.4....45.8.7....895..34.3..17.82.5...........2........3...9.64..8...3......458", 11},
+    {Technique::xy_chain, ".2.456..9..6......7.9..........1..9....938..2..5..2..4.6.2..8..5.2....3..1.......", 10},
     {Technique::aic, ".2...3..48..7..39...7....61..3.7...8..6..213.5.........4.8....6..8.1..2..5...9...", 1},
     {Technique::forcing_chain, "4..6..3...1..2..6...8..7..19..8..5...4..5..1......2..75.....6...3..8..4......9..5", 0},
     {Technique::trial_and_error, "4..6..3...1..2..6...8..7..19..8..5...4..5..1......2..75.....6...3..8..4......9..5", 1},
 };
+
+const char* fixture_for(Technique t) {
+    for (const Fixture& f : kFixtures) {
+        if (f.technique == t) return f.puzzle;
+    }
+    return nullptr;
+}
 
 Grid grid(std::string_view text) {
     auto g = parse_grid(text);
@@ -83,6 +91,7 @@ bool find(Technique t, const Candidates& c, Step& s) {
         case Technique::skyscraper:
         case Technique::two_string_kite:
         case Technique::turbot_fish: return find_turbot(c, a, s);
+        case Technique::empty_rectangle: return find_empty_rectangle(c, a, s);
         case Technique::xy_wing:
         case Technique::xyz_wing: return find_wing(c, a, 3, s);
         case Technique::wxyz_wing: return find_wing(c, a, 4, s);
@@ -225,6 +234,16 @@ bool break_pattern(Candidates& c, const Step& step) {
             }
             return false;
         }
+        case Technique::empty_rectangle: {  // the digit in the box, off the row and the column
+            for (int i = 0; i < 9; ++i) {
+                const int x = house_cell(step.houses[0], i);
+                if (row_of(x) == step.houses[2] || 9 + col_of(x) == step.houses[3]) continue;
+                if (c.values[x] != 0 || c.has(x, d)) continue;
+                put_back(c, x, d);
+                return true;
+            }
+            return false;
+        }
         case Technique::w_wing:
         case Technique::skyscraper:
         case Technique::two_string_kite:
@@ -310,7 +329,7 @@ TEST_CASE("techniques: each is the simplest step somewhere in a real puzzle, and
 }
 
 TEST_CASE("techniques: the finders do not fire on a solved grid or on a grid of singles", "[sudoku][logic][techniques]") {
-    const Grid puzzle = grid(kFixtures[0].puzzle);
+    const Grid puzzle = grid(fixture_for(Technique::full_house));
     Grid solution;
     REQUIRE(count_solutions(puzzle, 2, &solution) == 1);
     // Two cells emptied, each with only its own digit left: nothing but naked singles.
@@ -350,7 +369,7 @@ TEST_CASE("techniques: forcing chains and trial and error wait until nothing sim
         CHECK(c.solved());
     }
     // Where the forcing-chain fixture needs one, no technique up to chains applies.
-    Candidates c = candidates_of(grid(kFixtures[28].puzzle));
+    Candidates c = candidates_of(grid(fixture_for(Technique::forcing_chain)));
     CHECK_FALSE(next_step(c, {.max_level = Level::expert}));
     CHECK_FALSE(next_step(c, {.order = StepOrder::rating, .max_rating = 79}));
     CHECK(next_step(c, {.order = StepOrder::rating})->technique == Technique::forcing_chain);
