@@ -470,6 +470,7 @@ bool find_chain(const Candidates& c, const Analysis& a, Step& step) {
             x_step = Step{};
             x_step.technique = Technique::xy_chain;
             x_step.rating = rating;
+            x_step.loop = true;
             x_step.chain = loops->best_chain;
             x_step.eliminations = loops->best_victims;
             for (const ChainNode& n : x_step.chain) {

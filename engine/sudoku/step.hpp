@@ -87,6 +87,7 @@ struct Step {
     std::vector<CellDigit> placements;    // digits it places
     std::vector<CellDigit> eliminations;  // candidates it removes
     std::vector<ChainNode> chain;         // chains, colouring, assumptions: the nodes in order
+    bool loop = false;                    // the chain closes: its last node is linked to its first
 
     double score() const { return rating / 10.0; }
     Level level() const { return technique_level(technique); }

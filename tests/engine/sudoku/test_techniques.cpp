@@ -8,6 +8,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "engine/sudoku/explain.hpp"
 #include "engine/sudoku/logic.hpp"
 #include "engine/sudoku/solver.hpp"
 #include "engine/sudoku/techniques.hpp"
@@ -399,4 +400,34 @@ TEST_CASE("techniques: ids, names and levels", "[sudoku][logic][techniques]") {
     CHECK(chain_length_bonus(16) == 4);
     CHECK(chain_length_bonus(24) == 5);
     CHECK(chain_length_bonus(25) == 6);
+}
+
+TEST_CASE("explain: every technique has an English and a Russian sentence naming its effect",
+          "[sudoku][logic][techniques][hint]") {
+    bool covered[kTechniqueCount] = {};
+    for (const Fixture& f : kFixtures) covered[static_cast<int>(f.technique)] = true;
+    for (int t = 0; t < kTechniqueCount; ++t) {
+        INFO(technique_id(static_cast<Technique>(t)));
+        CHECK(covered[t]);
+    }
+    for (const Fixture& f : kFixtures) {
+        INFO("technique " << technique_id(f.technique));
+        Candidates c = candidates_of(grid(f.puzzle));
+        for (int i = 0; i < f.step; ++i) apply_step(c, *next_step(c));
+        const std::optional<Step> s = next_step(c);
+        REQUIRE(s);
+        const Sentence text = explain(*s, c);
+        INFO(text.en << "\n" << text.ru);
+        REQUIRE_FALSE(text.en.empty());
+        REQUIRE_FALSE(text.ru.empty());
+        CHECK(text.en.back() == '.');
+        CHECK(text.ru.back() == '.');
+        CHECK(text.en.find("  ") == std::string::npos);
+        CHECK(text.ru.find("  ") == std::string::npos);
+        CHECK(text.ru.find("\xD0") != std::string::npos);  // Cyrillic
+        const CellDigit effect = s->placements.empty() ? s->eliminations.front() : s->placements.front();
+        CHECK(text.en.find(cell_name(effect.cell)) != std::string::npos);
+        CHECK(text.ru.find(cell_name(effect.cell)) != std::string::npos);
+        CHECK(text.en.find(std::to_string(effect.digit)) != std::string::npos);
+    }
 }
