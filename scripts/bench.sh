@@ -2,6 +2,7 @@
 # Purpose: benchmarks (figures, not pass/fail tests). Each prints its numbers and the
 # command that reproduces them. Usage: ./run bench [NAME...]; no NAME runs them all.
 #   size    download size of the game page: wasm + js + page, raw and gzip -9
+#   app     the game in Chromium: download, first interactive frame, frame cost, idle
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -27,11 +28,17 @@ bench_size() {
     echo "  reproduce: ./run bench size"
 }
 
+bench_app() {
+    build wasm-release site
+    node bench/app.bench.mjs
+}
+
 names=("$@")
-((${#names[@]})) || names=(size)
+((${#names[@]})) || names=(size app)
 for n in "${names[@]}"; do
     case "$n" in
         size) bench_size ;;
-        *) echo "unknown benchmark: $n (known: size)" >&2; exit 2 ;;
+        app) bench_app ;;
+        *) echo "unknown benchmark: $n (known: size app)" >&2; exit 2 ;;
     esac
 done
