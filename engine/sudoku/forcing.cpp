@@ -319,6 +319,11 @@ bool find_forcing_chain(const Candidates& c, const Analysis& a, Step& step) {
     return forcing_search(c, a, step, nullptr);
 }
 
+bool solve_with_singles(Candidates& c) {
+    int placed = 0, bad_cell = -1, bad_house = -1, bad_digit = 0;
+    return propagate_singles(c, placed, bad_cell, bad_house, bad_digit) && c.solved();
+}
+
 bool find_trial(const Candidates& c, const Analysis& a, Step& step) { return trial_search(c, a, step, nullptr); }
 
 bool find_search_trial(const Candidates& c, const Analysis& a, Step& step) {

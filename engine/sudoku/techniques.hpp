@@ -79,6 +79,10 @@ bool sweep_trials(const Candidates& c, const Analysis& a, int floor, Step& merge
 // succeeds on a grid with exactly one solution that is not solved yet.
 bool find_search_trial(const Candidates& c, const Analysis& a, Step& step);
 
+// Fills naked and hidden singles until nothing changes; true when that solves the grid
+// (which proves the solution unique), false when it gets stuck or hits a contradiction.
+bool solve_with_singles(Candidates& c);
+
 // The Sudoku Explainer length bonus for a chain of `length` links (0.1 per step of a
 // growing ceiling: 4, 6, 8, 12, 16, 24, ...), in tenths.
 int chain_length_bonus(int length);
