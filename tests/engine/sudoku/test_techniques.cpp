@@ -35,7 +35,7 @@ const Fixture kFixtures[] = {
     {Technique::naked_triple, "2..7........68..57.8...3.6.....1....3..4.....6.2....9........7...9...8.5.4.53...6", 1},
     {Technique::hidden_triple, ".4.7...6...39............57.......3.2...8.....19...57.6...4.....5.1......2...6.84", 1},
     {Technique::naked_quad, ".2.4....94..189.......62.5......63..3..94.5.......8.1..........8.2..4...964.....7", 3},
-    {Technique::hidden_quad, ".3..9..7...68739..8.......17...3...99.17.43.2....6.....5.....1.6.7...4.32.......8", 13},
+    {Technique::hidden_quad, ".3..9..7...68739..8.......17...3...99.17.43.2....6.....5.....1.6.7...4.32.......8", 14},
     {Technique::x_wing, "9..7..3...5..2..1...7.....93..6..7...6..5..3...2..8..61..4..6...4..6..8...6..3..4", 1},
     {Technique::swordfish, "...3..5...5..1..3...7..4..12.....4...6..9......1..6..28..7..2...9..8..5...5..9..7", 1},
     {Technique::jellyfish, "3.82.15.77..8.6..2.........6..7.3..1.8.4.5.9..3.....5.8..172..5...........1...4..", 8},
@@ -388,6 +388,8 @@ TEST_CASE("techniques: ids, names and levels", "[sudoku][logic][techniques]") {
     CHECK(technique_level(Technique::hidden_pair) == Level::medium);
     CHECK(technique_level(Technique::x_wing) == Level::hard);
     CHECK(technique_level(Technique::swordfish) == Level::expert);
+    CHECK(technique_level(Technique::skyscraper) == Level::hard);
+    CHECK(technique_level(Technique::empty_rectangle) == Level::hard);
     CHECK(technique_level(Technique::w_wing) == Level::expert);
     CHECK(technique_level(Technique::simple_colouring) == Level::expert);
     CHECK(technique_level(Technique::x_chain) == Level::extreme);
