@@ -2,6 +2,8 @@
 # Purpose: benchmarks (figures, not pass/fail tests). Each prints its numbers and the
 # command that reproduces them. Usage: ./run bench [NAME...]; no NAME runs them all.
 #   size    download size of the game page: wasm + js + page, raw and gzip -9
+#   widget  the legal widget: what must load to show the banner (gzip -9), time to banner,
+#           layout shift and long tasks in headless Chromium (scripts/bench_widget.mjs)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -27,11 +29,26 @@ bench_size() {
     echo "  reproduce: ./run bench size"
 }
 
+bench_widget() {
+    build wasm-release site
+    local w=build/wasm-release/site/widget
+    echo "[bench] widget: what a page must load to show the banner (gzip -9 -n)"
+    for f in astradia-legal.js astradia-legal-ui.js; do
+        printf '  %-22s %6d B raw %6d B gzip -9\n' "$f" "$(stat -c %s "$w/$f")" "$(gzip -9 -n -c "$w/$f" | wc -c)"
+    done
+    echo "  (the banner needs astradia-legal.js only, goal <= 8192 B gzip; astradia-legal-ui.js is imported"
+    echo "   when the page is idle or on first use: decisions, dialogs, documents, form checkboxes)"
+    echo "[bench] widget: time to banner, desktop 1280x800, headless Chromium"
+    node scripts/bench_widget.mjs --runs 10
+    echo "  reproduce: ./run bench widget"
+}
+
 names=("$@")
-((${#names[@]})) || names=(size)
+((${#names[@]})) || names=(size widget)
 for n in "${names[@]}"; do
     case "$n" in
         size) bench_size ;;
-        *) echo "unknown benchmark: $n (known: size)" >&2; exit 2 ;;
+        widget) bench_widget ;;
+        *) echo "unknown benchmark: $n (known: size, widget)" >&2; exit 2 ;;
     esac
 done
