@@ -2,6 +2,7 @@
 # Functions:
 #   astradia_wasm_app(target)        the browser app: astradia.js + astradia.wasm
 #   astradia_wasm_node_tool(target)  a program run under node (CLI, wasm unit tests)
+#   astradia_wasm_engine(target)     compile flags of the engine library (and its test twin)
 # Emscripten 3.1.6 from Debian: no ports, no downloads (see ../shared/docs/TOOLCHAIN.md).
 
 # emcc runs Debian's JS tools (acorn, terser) through node; they live in /usr/share/nodejs.
@@ -38,4 +39,10 @@ function(astradia_wasm_node_tool target)
     -sTOTAL_STACK=4MB               # the test framework and deep searches want more stack
     -sEXIT_RUNTIME=1)              # process exit code = main()'s return value
   set_target_properties(${target} PROPERTIES SUFFIX ".js")
+endfunction()
+
+function(astradia_wasm_engine target)
+  target_compile_options(${target} PRIVATE
+    -msimd128)                     # WebAssembly SIMD (wasm_simd128.h): the Sudoku solver's change
+                                   # scan; needs Chrome 91, Firefox 89, Safari 16.4 or later
 endfunction()

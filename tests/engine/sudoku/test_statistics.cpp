@@ -79,13 +79,13 @@ TEST_CASE("statistics JSON round-trips and rejects inconsistent data", "[sudoku]
         return r.ok() ? std::string("ok") : r.error().code + ": " + r.error().message;
     };
     CHECK(broken([](Json& j) { j["levels"]["easy"]["won"] = 5; }) ==
-          "sudoku-stats.format: stats.levels.easy has more games won than played");
+          "sudoku-stats.format: stats.levels.easy: has more games won than played");
     CHECK(broken([](Json& j) { j["levels"]["easy"]["best_ms"] = 999999; }) ==
-          "sudoku-stats.format: stats.levels.easy has a best time above the average");
+          "sudoku-stats.format: stats.levels.easy: has a best time above the average");
     CHECK(broken([](Json& j) { j["levels"]["hard"]["best_ms"] = 5; }) ==
-          "sudoku-stats.format: stats.levels.hard has times without a win");
+          "sudoku-stats.format: stats.levels.hard: has times without a win");
     CHECK(broken([](Json& j) { j["levels"]["easy"]["streak"] = 3; }) ==
-          "sudoku-stats.format: stats.levels.easy has inconsistent streaks");
+          "sudoku-stats.format: stats.levels.easy: has inconsistent streaks");
     CHECK(broken([](Json& j) { j["levels"].erase("medium"); }) ==
           "sudoku-stats.format: stats.levels.medium: is missing");
     CHECK(broken([](Json& j) { j["levels"]["easy"]["played"] = -1; }) ==
