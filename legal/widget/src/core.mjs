@@ -205,7 +205,11 @@ function boot(script, raw) {
   const decide = (...args) => ui().then((m) => m && m.decide(...args));
 
   // --- what is on screen: the banner or the "Privacy choices" button -------------------------
-  const host = h(TAG, { 'data-theme': config.theme });
+  const host = h(TAG, {});
+  const dark = matchMedia('(prefers-color-scheme: dark)');
+  const theme = () => { host.dataset.theme = config.theme != 'auto' ? config.theme : dark.matches ? 'dark' : 'light'; };
+  dark.addEventListener('change', theme);
+  theme();
   const root = host.attachShadow({ mode: 'open' });
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(CSS);

@@ -239,8 +239,8 @@ export async function openPreferences(opener) {
       await deleteData();
       dlg.close();
     } }, S.delConfirm),
-    h('button', { type: 'button', class: 'btn2', onclick: () => { confirmRow.hidden = true; delBtn.hidden = false; delBtn.focus(); } }, S.cancel));
-  const delBtn = h('button', { type: 'button', class: 'btn2', onclick: () => {
+    h('button', { type: 'button', class: 'btn btn2', onclick: () => { confirmRow.hidden = true; delBtn.hidden = false; delBtn.focus(); } }, S.cancel));
+  const delBtn = h('button', { type: 'button', class: 'btn btn2', onclick: () => {
     delBtn.hidden = true;
     confirmRow.hidden = false;
     confirmRow.firstChild.focus();
@@ -319,8 +319,8 @@ export async function openDocument(id, opener) {
   let cur = m && (currentVersion(m, id) || currentVersion(m, (m.documents[0] || {}).id));
   let lang = core.lang;
   const body = h('div', { class: 'doc' }, h('p', { class: 'note' }, S.loading));
-  const page = h('a', { class: 'btn2', target: '_blank', rel: 'noopener', href: cur ? text(cur.ver.page, lang) : '#' }, S.page);
-  const other = h('button', { type: 'button', class: 'btn2', lang: S.otherLang }, S.other);
+  const page = h('a', { class: 'btn btn2', target: '_blank', rel: 'noopener', href: cur ? text(cur.ver.page, lang) : '#' }, S.page);
+  const other = h('button', { type: 'button', class: 'btn btn2', lang: S.otherLang }, S.other);
   const { dlg, head } = modal('docv', cur ? text(cur.doc.title, lang) : id, body,
     h('div', { class: 'row' }, other, page, h('button', { type: 'button', class: 'btn', onclick: () => dlg.close() }, S.close)), opener);
   const meta = h('p', { class: 'meta' });
