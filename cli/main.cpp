@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "cli/commands.hpp"
+#include "cli/sudoku_commands.hpp"
 
 namespace {
 
@@ -12,6 +13,7 @@ using astradia::cli::Command;
 const Command kCommands[] = {
     {"version", "print the version", astradia::cli::run_version},
     {"sha256", "print SHA-256 of files (or stdin), like sha256sum", astradia::cli::run_sha256},
+    {"sudoku", "sudoku solve|count|bench|...: Sudoku tools (astradia sudoku help)", astradia::cli::run_sudoku},
     {"save", "save verify FILE...: check sealed saves (kind, version, checksum)", astradia::cli::run_save},
 };
 

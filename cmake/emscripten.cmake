@@ -2,6 +2,7 @@
 # Functions:
 #   astradia_wasm_app(target)        the browser app: astradia.js + astradia.wasm
 #   astradia_wasm_node_tool(target)  a program run under node (CLI, wasm unit tests)
+#   astradia_wasm_engine(target)     compile flags of the engine library (and its test twin)
 # Emscripten 3.1.6 from Debian: no ports, no downloads (see ../shared/docs/TOOLCHAIN.md).
 
 # emcc runs Debian's JS tools (acorn, terser) through node; they live in /usr/share/nodejs.
@@ -20,7 +21,8 @@ function(astradia_wasm_app target)
     -sEXIT_RUNTIME=0               # the main loop outlives main()
     -sINCOMING_MODULE_JS_API=[canvas,print,printErr,locateFile,onAbort,astradiaBoot]
     -sEXPORTED_RUNTIME_METHODS=[]
-    -sEXPORTED_FUNCTIONS=[_main]
+    # main, and the C functions bridge.js calls (shell/web/bridge.cpp documents each)
+    -sEXPORTED_FUNCTIONS=[_main,_astradia_wake,_astradia_host_event,_astradia_touch,_astradia_state_json]
     -sHTML5_SUPPORT_DEFERRING_USER_SENSITIVE_REQUESTS=0
     --js-library=${CMAKE_SOURCE_DIR}/shell/web/bridge.js
     $<$<CONFIG:Release>:-O2>
@@ -37,4 +39,10 @@ function(astradia_wasm_node_tool target)
     -sTOTAL_STACK=4MB               # the test framework and deep searches want more stack
     -sEXIT_RUNTIME=1)              # process exit code = main()'s return value
   set_target_properties(${target} PROPERTIES SUFFIX ".js")
+endfunction()
+
+function(astradia_wasm_engine target)
+  target_compile_options(${target} PRIVATE
+    -msimd128)                     # WebAssembly SIMD (wasm_simd128.h): the Sudoku solver's change
+                                   # scan; needs Chrome 91, Firefox 89, Safari 16.4 or later
 endfunction()

@@ -1,5 +1,6 @@
-# Purpose: a CTest helper that runs a command and checks its exit code and stderr.
-# Usage: cmake "-DCMD=prog|arg|..." "-DARGS=a|b" -DEXPECT_CODE=N [-DEXPECT_STDERR=regex] -P expect_run.cmake
+# Purpose: a CTest helper that runs a command and checks its exit code, stderr and stdout.
+# Usage: cmake "-DCMD=prog|arg|..." "-DARGS=a|b" -DEXPECT_CODE=N [-DEXPECT_STDERR=regex]
+#              [-DEXPECT_STDOUT=regex] -P expect_run.cmake
 # ('|' separates words, because CTest would split a ';' list into separate arguments.)
 string(REPLACE "|" ";" _cmd "${CMD}")
 string(REPLACE "|" ";" _args "${ARGS}")
@@ -9,4 +10,7 @@ if(NOT "${_code}" STREQUAL "${EXPECT_CODE}")
 endif()
 if(DEFINED EXPECT_STDERR AND NOT "${_err}" MATCHES "${EXPECT_STDERR}")
   message(FATAL_ERROR "stderr does not match '${EXPECT_STDERR}':\n${_err}")
+endif()
+if(DEFINED EXPECT_STDOUT AND NOT "${_out}" MATCHES "${EXPECT_STDOUT}")
+  message(FATAL_ERROR "stdout does not match '${EXPECT_STDOUT}':\n${_out}")
 endif()

@@ -68,7 +68,7 @@ TEST_CASE("Rng::between covers both ends and handles reversed bounds", "[core][r
     (void)full;
 }
 
-TEST_CASE("Rng::unit is in [0, 1)", "[core][rng]") {
+TEST_CASE("Rng::unit is at least 0 and below 1", "[core][rng]") {
     Rng rng(99);
     double sum = 0;
     for (int i = 0; i < 10000; ++i) {
@@ -80,7 +80,7 @@ TEST_CASE("Rng::unit is in [0, 1)", "[core][rng]") {
     CHECK(sum / 10000 == Approx(0.5).margin(0.02));
 }
 
-TEST_CASE("Rng state round-trips; the all-zero state is refused", "[core][rng]") {
+TEST_CASE("Rng state round-trips, and the all-zero state is refused", "[core][rng]") {
     Rng a(77);
     for (int i = 0; i < 10; ++i) a.next_u64();
     const Rng::State saved = a.state();
