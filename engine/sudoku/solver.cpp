@@ -19,6 +19,7 @@
 // path computes the same bits.
 #include "engine/sudoku/solver.hpp"
 
+#include <algorithm>
 #include <array>
 #include <bit>
 #include <cstdint>
@@ -196,20 +197,21 @@ bool propagate(Board& s) {
 
 // Loads a puzzle; false when its givens contradict each other or a value is above 9.
 bool load(const Grid& puzzle, Board& s) {
-    u32 own[9][4] = {};
-    u32 givens[4] = {};
-    for (int cell = 0; cell < kCells; ++cell) {
-        const int v = puzzle[cell];
-        if (v == 0) continue;
-        if (v > 9) return false;
-        own[v - 1][cell / 27] |= 1u << (cell % 27);
-        givens[cell / 27] |= 1u << (cell % 27);
+    v4 own[16] = {};  // own[v]: the cells holding v (own[0]: the empty ones)
+    u32 bad = 0;
+    for (int b = 0; b < 3; ++b) {
+        for (int p = 0; p < 27; ++p) {
+            const u32 v = puzzle[b * 27 + p];
+            bad |= static_cast<u32>(v > 9);
+            own[v & 15][b] |= 1u << p;  // no branch: most cells are empty, unpredictably
+        }
     }
-    const v4 all_givens{givens[0], givens[1], givens[2], 0};
+    if (bad) return false;
+    const v4 givens = splat(kBand) & ~own[0];
     for (int d = 0; d < 9; ++d) {
-        const v4 mine{own[d][0], own[d][1], own[d][2], 0};
+        const v4 mine = own[d + 1];
         s.seen[d] = splat(kBand);
-        s.cand[d] = splat(kBand) & (~all_givens | mine);
+        s.cand[d] = splat(kBand) & (~givens | mine);
         if (clash(mine)) return false;
         clear_peers(s, d, mine);
     }
@@ -232,22 +234,30 @@ int pick_cell(const Board& s, u32& digits) {
         }
         return t;
     }();
+    static constexpr auto column = [] {
+        std::array<u64, 27> t{};
+        for (int p = 0; p < 27; ++p) t[static_cast<std::size_t>(p)] = u64{0x40201u << (p % 9)} * 0x100000001u;
+        return t;
+    }();
     int best = -1;
     const u32 open[3] = {s.open[0], s.open[1], s.open[2]};
     if (any(s.pairs)) {
-        int best_score = -1;
-        for (int b = 0; b < 3; ++b) {
-            for (u32 m = s.pairs[b]; m; m &= m - 1) {
-                const int p = std::countr_zero(m);
-                const u32 col = 0x40201u << (p % 9);
-                const int score = std::popcount(open[b] & peers_in_band[static_cast<std::size_t>(p)]) +
-                                  std::popcount(open[(b + 1) % 3] & col) + std::popcount(open[(b + 2) % 3] & col);
-                if (score > best_score) {
-                    best_score = score;
-                    best = b * 27 + p;
-                }
+        // The other two bands' open cells, side by side, for one popcount per column.
+        const u64 others[3] = {u64{open[1]} << 32 | open[2], u64{open[2]} << 32 | open[0], u64{open[0]} << 32 | open[1]};
+        // Highest score first, then lowest cell: score << 8 | (255 - cell), kept without branches.
+        u32 best_key = 0;
+        const v2 halves = reinterpret_cast<v2>(s.pairs);  // bands 0 and 1, then band 2
+        for (int half = 0; half < 2; ++half) {
+            for (u64 m = halves[half]; m; m &= m - 1) {
+                const int bit = std::countr_zero(m);
+                const int b = half * 2 + (bit >> 5), p = bit & 31;
+                const auto at = static_cast<std::size_t>(p);
+                const u32 score = static_cast<u32>(std::popcount(open[b] & peers_in_band[at]) +
+                                                   std::popcount(others[b] & column[at]));
+                best_key = std::max(best_key, score << 8 | static_cast<u32>(255 - (b * 27 + p)));
             }
         }
+        best = 255 - static_cast<int>(best_key & 255);
     } else {
         int best_count = 10;
         for (int b = 0; b < 3; ++b) {
