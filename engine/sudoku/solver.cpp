@@ -197,7 +197,7 @@ bool propagate(Board& s) {
 
 // Loads a puzzle; false when its givens contradict each other or a value is above 9.
 bool load(const Grid& puzzle, Board& s) {
-    v4 own[16] = {};  // own[v]: the cells holding v (own[0]: the empty ones)
+    alignas(16) u32 own[16][4] = {};  // own[v]: the cells holding v (own[0]: the empty ones)
     u32 bad = 0;
     for (int b = 0; b < 3; ++b) {
         for (int p = 0; p < 27; ++p) {
@@ -207,9 +207,9 @@ bool load(const Grid& puzzle, Board& s) {
         }
     }
     if (bad) return false;
-    const v4 givens = splat(kBand) & ~own[0];
+    const v4 givens = splat(kBand) & ~v4{own[0][0], own[0][1], own[0][2], 0};
     for (int d = 0; d < 9; ++d) {
-        const v4 mine = own[d + 1];
+        const v4 mine{own[d + 1][0], own[d + 1][1], own[d + 1][2], 0};
         s.seen[d] = splat(kBand);
         s.cand[d] = splat(kBand) & (~givens | mine);
         if (clash(mine)) return false;
