@@ -10,11 +10,16 @@ changed), then serves build/wasm-release/site with:
     Permissions-Policy, COOP, CORP),
   - 404 for any path that leaves the root (.., encoded forms, backslashes, NUL,
     hidden files, symlinks that point outside), 400 for malformed requests,
-  - one log line per request, and a server that keeps serving whatever it is sent.
+  - one log line per request, and a server that keeps serving whatever it is sent,
+  - POST /api/consent: consent receipts from the legal widget, validated like the
+    consent record of docs/LEGAL-FORMATS.md and stored in SQLite (never an IP address
+    or user agent); POST /api/partner-demo/form: the example studio's forms.
 
 Usage: python3 serve.py [--host 127.0.0.1] [--port 8000] [--root DIR] [--no-build]
+                        [--consent-db PATH] [--header "Name: value"]...
 """
 import argparse
+import datetime
 import email.utils
 import gzip
 import hashlib
@@ -22,6 +27,7 @@ import http.server
 import json
 import os
 import re
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -31,6 +37,7 @@ import urllib.parse
 HERE = os.path.dirname(os.path.abspath(__file__))
 PRESET = "wasm-release"
 DEFAULT_ROOT = os.path.join(HERE, "build", PRESET, "site")
+DEFAULT_CONSENT_DB = os.path.join(HERE, "build", "consent.sqlite3")
 
 MIME = {
     ".html": "text/html; charset=utf-8",
@@ -178,6 +185,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
     def send_security_headers(self):
         for name, value in SECURITY_HEADERS.items():
             self.send_header(name, value)
+        for name, value in self.server.extra_headers:  # --header, e.g. a test root's extra policy
+            self.send_header(name, value)
 
     def send_error(self, code, message=None, explain=None):
         body = f"{code} {message or self.responses.get(code, ('',))[0]}\n".encode()
@@ -272,25 +281,27 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self._sent = len(body)
 
     # --- helpers for API handlers ----------------------------------------------------------
-    def read_body(self, max_bytes=MAX_BODY):
-        """The request body as bytes, or None after answering 411/400/413/415 itself."""
+    def read_body(self, max_bytes=MAX_BODY, fail=None):
+        """The request body as bytes, or None after answering 411/400/413 itself
+        (through fail(code, message) when given, e.g. send_json_error)."""
+        fail = fail or self.send_error
         length = self.headers.get("Content-Length")
         if self.headers.get("Transfer-Encoding"):
-            self.send_error(400, "Chunked bodies are not accepted")
+            fail(400, "Chunked bodies are not accepted")
             return None
         if length is None:
-            self.send_error(411, "Content-Length required")
+            fail(411, "Content-Length required")
             return None
         if not length.isdigit():
-            self.send_error(400, "Bad Content-Length")
+            fail(400, "Bad Content-Length")
             return None
         n = int(length)
         if n > max_bytes:
-            self.send_error(413, f"Body larger than {max_bytes} bytes")
+            fail(413, f"Body larger than {max_bytes} bytes")
             return None
         data = self.rfile.read(n)
         if len(data) != n:
-            self.send_error(400, "Body shorter than Content-Length")
+            fail(400, "Body shorter than Content-Length")
             return None
         return data
 
@@ -300,6 +311,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Cache-Control", "no-store")
+        if self.close_connection:
+            self.send_header("Connection", "close")
         self.send_security_headers()
         self.end_headers()
         if self.command != "HEAD":
@@ -398,15 +411,249 @@ def api_health(handler):
 Handler.api_routes["/api/health"] = {"GET": api_health, "HEAD": api_health}
 
 
+# --- consent receipts (docs/LEGAL-FORMATS.md: the consent record and POST /api/consent) ------------
+MAX_CONSENT_BODY = 4096
+SLUG = re.compile(r"[a-z0-9-]{1,40}")
+RECORD_ID = re.compile(r"c-[0-9a-f]{32}")
+VERSION = re.compile(r"[0-9]{1,3}\.[0-9]{1,3}")
+SHA256_HEX = re.compile(r"[0-9a-f]{64}")
+ISO_MS = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{3}Z")
+RECORD_FIELDS = ("v", "id", "site", "time", "expires", "method", "language", "choices", "documents",
+                 "age_confirmed", "gpc")
+METHODS = ("banner", "preferences", "gpc", "api")
+EVENTS = ("given", "changed", "withdrawn")
+
+
+def iso_ms(value):
+    """The datetime of a YYYY-MM-DDTHH:MM:SS.mmmZ string, or None (also for 2026-02-30)."""
+    if not isinstance(value, str) or not ISO_MS.fullmatch(value):
+        return None
+    try:
+        return datetime.datetime.strptime(value, "%Y-%m-%dT%H:%M:%S.%fZ")
+    except ValueError:
+        return None
+
+
+def check_consent_record(r):
+    """The contract's record validation (the same rules as the widget and the C++ model).
+    Returns None when valid, else a one-line reason naming the field."""
+    def is_str(x, pattern):
+        return isinstance(x, str) and pattern.fullmatch(x) is not None
+
+    if not isinstance(r, dict):
+        return "record must be a JSON object"
+    extra = sorted(set(r) - set(RECORD_FIELDS))
+    if extra:
+        return f"record has an unknown field: {extra[0]}"
+    missing = [k for k in RECORD_FIELDS if k not in r]
+    if missing:
+        return f"record.{missing[0]} is missing"
+    if type(r["v"]) is not int or r["v"] != 1:
+        return "record.v must be the integer 1"
+    if not is_str(r["id"], RECORD_ID):
+        return "record.id must be c- followed by 32 lower-case hex digits"
+    if not is_str(r["site"], SLUG):
+        return "record.site must match [a-z0-9-]{1,40}"
+    given, expires = iso_ms(r["time"]), iso_ms(r["expires"])
+    if given is None:
+        return "record.time must be ISO 8601 UTC with milliseconds (YYYY-MM-DDTHH:MM:SS.mmmZ)"
+    if expires is None:
+        return "record.expires must be ISO 8601 UTC with milliseconds (YYYY-MM-DDTHH:MM:SS.mmmZ)"
+    if expires <= given:
+        return "record.expires must be after record.time"
+    if not isinstance(r["method"], str) or r["method"] not in METHODS:
+        return "record.method must be one of " + ", ".join(METHODS)
+    if not isinstance(r["language"], str) or r["language"] not in ("en", "ru"):
+        return "record.language must be en or ru"
+    choices = r["choices"]
+    if not isinstance(choices, dict) or set(choices) != {"necessary", "statistics", "ads"}:
+        return "record.choices must have exactly necessary, statistics and ads"
+    if choices["necessary"] is not True:
+        return "record.choices.necessary must be true"
+    if type(choices["statistics"]) is not bool or type(choices["ads"]) is not bool:
+        return "record.choices.statistics and .ads must be booleans"
+    docs = r["documents"]
+    if not isinstance(docs, list) or not 1 <= len(docs) <= 16:
+        return "record.documents must be a list of 1 to 16 entries"
+    seen = set()
+    for i, d in enumerate(docs):
+        where = f"record.documents[{i}]"
+        if not isinstance(d, dict) or set(d) != {"id", "version", "hash"}:
+            return f"{where} must have exactly id, version and hash"
+        if not is_str(d["id"], SLUG):
+            return f"{where}.id must match [a-z0-9-]{{1,40}}"
+        if not is_str(d["version"], VERSION):
+            return f"{where}.version must be MAJOR.MINOR"
+        if not is_str(d["hash"], SHA256_HEX):
+            return f"{where}.hash must be 64 lower-case hex digits"
+        if d["id"] in seen:
+            return f"{where}.id repeats {d['id']}"
+        seen.add(d["id"])
+    if type(r["age_confirmed"]) is not bool:
+        return "record.age_confirmed must be a boolean"
+    if type(r["gpc"]) is not bool:
+        return "record.gpc must be a boolean"
+    if len(json.dumps(r, ensure_ascii=False, separators=(",", ":")).encode()) > MAX_CONSENT_BODY:
+        return "record is larger than 4 KiB"
+    return None
+
+
+def strict_json(data):
+    """Parses UTF-8 JSON text, refusing duplicate keys and NaN/Infinity. Raises ValueError."""
+    def pairs(items):
+        obj = {}
+        for k, v in items:
+            if k in obj:
+                raise ValueError(f"duplicate key {k!r}")
+            obj[k] = v
+        return obj
+
+    def constant(name):
+        raise ValueError(f"{name} is not JSON")
+
+    return json.loads(data.decode("utf-8"), object_pairs_hook=pairs, parse_constant=constant)
+
+
+class ConsentStore:
+    """Consent receipts in SQLite. One connection behind a lock (ThreadingHTTPServer);
+    the file and its folder are created on first use."""
+
+    SCHEMA = """CREATE TABLE IF NOT EXISTS receipts (
+        n INTEGER PRIMARY KEY AUTOINCREMENT,
+        record_id TEXT NOT NULL, seq INTEGER NOT NULL, received TEXT NOT NULL,
+        site TEXT NOT NULL, event TEXT NOT NULL, method TEXT NOT NULL,
+        choices TEXT NOT NULL, documents TEXT NOT NULL, language TEXT NOT NULL,
+        time TEXT NOT NULL, expires TEXT NOT NULL, age_confirmed INTEGER NOT NULL, gpc INTEGER NOT NULL,
+        UNIQUE (record_id, seq))"""
+
+    def __init__(self, path):
+        self.path = path
+        self._lock = threading.Lock()
+        self._db = None
+
+    def add(self, record, event):
+        """Stores one receipt; returns its id "<record id>:<n>" (n counts this record's receipts)."""
+        received = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
+        with self._lock:
+            if self._db is None:
+                os.makedirs(os.path.dirname(os.path.abspath(self.path)), exist_ok=True)
+                self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
+                self._db.execute("PRAGMA busy_timeout = 5000")
+                self._db.execute(self.SCHEMA)
+            db = self._db
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                (seq,) = db.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM receipts WHERE record_id = ?",
+                                    (record["id"],)).fetchone()
+                compact = lambda x: json.dumps(x, ensure_ascii=False, separators=(",", ":"), sort_keys=True)  # noqa: E731
+                db.execute("INSERT INTO receipts (record_id, seq, received, site, event, method, choices, documents,"
+                           " language, time, expires, age_confirmed, gpc) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                           (record["id"], seq, received, record["site"], event, record["method"],
+                            compact(record["choices"]), compact(record["documents"]), record["language"],
+                            record["time"], record["expires"], int(record["age_confirmed"]), int(record["gpc"])))
+                db.execute("COMMIT")
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+        return f"{record['id']}:{seq}"
+
+    def close(self):
+        with self._lock:
+            if self._db is not None:
+                self._db.close()
+                self._db = None
+
+
+def send_json_error(handler, code, message):
+    """A one-line JSON error; the connection closes when the body may be left unread."""
+    if code in (400, 411, 413, 415):
+        handler.close_connection = True
+    handler.send_json(code, {"ok": False, "error": message})
+
+
+def api_consent(handler):
+    fail = lambda code, message: send_json_error(handler, code, message)  # noqa: E731
+    ctype = (handler.headers.get("Content-Type") or "").lower().replace(" ", "")
+    media, _, params = ctype.partition(";")
+    if media not in ("application/json", "text/plain") or params not in ("", "charset=utf-8"):
+        fail(415, "send application/json or text/plain;charset=UTF-8")
+        return
+    data = handler.read_body(MAX_CONSENT_BODY, fail=fail)
+    if data is None:
+        return
+    try:
+        body = strict_json(data)
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
+        fail(400, f"the body is not JSON: {str(exc).splitlines()[0][:120]}")
+        return
+    if not isinstance(body, dict) or set(body) != {"record", "event"}:
+        fail(400, 'the body must be {"record": ..., "event": ...}')
+        return
+    if not isinstance(body["event"], str) or body["event"] not in EVENTS:
+        fail(400, "event must be one of " + ", ".join(EVENTS))
+        return
+    problem = check_consent_record(body["record"])
+    if problem:
+        fail(400, problem)
+        return
+    try:
+        receipt = handler.server.consent_store.add(body["record"], body["event"])
+    except sqlite3.Error as exc:
+        log(f"[serve] consent store error: {exc!r}")
+        handler.send_json(503, {"ok": False, "error": "the receipt could not be stored; try again"})
+        return
+    handler.send_json(201, {"ok": True, "receipt": receipt})
+
+
+Handler.api_routes["/api/consent"] = {"POST": api_consent}
+
+
+# --- the example studio's forms (web/partner-demo/) ------------------------------------------------
+def api_partner_form(handler):
+    """Accepts an inquiry or newsletter form only with the User Agreement's acceptance fields
+    (the widget's checkbox helper adds them), then sends the visitor to the thank-you page.
+    A demo: nothing is stored."""
+    data = handler.read_body(16 * 1024)
+    if data is None:
+        return
+    try:
+        fields = urllib.parse.parse_qs(data.decode("utf-8"), strict_parsing=False)
+    except UnicodeDecodeError:
+        handler.send_error(400, "The form is not UTF-8")
+        return
+    one = {k: v[0] for k, v in fields.items() if len(v) == 1}
+    ok = (SLUG.fullmatch(one.get("acceptance.document", "")) and VERSION.fullmatch(one.get("acceptance.version", ""))
+          and SHA256_HEX.fullmatch(one.get("acceptance.hash", "")) and iso_ms(one.get("acceptance.time"))
+          and one.get("acceptance.language") in ("en", "ru"))
+    if not ok:
+        handler.send_error(400, "The form must carry the acceptance of the User Agreement")
+        return
+    handler.send_response(303)
+    handler.send_header("Location", "/partner-demo/thanks.html")
+    handler.send_header("Content-Length", "0")
+    handler.send_header("Cache-Control", "no-store")
+    handler.send_security_headers()
+    handler.end_headers()
+
+
+Handler.api_routes["/api/partner-demo/form"] = {"POST": api_partner_form}
+
+
 class Server(http.server.ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
     request_queue_size = 64
 
-    def __init__(self, address, root):
+    def __init__(self, address, root, consent_db=DEFAULT_CONSENT_DB, extra_headers=()):
         self.root_real = os.path.realpath(root)
         self.cache = FileCache()
+        self.consent_store = ConsentStore(consent_db)
+        self.extra_headers = list(extra_headers)
         super().__init__(address, Handler)
+
+    def server_close(self):
+        super().server_close()
+        self.consent_store.close()
 
     def handle_error(self, request, client_address):
         log(f"[serve] connection error from {client_address[0]}: {sys.exc_info()[1]!r}")
@@ -429,7 +676,18 @@ def main(argv=None):
     ap.add_argument("--port", type=int, default=8000, help="port (default 8000; 0 picks a free one)")
     ap.add_argument("--root", default=DEFAULT_ROOT, help="folder to serve (default: the release site)")
     ap.add_argument("--no-build", action="store_true", help="serve what is there; do not build first")
+    ap.add_argument("--consent-db", default=DEFAULT_CONSENT_DB,
+                    help="SQLite file for consent receipts (default build/consent.sqlite3)")
+    ap.add_argument("--header", action="append", default=[], metavar='"NAME: VALUE"',
+                    help="an extra header on every response (repeatable), e.g. a test root's extra policy")
     args = ap.parse_args(argv)
+    headers = []
+    for h in args.header:
+        name, sep, value = h.partition(":")
+        if not sep or not re.fullmatch(r"[A-Za-z0-9-]+", name.strip()) or any(c in value for c in "\r\n"):
+            log(f'[serve] error: --header needs "Name: value", got {h!r}')
+            return 2
+        headers.append((name.strip(), value.strip()))
 
     if not args.no_build and os.path.abspath(args.root) == DEFAULT_ROOT:
         try:
@@ -441,7 +699,7 @@ def main(argv=None):
         log(f"[serve] error: {args.root} has no index.html (build it, or pass --root)")
         return 1
     try:
-        server = Server((args.host, args.port), args.root)
+        server = Server((args.host, args.port), args.root, consent_db=args.consent_db, extra_headers=headers)
     except OSError as exc:
         log(f"[serve] error: cannot listen on {args.host}:{args.port}: {exc.strerror} (try --port)")
         return 1

@@ -51,6 +51,9 @@ if(ASTRADIA_BUILD_APP)
     ${IMGUI_DIR}/backends/imgui_impl_glfw.cpp ${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
   target_include_directories(imgui SYSTEM PUBLIC ${IMGUI_DIR} ${IMGUI_DIR}/backends)
   target_compile_options(imgui PRIVATE -w)   # third-party code: not ours to warn about
+  if(EMSCRIPTEN)
+    target_compile_options(imgui PRIVATE -Os) # UI code: size matters more than speed on the web
+  endif()
   target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS)
   if(EMSCRIPTEN)
     target_link_options(imgui PUBLIC -sUSE_GLFW=3 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2)

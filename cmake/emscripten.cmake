@@ -21,7 +21,8 @@ function(astradia_wasm_app target)
     -sEXIT_RUNTIME=0               # the main loop outlives main()
     -sINCOMING_MODULE_JS_API=[canvas,print,printErr,locateFile,onAbort,astradiaBoot]
     -sEXPORTED_RUNTIME_METHODS=[]
-    -sEXPORTED_FUNCTIONS=[_main]
+    # main, and the C functions bridge.js calls (shell/web/bridge.cpp documents each)
+    -sEXPORTED_FUNCTIONS=[_main,_astradia_wake,_astradia_host_event,_astradia_touch,_astradia_state_json]
     -sHTML5_SUPPORT_DEFERRING_USER_SENSITIVE_REQUESTS=0
     --js-library=${CMAKE_SOURCE_DIR}/shell/web/bridge.js
     $<$<CONFIG:Release>:-O2>

@@ -13,14 +13,20 @@ import argparse
 import base64
 import gzip
 import hashlib
+import json
 import os
 import re
 import shutil
 import sys
 
-COMPRESSIBLE = {".html", ".js", ".mjs", ".css", ".wasm", ".svg", ".json", ".txt", ".ttf", ".xml", ".md"}
+COMPRESSIBLE = {".html", ".js", ".mjs", ".css", ".wasm", ".svg", ".json", ".txt", ".ttf", ".xml", ".md",
+                ".webmanifest"}
 SKIP_NAMES = {"CMakeLists.txt"}
 SRI = re.compile(r"\{\{sri:([^}]+)\}\}")
+# The service worker precaches the game page and what it loads (offline play), the legal
+# widget included: a cached page must not meet a newer widget than its SRI hash names.
+SW_PRECACHE = ["/index.html", "/app.css", "/boot.js", "/astradia.js", "/astradia.wasm", "/favicon.svg",
+               "/manifest.webmanifest", "/icon.svg", "/widget/astradia-legal.js", "/widget/astradia-legal-ui.js"]
 
 
 def sri(path):
@@ -40,6 +46,24 @@ def fill_page(page, site):
     if filled != text:
         with open(page, "w", encoding="utf-8") as out:
             out.write(filled)
+
+
+def fill_service_worker(site):
+    """Fills sw.js with the precache list and a version that changes with any of those files."""
+    sw = os.path.join(site, "sw.js")
+    if not os.path.isfile(sw):
+        return
+    files = [f for f in SW_PRECACHE if os.path.isfile(os.path.join(site, f.lstrip("/")))]
+    missing = sorted(set(SW_PRECACHE) - set(files))
+    if missing:
+        sys.exit(f"package_site: the service worker precaches missing files: {missing}")
+    digest = hashlib.sha256()
+    for f in files:
+        digest.update(f.encode() + b"\0" + open(os.path.join(site, f.lstrip("/")), "rb").read())
+    text = open(sw, encoding="utf-8").read()
+    text = text.replace("{{sw:version}}", digest.hexdigest()[:16]).replace("{{sw:files}}", json.dumps(files))
+    with open(sw, "w", encoding="utf-8") as out:
+        out.write(text)
 
 
 def write_gzip(path):
@@ -89,6 +113,8 @@ def main():
     pages = [os.path.join(tmp, f) for f in shipped_files(tmp) if f.endswith(".html")]
     for page in pages:
         fill_page(page, tmp)
+
+    fill_service_worker(tmp)
 
     for rel in shipped_files(tmp):
         path = os.path.join(tmp, rel)

@@ -1,11 +1,18 @@
-// Purpose: App, the game app's top level: owns the window, fonts and theme, and
-// draws one frame at a time. main() calls frame() from the platform's loop.
+// Purpose: App, the game app's top level: owns the window, fonts, theme, settings,
+// statistics and the screens; loads and saves through the Store; decides each frame
+// whether anything needs drawing (an idle app draws nothing); and answers the test
+// hook. main() calls frame() from the platform's loop.
 #pragma once
 
 #include <string>
+#include <vector>
 
+#include "engine/sudoku/statistics.hpp"
 #include "shell/platform/window.hpp"
+#include "shell/settings.hpp"
+#include "shell/storage.hpp"
 #include "shell/ui/fonts.hpp"
+#include "shell/ui/theme.hpp"
 
 namespace astradia::shell {
 
@@ -15,24 +22,49 @@ struct AppOptions {
     int width = 1280;
     int height = 800;
     float scale = 0;         // > 0 forces the UI scale (device px per CSS px)
+    std::string screen;      // native: start on this screen ("settings", "about", ...)
 };
+
+enum class Screen { start, settings, statistics, help, about };
 
 class App {
 public:
     explicit App(AppOptions options) : options_(std::move(options)) {}
 
-    // Opens the window and builds the fonts. Returns false (and prints why) on failure.
+    // Opens the window, loads settings and statistics, builds the fonts. Returns false
+    // (and prints why) when the window cannot be opened.
     bool start();
-    // Draws one frame. Returns false when the app should quit (native only).
+    // Handles input and draws one frame when something changed. Returns false when
+    // the app should quit (native only).
     bool frame();
     int exit_code() const { return exit_code_; }
 
 private:
+    void draw();
+    void navigate(Screen s);
+    void back();
+    void apply_settings();
+    void load_statistics();
+    void save_settings();
+    void save_statistics();
+    void report(StoreHealth health);
+    void report_corrupt(const char* what_key);
+    std::string state_json() const;
+
     AppOptions options_;
     Window window_;
     Fonts fonts_;
-    bool dark_ = false;
-    int frame_count_ = 0;
+    Store store_;
+    Settings settings_;
+    sudoku::Statistics sudoku_stats_;
+    Theme theme_ = Theme::light;
+    std::vector<Screen> stack_{Screen::start};
+    std::string notice_;           // one sentence about storage, shown on the start screen
+    StoreHealth health_ = StoreHealth::ok;
+    int frames_drawn_ = 0;
+    std::vector<float> frame_ms_;  // CPU time of the last frames drawn (a ring of 600)
+    std::size_t frame_ms_next_ = 0;
+    int settle_frames_ = 3;        // frames still to draw after the last activity
     int exit_code_ = 0;
 };
 

@@ -1,8 +1,13 @@
 // Purpose: the narrow bridge between the app and its host. On the web every call
 // crosses to JavaScript through shell/web/bridge.cpp + bridge.js (the only place
 // with JS interop); natively shell/native/bridge.cpp answers the same questions.
-// Storage and consent will go through here too, never around it.
+// Storage, consent, links, the clock and the test hook go through here, never around it.
 #pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
 
 namespace astradia::bridge {
 
@@ -11,8 +16,70 @@ namespace astradia::bridge {
 // Native: nothing.
 void report_first_frame();
 
-// Whether the host prefers a dark colour scheme (web: prefers-color-scheme;
-// native: false). Never fails.
+// The host's colour and contrast preferences (web: prefers-color-scheme,
+// prefers-contrast; native: light, normal contrast). Never fail.
 bool prefers_dark();
+bool prefers_more_contrast();
+// The host's preferred language as a BCP 47 tag ("ru-RU", "en"); "" if unknown.
+std::string preferred_language();
+
+// --- persistent key-value storage (web: localStorage; native: one file per key in
+// the user's data folder, written atomically) ---------------------------------------
+enum class StoreStatus { ok, unavailable, full, failed };
+// Whether storage works at all (web: false in private modes that block it). Never fails.
+bool store_available();
+// The stored text, or nullopt when the key is missing or storage is unavailable.
+std::optional<std::string> store_read(const std::string& key);
+// Writes the text; returns why it could not (unavailable, full, failed).
+StoreStatus store_write(const std::string& key, const std::string& value);
+// Removes the key; a missing key is not an error.
+void store_remove(const std::string& key);
+
+// --- the page around the app -------------------------------------------------------
+// The location's fragment without '#' ("sudoku/easy-42"), "" when none or native.
+std::string location_hash();
+// Replaces the fragment without adding a history entry (web); nothing natively.
+void set_location_hash(const std::string& hash);
+// Opens a URL of the site (legal pages) in a new tab (web) or the system browser (native).
+void open_url(const std::string& url);
+// Whether the page has the legal widget (web), and opening its privacy choices.
+bool privacy_choices_available();
+void open_privacy_choices();
+// Today's date in the player's time zone as "YYYY-MM-DD".
+std::string local_date();
+// Milliseconds from an arbitrary start, monotonic.
+double now_ms();
+
+// --- the main loop ------------------------------------------------------------------
+// Web: stops the browser's animation callbacks until wake() (input, resize, a timer).
+// Native: nothing (the native loop waits on events itself).
+void sleep_loop();
+void wake_loop();
+// Wakes the loop after `ms` milliseconds (timers on screen); replaces an earlier request.
+void wake_after(double ms);
+
+// --- events from the host, collected between frames ---------------------------------
+enum HostEvent : unsigned {
+    host_hash_changed = 1u << 0,     // the location fragment changed (a share link was opened)
+    host_theme_changed = 1u << 1,    // colour scheme or contrast preference changed
+    host_storage_changed = 1u << 2,  // another tab changed storage (or the consent widget did)
+    host_hidden = 1u << 3,           // the page went to the background
+    host_shown = 1u << 4,            // ... and came back
+};
+// The events since the last call (a HostEvent bitmask). Never fails.
+unsigned take_host_events();
+
+// Touch input (web): Emscripten 3.1.6's GLFW drops touch coordinates, so bridge.js
+// takes touch events itself and queues them here in device pixels of the canvas.
+struct TouchEvent {
+    enum class Phase { down, move, up, cancel } phase;
+    float x;
+    float y;
+};
+std::vector<TouchEvent> take_touch_events();
+
+// --- the test hook -----------------------------------------------------------------------
+// Web: window.astradia.state() returns JSON.parse(provider()); read-only. Native: unused.
+void set_state_provider(std::function<std::string()> provider);
 
 }  // namespace astradia::bridge

@@ -3,6 +3,7 @@
 //   --frames N              frames to draw before the screenshot (default 3)
 //   --size WxH              window size (default 1280x800)
 //   --scale S               force the UI scale (e.g. 2 to check HiDPI rendering)
+//   --screen NAME           start on a screen: settings, statistics, help, about
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -15,7 +16,7 @@ namespace {
 
 int usage() {
     std::fprintf(stderr,
-                 "usage: astradia-app [--screenshot FILE.png] [--frames N] [--size WxH] [--scale S]\n");
+                 "usage: astradia-app [--screenshot FILE.png] [--frames N] [--size WxH] [--scale S] [--screen NAME]\n");
     return 2;
 }
 
@@ -36,6 +37,8 @@ int main(int argc, char** argv) {
                 options.height < 64) {
                 return usage();
             }
+        } else if (std::strcmp(a, "--screen") == 0 && next) {
+            options.screen = argv[++i];
         } else if (std::strcmp(a, "--scale") == 0 && next) {
             options.scale = static_cast<float>(std::atof(argv[++i]));
             if (options.scale < 0.5f || options.scale > 4.0f) return usage();

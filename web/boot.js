@@ -47,6 +47,15 @@
     event.preventDefault();
     fail('start', 'the graphics context was lost; reload the page');
   });
+  // Offline play: once the game runs, a service worker keeps its files for next time.
+  window.addEventListener('astradia:ready', () => {
+    if ('serviceWorker' in navigator && window.isSecureContext) {
+      navigator.serviceWorker.register('/sw.js').catch((error) => {
+        console.warn('Astradia will not work offline: ' + error.message);
+      });
+    }
+  }, { once: true });
+
   window.createAstradia({
     canvas,
     onAbort: (what) => fail('start', String(what)),

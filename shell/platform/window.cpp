@@ -2,6 +2,7 @@
 #include "shell/platform/window.hpp"
 
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 #include <cstdio>
 #include <vector>
@@ -55,6 +56,18 @@ bool Window::open(const WindowSettings& settings) {
     }
     glfwMakeContextCurrent(window_);
     glfwSwapInterval(1);
+    // Any input marks the app active (and wakes a sleeping web loop). Installed before
+    // ImGui's backend, which chains to these for the callbacks it installs itself.
+    glfwSetWindowUserPointer(window_, this);
+    glfwSetCursorPosCallback(window_, [](GLFWwindow* gw, double, double) { mark_activity(gw); });
+    glfwSetMouseButtonCallback(window_, [](GLFWwindow* gw, int, int, int) { mark_activity(gw); });
+    glfwSetScrollCallback(window_, [](GLFWwindow* gw, double, double) { mark_activity(gw); });
+    glfwSetKeyCallback(window_, [](GLFWwindow* gw, int, int, int, int) { mark_activity(gw); });
+    glfwSetCharCallback(window_, [](GLFWwindow* gw, unsigned) { mark_activity(gw); });
+    glfwSetWindowSizeCallback(window_, [](GLFWwindow* gw, int, int) { mark_activity(gw); });
+    glfwSetWindowFocusCallback(window_, [](GLFWwindow* gw, int) { mark_activity(gw); });
+    glfwSetCursorEnterCallback(window_, [](GLFWwindow* gw, int) { mark_activity(gw); });
+    glfwSetWindowRefreshCallback(window_, [](GLFWwindow* gw) { mark_activity(gw); });
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
@@ -89,8 +102,13 @@ float Window::detect_scale() const {
 #endif
 }
 
-bool Window::begin_frame() {
-    glfwPollEvents();
+void Window::mark_activity(GLFWwindow* w) {
+    auto* self = static_cast<Window*>(glfwGetWindowUserPointer(w));
+    if (self != nullptr) self->activity_ = true;
+    bridge::wake_loop();
+}
+
+void Window::follow_canvas_size() {
 #ifdef __EMSCRIPTEN__
     // The canvas is sized by CSS (it fills the viewport); its backing store follows
     // at devicePixelRatio so every device pixel is drawn.
@@ -101,14 +119,63 @@ bool Window::begin_frame() {
     const int want_h = std::max(1, static_cast<int>(std::lround(css_h * dpr)));
     int cur_w = 0, cur_h = 0;
     glfwGetWindowSize(window_, &cur_w, &cur_h);
-    if (cur_w != want_w || cur_h != want_h) glfwSetWindowSize(window_, want_w, want_h);
+    if (cur_w != want_w || cur_h != want_h) {
+        glfwSetWindowSize(window_, want_w, want_h);
+        activity_ = true;
+    }
 #endif
+    if (std::fabs(detect_scale() - scale_) > 1e-3f) activity_ = true;
+}
+
+bool Window::poll_activity() {
+    glfwPollEvents();
+    follow_canvas_size();
+    for (const bridge::TouchEvent& t : bridge::take_touch_events()) touch_queue_.push_back(t);
+    const bool any = activity_ || !touch_queue_.empty() || touch_released_;
+    activity_ = false;
+    return any;
+}
+
+void Window::apply_touch() {
+    ImGuiIO& io = ImGui::GetIO();
+    if (touch_released_) {  // the frame after a release: a finger leaves no hover behind
+        touch_released_ = false;
+        if (!touch_down_) io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+    }
+    // Apply moves freely, but at most one press or release per frame.
+    while (!touch_queue_.empty()) {
+        const bridge::TouchEvent e = touch_queue_.front();
+        const bool edge = e.phase != bridge::TouchEvent::Phase::move;
+        touch_x_ = e.x;
+        touch_y_ = e.y;
+        touch_recent_ = true;
+        touch_queue_.pop_front();
+        if (e.phase == bridge::TouchEvent::Phase::down) touch_down_ = true;
+        if (e.phase == bridge::TouchEvent::Phase::up || e.phase == bridge::TouchEvent::Phase::cancel) {
+            touch_down_ = false;
+            touch_released_ = true;
+        }
+        if (edge) break;
+    }
+    if (!touch_recent_) return;
+    if (!touch_released_ && !touch_down_ && touch_queue_.empty()) {
+        touch_recent_ = false;  // a finger lifted two frames ago: the mouse owns the pointer again
+        io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+        return;
+    }
+    io.MousePos = ImVec2(touch_x_, touch_y_);
+    io.MouseDown[0] = touch_down_;
+}
+
+bool Window::begin_frame() {
+    follow_canvas_size();
     const float new_scale = detect_scale();
     const bool scale_changed = std::fabs(new_scale - scale_) > 1e-3f;
     scale_ = new_scale;
     glfwGetFramebufferSize(window_, &fb_w_, &fb_h_);
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
+    apply_touch();
     return scale_changed;
 }
 

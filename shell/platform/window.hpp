@@ -8,7 +8,10 @@
 // `px * scale()` and text is rasterised at the real pixel size: crisp at any ratio.
 #pragma once
 
+#include <deque>
 #include <string>
+
+#include "shell/bridge.hpp"
 
 struct GLFWwindow;
 
@@ -37,6 +40,11 @@ public:
     bool end_frame(float r, float g, float b, const char* png_path = nullptr);
     void rebuild_fonts_texture();
 
+    // Polls input and follows the window size without starting a frame. Returns
+    // true when anything happened since the last call (input, resize, touch), so the
+    // app can decide whether a frame is worth drawing at all.
+    bool poll_activity();
+
     // Blocks until input arrives or `seconds` pass (native only; the browser drives
     // the web loop). Used when nothing animates, so an idle app costs nothing.
     void wait_events(double seconds);
@@ -47,6 +55,9 @@ public:
     int pixel_height() const { return fb_h_; }
 private:
     bool save_png(const char* path) const;
+    void follow_canvas_size();
+    void apply_touch();
+    static void mark_activity(GLFWwindow* w);
     float detect_scale() const;
     GLFWwindow* window_ = nullptr;
     std::string error_;
@@ -54,6 +65,15 @@ private:
     float scale_ = 1;
     int fb_w_ = 0;
     int fb_h_ = 0;
+    bool activity_ = true;
+    // Touch (web): events waiting to be applied, one press or release per frame so a
+    // quick tap is still seen as down for one frame and up the next.
+    std::deque<bridge::TouchEvent> touch_queue_;
+    bool touch_down_ = false;
+    bool touch_recent_ = false;   // the last pointer input was a touch
+    bool touch_released_ = false; // released last frame: clear the position now
+    float touch_x_ = 0;
+    float touch_y_ = 0;
 };
 
 }  // namespace astradia::shell

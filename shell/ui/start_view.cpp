@@ -3,157 +3,222 @@
 
 #include <algorithm>
 
-#include <imgui.h>
+#include <GLFW/glfw3.h>
 
-#include "shell/ui/theme.hpp"
+#include "shell/i18n.hpp"
 
 namespace astradia::shell {
 namespace {
 
-struct Card {
-    const char* id;
-    const char* name;
-    const char* blurb;
-    ImU32 accent;
-    StartChoice choice;
-};
-
 // A miniature Sudoku board: 3x3 boxes with thick lines and a few digits.
-void draw_sudoku_icon(ImDrawList* dl, ImVec2 p, float size, const Palette& pal, const Fonts& f) {
+void draw_sudoku_icon(ImDrawList* dl, ImVec2 p, float size, const Ui& ui) {
+    const Palette& pal = *ui.pal;
     const float cell = size / 9.0f;
-    dl->AddRectFilled(p, ImVec2(p.x + size, p.y + size), pal.card, size * 0.06f);
+    dl->AddRectFilled(p, ImVec2(p.x + size, p.y + size), pal.cell, size * 0.06f);
     for (int i = 1; i < 9; ++i) {
         const float thick = (i % 3 == 0) ? size * 0.022f : size * 0.008f;
-        const ImU32 col = (i % 3 == 0) ? pal.text : pal.card_border;
+        const ImU32 col = (i % 3 == 0) ? pal.grid_thick : pal.grid_thin;
         dl->AddLine(ImVec2(p.x + i * cell, p.y), ImVec2(p.x + i * cell, p.y + size), col, thick);
         dl->AddLine(ImVec2(p.x, p.y + i * cell), ImVec2(p.x + size, p.y + i * cell), col, thick);
     }
-    dl->AddRect(p, ImVec2(p.x + size, p.y + size), pal.text, size * 0.06f, 0, size * 0.03f);
+    dl->AddRect(p, ImVec2(p.x + size, p.y + size), pal.grid_thick, size * 0.06f, 0, size * 0.03f);
     static const char* kDigits = "5.3..7...6..195....98....6.";
     const float fs = cell * 0.8f;
     for (int i = 0; kDigits[i] != 0; ++i) {
         if (kDigits[i] == '.') continue;
-        const int r = i / 9, c = i % 9;
         const char text[2] = {kDigits[i], 0};
-        const ImVec2 ts = f.bold->CalcTextSizeA(fs, 1e9f, 0, text);
-        dl->AddText(f.bold, fs, ImVec2(p.x + c * cell + (cell - ts.x) / 2, p.y + r * cell + (cell - ts.y) / 2),
-                    pal.accent, text);
+        const ImVec2 ts = ui.fonts->bold->CalcTextSizeA(fs, 1e9f, 0, text);
+        dl->AddText(ui.fonts->bold, fs,
+                    ImVec2(p.x + (i % 9) * cell + (cell - ts.x) / 2, p.y + (i / 9) * cell + (cell - ts.y) / 2),
+                    pal.entry, text);
     }
 }
 
 // A miniature Bricks board: a 6x6 grid with a few placed pieces.
-void draw_bricks_icon(ImDrawList* dl, ImVec2 p, float size, const Palette& pal) {
+void draw_bricks_icon(ImDrawList* dl, ImVec2 p, float size, const Ui& ui) {
     const int n = 6;
     const float gap = size * 0.02f;
     const float cell = (size - gap * (n + 1)) / n;
-    static const char* kBoard =
-        "..AA.."
-        "..AA.."
-        "B....."
-        "BCCC.D"
-        "B....D"
-        "EEEE.D";
-    const ImU32 colours[] = {pal.accent_alt, IM_COL32(34, 197, 94, 255), IM_COL32(168, 85, 247, 255),
-                             pal.accent, IM_COL32(234, 179, 8, 255)};
+    static const char* kBoard = "..AA....AA..B.....BCCC.DB....DEEEE.D";
     for (int r = 0; r < n; ++r) {
         for (int c = 0; c < n; ++c) {
             const ImVec2 a(p.x + gap + c * (cell + gap), p.y + gap + r * (cell + gap));
-            const ImVec2 b(a.x + cell, a.y + cell);
             const char k = kBoard[r * n + c];
-            dl->AddRectFilled(a, b, k == '.' ? pal.card_border : colours[k - 'A'], cell * 0.18f);
+            dl->AddRectFilled(a, ImVec2(a.x + cell, a.y + cell), k == '.' ? ui.pal->slot : ui.pal->bricks[k - 'A'],
+                              cell * 0.18f);
         }
     }
 }
 
-bool draw_card(const Card& card, ImVec2 size, const StartViewInput& in, const Palette& pal) {
-    const float s = in.scale;
+// A card: background drawn behind its content once the content's height is known.
+struct Card {
+    ImDrawList* dl;
+    ImVec2 start;
+    float width;
+    ImU32 accent;
+    Card(const Ui& ui, float w, ImU32 accent_colour) : dl(ImGui::GetWindowDrawList()), width(w), accent(accent_colour) {
+        start = ImGui::GetCursorScreenPos();
+        dl->ChannelsSplit(2);
+        dl->ChannelsSetCurrent(1);
+        ImGui::SetCursorScreenPos(ImVec2(start.x + ui.px(18), start.y + ui.px(18)));
+        ImGui::BeginGroup();
+        ImGui::PushItemWidth(w - ui.px(36));
+    }
+    void end(const Ui& ui) {
+        ImGui::PopItemWidth();
+        ImGui::EndGroup();
+        const float bottom = ImGui::GetItemRectMax().y + ui.px(18);
+        dl->ChannelsSetCurrent(0);
+        const ImVec2 b(start.x + width, bottom);
+        dl->AddRectFilled(start, b, accent, ui.px(16));
+        dl->AddRectFilled(ImVec2(start.x + ui.px(6), start.y), b, ui.pal->card, ui.px(16), ImDrawFlags_RoundCornersRight);
+        dl->AddRect(start, b, ui.pal->card_border, ui.px(16), 0, ui.px(ui.theme == Theme::high_contrast ? 2 : 1));
+        dl->ChannelsMerge();
+        ImGui::SetCursorScreenPos(ImVec2(start.x, bottom));
+        ImGui::Dummy(ImVec2(width, 0));
+    }
+};
+
+void card_header(const Ui& ui, float inner_w, const char* name, const char* blurb, bool sudoku) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 p = ImGui::GetCursorScreenPos();
-    const bool pressed = ImGui::InvisibleButton(card.id, size);
-    const bool hovered = ImGui::IsItemHovered();
-    const ImVec2 q(p.x + size.x, p.y + size.y);
-    // An accent edge on the left: the accent card shape, covered by the body from 6 px in.
-    dl->AddRectFilled(p, q, card.accent, 14 * s);
-    dl->AddRectFilled(ImVec2(p.x + 6 * s, p.y), q, hovered ? pal.card_hover : pal.card, 14 * s,
-                      ImDrawFlags_RoundCornersRight);
-    dl->AddRect(p, q, hovered ? card.accent : pal.card_border, 14 * s, 0, (hovered ? 2.0f : 1.0f) * s);
-
-    const float icon = std::min(size.y - 40 * s, 96 * s);
-    const ImVec2 ip(p.x + 24 * s, p.y + (size.y - icon) / 2);
-    if (card.choice == StartChoice::sudoku) {
-        draw_sudoku_icon(dl, ip, icon, pal, *in.fonts);
+    const float icon = ui.px(ui.phone() ? 64 : 80);
+    if (sudoku) {
+        draw_sudoku_icon(dl, p, icon, ui);
     } else {
-        draw_bricks_icon(dl, ip, icon, pal);
+        draw_bricks_icon(dl, p, icon, ui);
     }
-    const float tx = ip.x + icon + 20 * s;
-    const float wrap = q.x - tx - 16 * s;
-    float ty = p.y + 22 * s;
-    dl->AddText(in.fonts->bold, in.fonts->bold->FontSize * 1.2f, ImVec2(tx, ty), pal.text, card.name);
-    ty += in.fonts->bold->FontSize * 1.2f + 6 * s;
-    dl->AddText(in.fonts->body, in.fonts->body->FontSize, ImVec2(tx, ty), pal.text_muted, card.blurb, nullptr, wrap);
+    const float tx = p.x + icon + ui.px(16);
+    const float wrap = inner_w - icon - ui.px(16);
+    ImFont* title = ui.fonts->bold;
+    dl->AddText(title, title->FontSize * 1.2f, ImVec2(tx, p.y), ui.pal->text, name);
+    const float by = p.y + title->FontSize * 1.2f + ui.px(6);
+    dl->AddText(ui.fonts->body, ui.fonts->body->FontSize, ImVec2(tx, by), ui.pal->text_muted, blurb, nullptr, wrap);
+    const float blurb_h = ui.fonts->body->CalcTextSizeA(ui.fonts->body->FontSize, 1e9f, wrap, blurb).y;
+    ImGui::Dummy(ImVec2(inner_w, std::max(icon, by - p.y + blurb_h)));
+    ImGui::Dummy(ImVec2(0, ui.px(4)));
+}
+
+// Two buttons side by side sharing the width, or stacked when too narrow.
+int button_pair(const Ui& ui, float w, const char* a, ButtonKind ka, bool ea, const char* b, ButtonKind kb, bool eb) {
+    const float gap = ui.px(10);
+    const float half = (w - gap) / 2 / ui.s;
+    int pressed = 0;
+    if (button(ui, a, ka, half, ea)) pressed = 1;
+    ImGui::SameLine(0, gap);
+    if (button(ui, b, kb, half, eb)) pressed = 2;
     return pressed;
 }
 
 }  // namespace
 
-StartChoice draw_start_view(const StartViewInput& in) {
-    const float s = in.scale;
-    const Palette& pal = palette(in.dark);
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(vp->Pos);
-    ImGui::SetNextWindowSize(vp->Size);
-    ImGui::Begin("##start", nullptr,
-                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                     ImGuiWindowFlags_NoBringToFrontOnFocus);
+StartAction draw_start_view(const Ui& ui, const StartModel& m) {
+    StartAction action;
+    begin_screen("##start", ui);
+    const bool side_by_side = ui.width_css >= 820;
+    begin_column(ui, side_by_side ? 900 : 560);
+    const float w = ImGui::GetContentRegionAvail().x;
 
-    const float avail = ImGui::GetContentRegionAvail().x;
-    const bool wide = avail >= 760 * s;
-    const float column = wide ? std::min(avail, 880 * s) : std::min(avail, 560 * s);
-    const float left = (avail - column) / 2;
-    const float card_h = 150 * s;
-    const float content_h = 40 * s + 44 * s + 40 * s + (wide ? card_h : 2 * card_h + 16 * s) + 60 * s;
-    const float top = std::max(24 * s, (vp->Size.y - content_h) * 0.4f);
-    ImGui::SetCursorPos(ImVec2(ImGui::GetCursorPosX() + left, top));
-    const float x0 = ImGui::GetCursorPosX();
-
-    ImGui::PushFont(in.fonts->title);
-    ImGui::TextUnformatted("Astradia");
+    ImGui::Dummy(ImVec2(0, ui.px(ui.phone() ? 8 : 28)));
+    ImGui::PushFont(ui.fonts->title);
+    ImGui::TextUnformatted(tr("app.name"));
     ImGui::PopFont();
-    ImGui::SetCursorPosX(x0);
-    ImGui::PushStyleColor(ImGuiCol_Text, pal.text_muted);
-    ImGui::PushTextWrapPos(x0 + column);
-    ImGui::TextUnformatted("Two classic puzzles, free in your browser. Pick a game.");
-    ImGui::PopTextWrapPos();
-    ImGui::PopStyleColor();
-    ImGui::Dummy(ImVec2(0, 20 * s));
+    paragraph(ui, tr("app.tagline"), true);
+    ImGui::Dummy(ImVec2(0, ui.px(12)));
+    if (!m.notice.empty() && notice(ui, m.notice.c_str(), "##notice")) action.kind = StartAction::dismiss_notice;
 
-    const Card cards[] = {
-        {"##sudoku", "Sudoku classic", "9\u00D79 with one solution, five levels, notes, hints and a daily puzzle.",
-         pal.accent, StartChoice::sudoku},
-        {"##bricks", "Bricks 1010", "Place blocks on a 10\u00D710 board; fill rows and columns to clear them.",
-         pal.accent_alt, StartChoice::bricks},
-    };
-    StartChoice choice = StartChoice::none;
-    const float gap = 16 * s;
-    const ImVec2 card_size(wide ? (column - gap) / 2 : column, card_h);
-    for (int i = 0; i < 2; ++i) {
-        ImGui::SetCursorPosX(wide && i == 1 ? x0 + card_size.x + gap : x0);
-        if (draw_card(cards[i], card_size, in, pal)) choice = cards[i].choice;
-        if (wide && i == 0) {
+    const float gap = ui.px(16);
+    const float card_w = side_by_side ? (w - gap) / 2 : w;
+    const float inner = card_w - ui.px(36);
+    const float top = ImGui::GetCursorScreenPos().y;
+
+    // --- Sudoku ---
+    {
+        Card card(ui, card_w, ui.pal->accent);
+        card_header(ui, inner, tr("start.sudoku.name"), tr("start.sudoku.blurb"), true);
+        if (m.sudoku_saved) {
+            const std::string label = std::string(tr("start.continue")) + " \u00B7 " + m.sudoku_saved_label;
+            if (button(ui, label.c_str(), ButtonKind::primary, inner / ui.s)) action.kind = StartAction::sudoku_continue;
+        }
+        const int p = button_pair(ui, inner, tr("start.new_game"),
+                                  m.sudoku_saved ? ButtonKind::secondary : ButtonKind::primary, m.sudoku_available,
+                                  m.daily_label.c_str(), ButtonKind::secondary, m.sudoku_available);
+        if (p == 1) ImGui::OpenPopup("##levels");
+        if (p == 2) action.kind = StartAction::sudoku_daily;
+        if (m.daily_done) paragraph(ui, tr("start.daily_done"), true);
+
+        // The level sheet.
+        const ImGuiViewport* vp = ImGui::GetMainViewport();
+        const float sheet_w = std::min(vp->Size.x - ui.px(32), ui.px(420));
+        ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x / 2, vp->Pos.y + vp->Size.y / 2), ImGuiCond_Always,
+                                ImVec2(0.5f, 0.5f));
+        ImGui::SetNextWindowSize(ImVec2(sheet_w, 0));
+        ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ui.px(20), ui.px(20)));
+        if (ImGui::BeginPopupModal("##levels", nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize |
+                                                            ImGuiWindowFlags_NoMove | ImGuiWindowFlags_AlwaysAutoResize)) {
+            ImGui::PushFont(ui.fonts->bold);
+            ImGui::TextUnformatted(tr("start.new_game"));
+            ImGui::PopFont();
+            ImGui::Dummy(ImVec2(0, ui.px(6)));
+            static const char* kKeys[] = {"level.easy", "level.medium", "level.hard", "level.expert", "level.extreme"};
+            for (int i = 0; i < 5; ++i) {
+                if (button(ui, tr(kKeys[i]), ButtonKind::secondary, -1)) {
+                    action.kind = StartAction::sudoku_new;
+                    action.level = i;
+                    ImGui::CloseCurrentPopup();
+                }
+            }
+            ImGui::Dummy(ImVec2(0, ui.px(4)));
+            if (button(ui, tr("nav.close"), ButtonKind::ghost, -1) || key_pressed(GLFW_KEY_ESCAPE, false)) {
+                ImGui::CloseCurrentPopup();
+            }
+            ImGui::EndPopup();
+        }
+        ImGui::PopStyleVar();
+        card.end(ui);
+    }
+    if (side_by_side) {
+        ImGui::SetCursorScreenPos(ImVec2(ImGui::GetWindowPos().x + card_w + gap, top));
+    } else {
+        ImGui::Dummy(ImVec2(0, gap - ImGui::GetStyle().ItemSpacing.y));
+    }
+    // --- Bricks ---
+    {
+        Card card(ui, card_w, ui.pal->accent_alt);
+        card_header(ui, inner, tr("start.bricks.name"), tr("start.bricks.blurb"), false);
+        const int p = button_pair(ui, inner, tr("start.continue"), ButtonKind::primary, m.bricks_saved,
+                                  tr("start.new_game"), m.bricks_saved ? ButtonKind::secondary : ButtonKind::primary,
+                                  m.bricks_available);
+        if (p == 1) action.kind = StartAction::bricks_continue;
+        if (p == 2) action.kind = StartAction::bricks_new;
+        if (m.bricks_best > 0) paragraph(ui, fill(tr("start.best"), {{"score", std::to_string(m.bricks_best)}}).c_str(), true);
+        card.end(ui);
+    }
+    if (side_by_side) ImGui::SetCursorScreenPos(ImVec2(ImGui::GetWindowPos().x, ImGui::GetCursorScreenPos().y));
+
+    // --- links ---
+    ImGui::Dummy(ImVec2(0, ui.px(12)));
+    const char* links[] = {tr("nav.statistics"), tr("nav.settings"), tr("nav.help"), tr("nav.about")};
+    const StartAction::Kind kinds[] = {StartAction::statistics, StartAction::settings, StartAction::help,
+                                       StartAction::about};
+    float x = 0;
+    for (int i = 0; i < 4; ++i) {
+        const float bw = ui.fonts->body->CalcTextSizeA(ui.fonts->body->FontSize, 1e9f, 0, links[i]).x + ui.px(32);
+        if (i > 0 && x + bw <= w) {
             ImGui::SameLine(0, 0);
         } else {
-            ImGui::Dummy(ImVec2(0, gap - ImGui::GetStyle().ItemSpacing.y));
+            x = 0;
         }
+        x += bw;
+        if (button(ui, links[i], ButtonKind::ghost)) action.kind = kinds[i];
     }
-
-    ImGui::SetCursorPosX(x0);
-    ImGui::PushFont(in.fonts->small);
-    ImGui::PushStyleColor(ImGuiCol_Text, pal.text_muted);
-    ImGui::Text("Version %s", in.version);
-    ImGui::PopStyleColor();
+    ImGui::Dummy(ImVec2(0, ui.px(8)));
+    ImGui::PushFont(ui.fonts->small);
+    paragraph(ui, fill(tr("start.version"), {{"version", m.version}}).c_str(), true);
     ImGui::PopFont();
-    ImGui::End();
-    return choice;
+    end_column();
+    end_screen();
+    return action;
 }
 
 }  // namespace astradia::shell

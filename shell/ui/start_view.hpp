@@ -1,22 +1,35 @@
-// Purpose: the start screen: the studio's two games as cards, the version and the
-// links that will lead to settings, statistics and the legal pages.
+// Purpose: the start screen: Sudoku (continue, new game at a level, today's daily
+// puzzle) and Bricks (continue, new game, best score), links to statistics,
+// settings, help and about, and any notice about storage.
 #pragma once
 
-#include "shell/ui/fonts.hpp"
+#include <string>
+
+#include "shell/ui/ui.hpp"
 
 namespace astradia::shell {
 
-enum class StartChoice { none, sudoku, bricks };
-
-struct StartViewInput {
-    const Fonts* fonts = nullptr;
-    float scale = 1;   // device px per CSS px
-    bool dark = false;
+struct StartModel {
+    bool sudoku_available = false;   // the Sudoku screen is built in
+    bool sudoku_saved = false;       // a game to continue
+    std::string sudoku_saved_label;  // "Medium · 4:12"
+    std::string daily_label;         // "Daily puzzle · 21 November"
+    bool daily_done = false;
+    bool bricks_available = false;
+    bool bricks_saved = false;
+    long bricks_best = 0;
+    std::string notice;              // one sentence, or empty
     const char* version = "";
 };
 
-// Draws the start screen over the whole window; returns what the player chose
-// this frame (none if nothing).
-StartChoice draw_start_view(const StartViewInput& in);
+struct StartAction {
+    enum Kind {
+        none, sudoku_continue, sudoku_new, sudoku_daily, bricks_continue, bricks_new,
+        settings, statistics, help, about, dismiss_notice
+    } kind = none;
+    int level = 0;  // for sudoku_new
+};
+
+StartAction draw_start_view(const Ui& ui, const StartModel& model);
 
 }  // namespace astradia::shell

@@ -1,6 +1,8 @@
 // Purpose: the JavaScript side of the web bridge (an Emscripten --js-library).
-// Each function is documented with the C++ signature it implements; the C++ side
-// is shell/web/bridge.cpp. Keep this file small and free of game logic.
+// Each function is documented with the C++ signature it implements; the C++ side is
+// shell/web/bridge.cpp. Strings go to C++ through caller-owned buffers: a function
+// returns the UTF-8 byte length it needs, and C++ calls again with a bigger buffer
+// when that is more than it offered. Keep this file small and free of game logic.
 'use strict';
 
 mergeInto(LibraryManager.library, {
@@ -11,9 +13,167 @@ mergeInto(LibraryManager.library, {
     window.dispatchEvent(new CustomEvent('astradia:ready'));
   },
 
-  // int astradia_js_prefers_dark(void)
-  // 1 when the page's colour scheme preference is dark, else 0.
+  // int astradia_js_prefers_dark(void): 1 when the colour scheme preference is dark.
   astradia_js_prefers_dark: function () {
     return window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches ? 1 : 0;
   },
+
+  // int astradia_js_prefers_more_contrast(void): 1 when prefers-contrast: more (or forced colours).
+  astradia_js_prefers_more_contrast: function () {
+    if (!window.matchMedia) return 0;
+    return window.matchMedia('(prefers-contrast: more)').matches ||
+      window.matchMedia('(forced-colors: active)').matches ? 1 : 0;
+  },
+
+  // int astradia_js_preferred_language(char* buf, int cap): navigator.language, e.g. "ru-RU".
+  astradia_js_preferred_language: function (buf, cap) {
+    const text = String(navigator.language || '');
+    stringToUTF8(text, buf, cap);
+    return lengthBytesUTF8(text);
+  },
+
+  // int astradia_js_store_available(void): 1 when localStorage can be written.
+  astradia_js_store_available: function () {
+    try {
+      const probe = 'astradia.__probe';
+      window.localStorage.setItem(probe, '1');
+      window.localStorage.removeItem(probe);
+      return 1;
+    } catch (e) {
+      return 0;
+    }
+  },
+
+  // int astradia_js_store_read(const char* key, char* buf, int cap)
+  // -1 when missing or unavailable, else the value's UTF-8 length (written when it fits).
+  astradia_js_store_read: function (key, buf, cap) {
+    let value = null;
+    try {
+      value = window.localStorage.getItem(UTF8ToString(key));
+    } catch (e) {
+      value = null;
+    }
+    if (value === null) return -1;
+    stringToUTF8(value, buf, cap);
+    return lengthBytesUTF8(value);
+  },
+
+  // int astradia_js_store_write(const char* key, const char* value)
+  // 0 ok, 1 storage unavailable, 2 storage full, 3 other failure.
+  astradia_js_store_write: function (key, value) {
+    try {
+      window.localStorage.setItem(UTF8ToString(key), UTF8ToString(value));
+      return 0;
+    } catch (e) {
+      const name = e && e.name;
+      if (name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED' || (e && e.code === 22)) return 2;
+      if (name === 'SecurityError' || name === 'InvalidAccessError') return 1;
+      return 3;
+    }
+  },
+
+  // void astradia_js_store_remove(const char* key)
+  astradia_js_store_remove: function (key) {
+    try {
+      window.localStorage.removeItem(UTF8ToString(key));
+    } catch (e) {
+      // unavailable storage has nothing to remove
+    }
+  },
+
+  // int astradia_js_location_hash(char* buf, int cap): the fragment without '#', decoded.
+  astradia_js_location_hash: function (buf, cap) {
+    let text = String(window.location.hash || '').replace(/^#/, '');
+    try {
+      text = decodeURIComponent(text);
+    } catch (e) {
+      // a malformed escape stays as typed; the app reports it as a bad link
+    }
+    stringToUTF8(text, buf, cap);
+    return lengthBytesUTF8(text);
+  },
+
+  // void astradia_js_set_location_hash(const char* hash): replaces the fragment (no history entry).
+  astradia_js_set_location_hash: function (hash) {
+    const text = UTF8ToString(hash);
+    const url = window.location.pathname + window.location.search + (text ? '#' + text : '');
+    window.history.replaceState(null, '', url);
+  },
+
+  // void astradia_js_open_url(const char* url): same-origin or https links, in a new tab.
+  astradia_js_open_url: function (url) {
+    const target = new URL(UTF8ToString(url), window.location.href);
+    if (target.origin !== window.location.origin && target.protocol !== 'https:') return;
+    window.open(target.href, '_blank', 'noopener');
+  },
+
+  // int astradia_js_privacy_available(void): 1 when the legal widget (window.AstradiaLegal) is on the page.
+  astradia_js_privacy_available: function () {
+    return window.AstradiaLegal && typeof window.AstradiaLegal.open === 'function' ? 1 : 0;
+  },
+
+  // void astradia_js_open_privacy(void): opens the widget's privacy choices.
+  astradia_js_open_privacy: function () {
+    if (window.AstradiaLegal && typeof window.AstradiaLegal.open === 'function') window.AstradiaLegal.open();
+  },
+
+  // int astradia_js_local_date(char* buf, int cap): today as YYYY-MM-DD in the local time zone.
+  astradia_js_local_date: function (buf, cap) {
+    const d = new Date();
+    const pad = (n) => String(n).padStart(2, '0');
+    const text = d.getFullYear() + '-' + pad(d.getMonth() + 1) + '-' + pad(d.getDate());
+    stringToUTF8(text, buf, cap);
+    return lengthBytesUTF8(text);
+  },
+
+  // void astradia_js_wake_after(double ms): one timer; a new request replaces the old one.
+  astradia_js_wake_after__deps: ['$astradiaBridge'],
+  astradia_js_wake_after: function (ms) {
+    clearTimeout(astradiaBridge.timer);
+    astradiaBridge.timer = setTimeout(() => _astradia_wake(), Math.max(0, ms));
+  },
+
+  // void astradia_js_install(void)
+  // Once at start: host listeners that wake the loop or queue events, touch input
+  // for the canvas, and the read-only test hook window.astradia.
+  astradia_js_install__deps: ['$astradiaBridge'],
+  astradia_js_install: function () {
+    const HASH = 1, THEME = 2, STORAGE = 4, HIDDEN = 8, SHOWN = 16;
+    const canvas = Module['canvas'];
+    const event = (bits) => _astradia_host_event(bits);
+    window.addEventListener('resize', () => _astradia_wake());
+    window.addEventListener('hashchange', () => event(HASH));
+    window.addEventListener('storage', () => event(STORAGE));
+    document.addEventListener('astradia-legal:change', () => event(STORAGE));
+    document.addEventListener('visibilitychange', () => event(document.hidden ? HIDDEN : SHOWN));
+    for (const query of ['(prefers-color-scheme: dark)', '(prefers-contrast: more)', '(forced-colors: active)']) {
+      const list = window.matchMedia ? window.matchMedia(query) : null;
+      if (list && list.addEventListener) list.addEventListener('change', () => event(THEME));
+    }
+    // Touch: taken before Emscripten's GLFW sees it (capture on window runs first).
+    const touch = (phase) => (e) => {
+      if (e.target !== canvas) return;
+      e.preventDefault();           // no scrolling, zooming or emulated mouse events
+      e.stopPropagation();
+      const t = e.changedTouches[0];
+      if (!t) return;
+      const r = canvas.getBoundingClientRect();
+      const x = (t.clientX - r.left) * (canvas.width / r.width);
+      const y = (t.clientY - r.top) * (canvas.height / r.height);
+      _astradia_touch(phase, x, y);
+    };
+    const opts = { capture: true, passive: false };
+    window.addEventListener('touchstart', touch(0), opts);
+    window.addEventListener('touchmove', touch(1), opts);
+    window.addEventListener('touchend', touch(2), opts);
+    window.addEventListener('touchcancel', touch(3), opts);
+    canvas.addEventListener('contextmenu', (e) => e.preventDefault());
+    const hook = Object.freeze({
+      // The current screen and game state as a plain object (a copy: changing it changes nothing).
+      state: () => JSON.parse(UTF8ToString(_astradia_state_json())),
+    });
+    Object.defineProperty(window, 'astradia', { value: hook, enumerable: true });
+  },
+
+  $astradiaBridge: { timer: 0 },
 });

@@ -50,11 +50,14 @@ export async function startServer({ root = SITE, extraArgs = [] } = {}) {
 
 // A fresh browser profile with the given viewport. Returns { context, page, issues, close() }
 // where issues collects console errors, page errors, CSP violations and off-origin requests.
-export async function openPage(origin, { width = 1280, height = 800, scale = 1, touch = false, initScript } = {}) {
+export async function openPage(origin, {
+  width = 1280, height = 800, scale = 1, touch = false, initScript, colorScheme = 'light', locale = 'en-US',
+} = {}) {
   const profile = mkdtempSync(path.join(tmpdir(), 'astradia-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS,
     viewport: { width, height }, deviceScaleFactor: scale, hasTouch: touch, isMobile: touch,
+    colorScheme, locale,
   });
   const issues = { console: [], pageErrors: [], offOrigin: [], csp: [] };
   await context.route('**/*', (route) => {
@@ -101,4 +104,47 @@ export function pixelStats(png) {
     if (v !== bg) differing++;
   }
   return { width, height, colours: colours.size, share: differing / (width * height) };
+}
+
+// --- the game app's test hook (window.astradia) -----------------------------------------
+
+// The app's state through its read-only test hook.
+export async function appState(page) {
+  return page.evaluate(() => window.astradia.state());
+}
+
+// Waits until the app reports `predicate(state)` true (polling the hook).
+export async function waitForState(page, predicate, { timeout = 15000, what = 'state' } = {}) {
+  const started = Date.now();
+  let last;
+  while (Date.now() - started < timeout) {
+    last = await appState(page);
+    if (predicate(last)) return last;
+    await page.waitForTimeout(50);
+  }
+  throw new Error(`timed out waiting for ${what}; last state: ${JSON.stringify(last).slice(0, 2000)}`);
+}
+
+// The target (button, toggle, choice) with this visible label, as the app drew it.
+export async function findTarget(page, label) {
+  const s = await waitForState(page, (st) => st.targets.some((t) => t.label === label),
+    { what: `a target labelled "${label}"` });
+  return s.targets.find((t) => t.label === label);
+}
+
+// Clicks the centre of a target with the mouse (or taps it with touch: { touch: true }).
+export async function clickTarget(page, label, { touch = false } = {}) {
+  const t = await findTarget(page, label);
+  const x = t.x + t.w / 2;
+  const y = t.y + t.h / 2;
+  if (touch) await page.touchscreen.tap(x, y);
+  else await page.mouse.click(x, y);
+  return t;
+}
+
+// Loads the game page and waits for the first frame.
+export async function loadApp(session, origin, path = '/') {
+  await session.page.goto(origin + path);
+  await session.page.waitForSelector('html[data-app="running"]', { timeout: 30000 });
+  return appState(session.page);
 }

@@ -122,3 +122,22 @@ test('Subresource Integrity: a tampered script is refused and the page says so',
     assert.ok(s.issues.console.some((m) => /integrity/i.test(m)), 'Chromium reports the integrity failure');
   } finally { await s.close(); }
 });
+
+test('offline: once loaded, the game starts again without a network', { timeout: 90000 }, async () => {
+  const s = await openPage(server.origin);
+  try {
+    await s.page.goto(server.origin + '/');
+    await s.page.waitForSelector('html[data-app="running"]', { timeout: 30000 });
+    const version = await s.page.evaluate(async () => {
+      const reg = await navigator.serviceWorker.ready;
+      return reg.active && reg.active.scriptURL;
+    });
+    assert.match(version, /\/sw\.js$/);
+    await s.context.setOffline(true);
+    await s.page.reload();
+    await s.page.waitForSelector('html[data-app="running"]', { timeout: 30000 });
+    const stats = pixelStats(await screenshot(s.page, 'web-offline.png'));
+    assert.ok(stats.colours >= 32 && stats.share > 0.02, 'the offline start drew nothing');
+    assert.deepEqual(s.issues.pageErrors, []);
+  } finally { await s.close(); }
+});

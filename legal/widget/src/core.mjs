@@ -1,0 +1,353 @@
+// Purpose: the widget's core, everything needed to show the banner: reads the site's
+// configuration and the stored consent record, shows the first-layer banner (or the
+// "Privacy choices" button), puts choices into effect (Consent Mode v2 signals,
+// consent-gated scripts and iframes, change events) and offers the JS API. Recording
+// decisions, dialogs, documents and form checkboxes live in ui.mjs, imported when the
+// browser is idle or on first use. build.mjs bundles this file with record.mjs into one
+// classic script.
+import { parseConfig, pickLanguage, parseRecord, mustAsk, consentModeState, resolveGpc } from './record.mjs';
+
+const CSS = '__CORE_CSS__';            // build.mjs puts core.css here
+const UI_FILE = 'astradia-legal-ui.js';
+const TAG = 'astradia-legal';
+const warn = (...a) => console.warn(TAG + ':', ...a);
+
+// The banner's words, English and Russian ("{0}" is filled in).
+const STRINGS = {
+  en: {
+    title: 'Your privacy choices',
+    body: 'We keep a little data on your device so this site works and remembers your choices. ' +
+      'With your permission we also count visits anonymously (statistics) and show ads picked for you ' +
+      '(personalised ads). You can change your mind at any time under “Privacy choices”.',
+    more: 'How we use data',
+    age: 'I am of legal age, or I have a parent’s or guardian’s permission',
+    ageFirst: 'To accept, first confirm your age above.',
+    reject: 'Reject all', accept: 'Accept all', choose: 'Choose',
+    gpc: 'Your browser sends a Global Privacy Control signal, so personalised ads are off. “Accept all” would turn them on.',
+    noStore: 'Your browser does not let this site store data, so these choices will not be remembered next time.',
+    expired: 'Your choices of {0} have expired. Please choose again.',
+    changed: 'Our documents have changed since you last chose:',
+    button: 'Privacy choices',
+  },
+  ru: {
+    title: 'Ваши данные — ваш выбор',
+    body: 'Мы храним немного данных на вашем устройстве, чтобы сайт работал и помнил ваш выбор. ' +
+      'С вашего согласия мы также анонимно считаем посещения (статистика) и показываем рекламу ' +
+      'с учётом ваших интересов (персональная реклама). Передумать можно в любой момент в разделе «Настройки приватности».',
+    more: 'Как мы используем данные',
+    age: 'Подтверждаю, что я совершеннолетний или у меня есть разрешение родителя либо опекуна',
+    ageFirst: 'Чтобы принять, сначала подтвердите возраст.',
+    reject: 'Отклонить все', accept: 'Принять все', choose: 'Настроить',
+    gpc: 'Ваш браузер передаёт сигнал Global Privacy Control, поэтому персональная реклама выключена. Кнопка «Принять все» её включит.',
+    noStore: 'Браузер не разрешает этому сайту хранить данные, поэтому ваш выбор не сохранится до следующего визита.',
+    expired: 'Срок действия вашего выбора от {0} истёк. Пожалуйста, выберите снова.',
+    changed: 'С момента вашего выбора наши документы изменились:',
+    button: 'Настройки приватности',
+  },
+};
+
+// createElement with attributes, listeners ("on…") and children (strings become text nodes).
+function h(tag, attrs, ...kids) {
+  const el = document.createElement(tag);
+  for (const k in attrs) {
+    const v = attrs[k];
+    if (v == null || v === false) continue;
+    if (k.startsWith('on')) el.addEventListener(k.slice(2), v);
+    else el.setAttribute(k, v === true ? '' : v);
+  }
+  el.append(...kids.flat(9).filter((x) => x != null && x !== false));
+  return el;
+}
+
+// A 24x24 outline icon from one SVG path.
+function icon(d) {
+  const ns = 'http://www.w3.org/2000/svg';
+  const svg = document.createElementNS(ns, 'svg');
+  const path = document.createElementNS(ns, 'path');
+  svg.setAttribute('viewBox', '0 0 24 24');
+  svg.setAttribute('aria-hidden', 'true');
+  path.setAttribute('d', d);
+  svg.append(path);
+  return svg;
+}
+
+// localStorage, or an in-memory stand-in when the browser blocks or breaks it.
+function openStorage() {
+  try {
+    const ls = window.localStorage, probe = TAG + '.probe';
+    ls.setItem(probe, '1');
+    ls.removeItem(probe);
+    return {
+      persistent: true,
+      get: (k) => { try { return ls.getItem(k); } catch (e) { return null; } },
+      set: (k, v) => { try { ls.setItem(k, v); return true; } catch (e) { return false; } },
+      remove: (k) => { try { ls.removeItem(k); } catch (e) { /* blocked: nothing to remove */ } },
+    };
+  } catch (e) {
+    const m = new Map();
+    return {
+      persistent: false, memory: m,
+      get: (k) => (m.has(k) ? m.get(k) : null),
+      set: (k, v) => (m.set(k, v), true),
+      remove: (k) => m.delete(k),
+    };
+  }
+}
+
+function start(script) {
+  if (window.AstradiaLegal) return warn('loaded twice; the second copy does nothing');
+  const set = (config) => (document.body ? boot(script, config)
+    : document.addEventListener('DOMContentLoaded', () => boot(script, config), { once: true }));
+  const inline = script && script.getAttribute('data-config');
+  const url = script && script.getAttribute('data-config-url');
+  if (inline) {
+    try { return set(JSON.parse(inline)); } catch (e) { return console.error(TAG + ': data-config is not valid JSON (' + e.message + ')'); }
+  }
+  if (!url) return console.error(TAG + ': the script tag needs data-config (JSON) or data-config-url (a same-origin URL)');
+  fetch(url, { credentials: 'same-origin' })
+    .then((r) => { if (!r.ok) throw Error('HTTP ' + r.status); return r.json(); })
+    .then(set, (e) => console.error(TAG + ': the configuration ' + url + ' did not load (' + e.message + ')'));
+}
+
+function boot(script, raw) {
+  const { config, errors, warnings } = parseConfig(raw);
+  warnings.forEach((w) => warn('config: ' + w));
+  if (!config) return console.error(TAG + ': config: ' + errors.join('; ') + ' (the widget stays off; gated content stays blocked)');
+  const lang = pickLanguage(config.language, document.documentElement.lang);
+  const S = STRINGS[lang];
+  const storage = openStorage();
+  const key = config.prefix + '.consent.v1';
+  const gpc = navigator.globalPrivacyControl === true;
+  const listeners = new Set();
+  const NONE = { necessary: true, statistics: false, ads: false };
+  let manifestPromise = null, uiPromise = null, banner = null, bannerKey = '', fab = null, age = false;
+
+  // --- state: the stored record and the choices in effect ------------------------------------
+  const core = {
+    config, lang, storage, key, gpc, h, icon, TAG, warn, NONE,
+    record: readRecord(),
+    read: () => readRecord(),
+    choices: NONE,
+    ask: null,              // the banner's reason while it is shown ({ reason, changes })
+    get age() { return age; },
+    set age(v) { age = !!v; if (banner) banner.querySelector('input').checked = age; },
+  };
+
+  function readRecord() {
+    const text = storage.get(key);
+    if (text == null) return null;
+    const { record, error } = parseRecord(text);
+    const why = error || (record.site != config.site ? 'it belongs to site ' + record.site : '');
+    if (!why) return record;
+    warn('discarded a broken consent record in ' + key + ' (' + why + '); asking again');
+    storage.remove(key);
+    return null;
+  }
+  const unexpired = core.unexpired = (r) => (r && Date.parse(r.expires) > Date.now() ? r : null);
+  // The record's choices as they hold now: a Global Privacy Control signal turned on after the
+  // choice takes personalised ads away at once (ui.mjs then records it).
+  const effective = core.effective = (r) => resolveGpc(r, gpc) || r.choices;
+
+  // --- the outside world: manifest, module, Consent Mode, receipts, gated elements ---------
+  core.manifest = () => (manifestPromise = manifestPromise || fetch(config.manifest, { credentials: 'same-origin' })
+    .then((r) => { if (!r.ok) throw Error('HTTP ' + r.status); return r.json(); })
+    .then((m) => { if (!m || !Array.isArray(m.documents) || !m.documents.length) throw Error('no documents in it'); return m; })
+    .catch((e) => { manifestPromise = null; warn('the manifest ' + config.manifest + ' did not load (' + e.message + ')'); return null; }));
+
+  const ui = () => (uiPromise = uiPromise || import(new URL(UI_FILE, script.src).href)
+    .then((m) => (m.init(core), m))
+    .catch((e) => { uiPromise = null; console.error(TAG + ': the dialogs did not load (' + e.message + ')'); return null; }));
+
+  function gtag(...args) {
+    if (!config.consent_mode) return;
+    if (typeof window.gtag != 'function') {
+      window.dataLayer = window.dataLayer || [];
+      window.gtag = function () { window.dataLayer.push(arguments); };
+    }
+    window.gtag(...args);
+  }
+
+  const has = (p) => p == 'necessary' || p == 'legal' || core.choices[p] === true;
+
+  // Turns on what the choices allow: gated scripts are re-inserted as real scripts (the
+  // same element, so Trusted Types and CSP see a parser-made script), iframes get data-src.
+  function activate() {
+    for (const el of document.querySelectorAll('script[type="text/plain"][data-consent],iframe[data-consent][data-src]')) {
+      if (!el.dataset.consent.trim().split(/\s+/).every(has)) continue;
+      if (el.localName == 'script') {
+        const parent = el.parentNode, next = el.nextSibling;
+        el.remove();
+        if (el.dataset.type) el.type = el.dataset.type; else el.removeAttribute('type');
+        el.async = false;
+        parent.insertBefore(el, next);
+      } else {
+        const src = new URL(el.dataset.src, location.href);
+        if (/^https?:$/.test(src.protocol)) el.src = src.href;
+        el.removeAttribute('data-src');
+      }
+    }
+  }
+
+  // Puts choices into effect (Consent Mode, gated elements) and, for an event, tells listeners.
+  const setChoices = core.setChoices = (choices, record, event) => {
+    core.choices = { ...choices };
+    gtag('consent', 'update', consentModeState(core.choices));
+    activate();
+    if (!event) return;
+    const detail = { record: record && { ...record }, choices: { ...core.choices }, event };
+    for (const fn of listeners) {
+      try { fn(detail); } catch (e) { console.error(TAG + ': a change listener failed:', e); }
+    }
+    document.dispatchEvent(new CustomEvent(TAG + ':change', { detail }));
+  };
+
+  // Recording a decision is ui.mjs's work (decide); the banner's buttons wait for it.
+  const decide = (...args) => ui().then((m) => m && m.decide(...args));
+
+  // --- what is on screen: the banner or the "Privacy choices" button -------------------------
+  const host = h(TAG, {});
+  const dark = matchMedia('(prefers-color-scheme: dark)');
+  const theme = () => { host.dataset.theme = config.theme != 'auto' ? config.theme : dark.matches ? 'dark' : 'light'; };
+  dark.addEventListener('change', theme);
+  theme();
+  const root = host.attachShadow({ mode: 'open' });
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(CSS);
+  root.adoptedStyleSheets = [sheet];
+  // First in the page (so the banner is reached early by keyboard), but after skip links.
+  let next = document.body.firstElementChild;
+  while (next && next.matches('a[href^="#"]')) next = next.nextElementSibling;
+  document.body.insertBefore(host, next);
+  Object.assign(core, { host, root, strings: STRINGS, ui, has, activate });
+
+  // Top layer (popover) when the browser has it, so no page z-index or transform can hide it.
+  function lift(el) {
+    root.append(el);
+    if (el.showPopover) { el.popover = 'manual'; el.showPopover(); }
+  }
+
+  function renderBanner() {
+    const a = core.ask, notes = [];
+    if (a.note) notes.push(a.note);
+    if (gpc) notes.push(S.gpc);
+    if (!storage.persistent) notes.push(S.noStore);
+    if (a.reason == 'expired') {
+      notes.push(S.expired.replace('{0}', new Date(core.record.time).toLocaleDateString(lang, { dateStyle: 'long' })));
+    }
+    const err = h('p', { class: 'err', id: 'al-age-err', hidden: true }, S.ageFirst);
+    const box = h('input', { type: 'checkbox', id: 'al-age', 'aria-describedby': 'al-age-err' });
+    box.checked = age;
+    box.addEventListener('change', () => { core.age = box.checked; err.hidden = true; box.removeAttribute('aria-invalid'); });
+    const button = (label, onclick) => h('button', { type: 'button', class: 'btn', onclick }, label);
+    const section = h('section', { class: 'banner', role: 'region', 'aria-label': S.title, lang },
+      h('div', { class: 'text' },
+        h('h2', {}, S.title),
+        h('p', {}, S.body, ' ', h('button', { type: 'button', class: 'link',
+          onclick: (e) => api.openDocument(config.privacy_document, e.currentTarget) }, S.more)),
+        notes.map((n) => h('p', { class: 'note' }, n)),
+        a.changes.length ? [h('p', { class: 'note' }, S.changed), h('ul', { class: 'changes' }, a.changes.map((c) =>
+          h('li', {}, h('strong', {}, c.title + ' ' + c.from + ' → ' + c.to), c.notes.length ? ': ' + c.notes.join(' ') : '')))] : null),
+      h('div', { class: 'act' },
+        h('label', { class: 'age', for: 'al-age' }, box, h('span', {}, S.age)),
+        err,
+        h('div', { class: 'btns' },
+          button(S.reject, () => decide({ statistics: false, ads: false }, 'banner')),
+          button(S.accept, () => {
+            if (age) return decide({ statistics: true, ads: true }, 'banner');
+            err.hidden = false;
+            box.setAttribute('aria-invalid', 'true');
+            box.focus();
+          }),
+          button(S.choose, (e) => api.open(e.currentTarget)))));
+    return section;
+  }
+
+  // Shows the banner while a decision is due (or only GPC has spoken), else the button.
+  const chrome = core.chrome = () => {
+    const wantBanner = !!core.ask || !!(core.record && core.record.method == 'gpc');
+    const focusInside = root.activeElement && banner && banner.contains(root.activeElement);
+    core.ask = wantBanner ? core.ask || { reason: null, changes: [] } : null;
+    const key = wantBanner ? JSON.stringify([core.ask.note, core.ask.reason == 'expired', core.ask.changes]) : '';
+    if (banner && (!wantBanner || key != bannerKey)) { banner.remove(); banner = null; }
+    if (wantBanner && !banner) {
+      lift(banner = renderBanner());
+      bannerKey = key;
+      performance.mark(TAG + ':banner');
+    }
+    if (fab && wantBanner) { fab.remove(); fab = null; }
+    if (!wantBanner && !fab && config.button != 'none') {
+      const b = h('button', { type: 'button', class: 'fab ' + config.button, 'aria-label': S.button, title: S.button,
+        onclick: (e) => api.open(e.currentTarget) },
+        icon('M12 3l7 3v5c0 4.6-3 8.6-7 10-4-1.4-7-5.4-7-10V6l7-3zm-3.5 9l2.5 2.5 4.5-5'),
+        config.button == 'text' ? h('span', {}, S.button) : null);
+      lift(fab = h('div', { class: 'fabw', role: 'region', 'aria-label': S.button, lang }, b));
+      if (focusInside) b.focus();
+    }
+    host.dataset.state = wantBanner ? 'banner' : 'settled';
+  };
+
+  // --- the API and the page's own controls -----------------------------------------------------
+  const opener = (el) => el || (document.activeElement == host ? root.activeElement : document.activeElement);
+  const api = {
+    open: (el) => ui().then((m) => m && m.openPreferences(opener(el))),
+    openDocument: (id, el) => ui().then((m) => m && m.openDocument(id, opener(el))),
+    has,
+    getRecord: () => (core.record ? JSON.parse(JSON.stringify(core.record)) : null),
+    set: (choices, options) => ui().then((m) => m && m.set(choices, options)),
+    deleteData: () => ui().then((m) => m && m.deleteData()),
+    on: (type, fn) => {
+      if (type == 'change' && typeof fn == 'function') listeners.add(fn);
+      return () => listeners.delete(fn);
+    },
+    off: (type, fn) => listeners.delete(fn),
+  };
+  core.api = api;
+  window.AstradiaLegal = Object.freeze(api);
+
+  // Keys pressed in the widget are the widget's: page-wide listeners (a game's hotkeys;
+  // Emscripten's GLFW, which also cancels Tab) must not see them. Tab from nowhere (body)
+  // always moves focus, so the banner and the button are reachable from the keyboard.
+  for (const type of ['keydown', 'keypress', 'keyup']) {
+    addEventListener(type, (e) => {
+      const t = e.composedPath()[0];
+      if (host.contains(t) || root.contains(t) || (e.key == 'Tab' && (t == document.body || t == document.documentElement))) {
+        e.stopImmediatePropagation();
+      }
+    }, true);
+  }
+  document.addEventListener('click', (e) => {
+    const t = e.target.closest && e.target.closest('[data-consent-open]');
+    if (t) { e.preventDefault(); api.open(t); }
+  });
+  // --- start: decide what to show --------------------------------------------------------------
+  gtag('consent', 'default', { ...consentModeState(NONE), wait_for_update: 500 });
+  const first = mustAsk(core.record, null, Date.now(), lang);
+  const applyGpc = () => gpc && ui().then((m) => m && m.applyGpc());
+  if (first.ask) {
+    core.ask = first;
+    chrome();
+    if (gpc) applyGpc();
+  } else {
+    core.choices = { ...effective(core.record) };   // provisional until the manifest is checked
+    core.manifest().then(async (m) => {
+      const a = mustAsk(core.record, m, Date.now(), lang);
+      if (a.ask) {
+        core.ask = a;                            // a material change: ask first, nothing optional meanwhile
+        setChoices(NONE, core.record, 'changed');
+      } else {
+        setChoices(effective(core.record), core.record, null);
+        await applyGpc();
+      }
+      chrome();
+    });
+  }
+  if (document.querySelector('form[data-accept]')) ui().then((m) => m && m.forms());
+  // The second part is small and needed by the first click: fetch it while the page is idle.
+  (window.requestIdleCallback || setTimeout)(() => ui(), { timeout: 3000 });
+}
+
+try {
+  start(document.currentScript || document.querySelector('script[src*="astradia-legal"]'));
+} catch (e) {
+  console.error(TAG + ': could not start:', e);
+}

@@ -1,0 +1,439 @@
+// Purpose: the widget's second part, imported by the core when the page is idle or on
+// first use: recording decisions (the contract's record in storage, a receipt by
+// sendBeacon, removal of what withdrawn purposes stored, Global Privacy Control), the
+// preferences dialog (purposes, their bases and data categories, age confirmation,
+// documents, "Delete my data"), the document viewer (structured document JSON rendered
+// with DOM APIs only), and the acceptance checkbox helper for forms. Native modal
+// <dialog>s: Esc closes, focus returns to the control that opened them.
+import {
+  TOGGLES, text, currentVersion, buildRecord, newId, checkRecord, recordDocuments, receiptEvent, resolveGpc, keyMatches,
+} from './record.mjs';
+
+const CSS = '__UI_CSS__';              // build.mjs puts ui.css here
+const STRINGS = {
+  en: {
+    prefs: 'Privacy choices',
+    intro: 'Choose what we may do with your data on this device. Necessary storage keeps the site working; ' +
+      'everything else is up to you, and you can change it here at any time.',
+    always: 'Always on', law: 'Required by law',
+    basis: { contract: 'Basis: performing our agreement with you', consent: 'Basis: your consent', law: 'Basis: a legal obligation' },
+    data: 'Data used',
+    purposes: {
+      necessary: ['Necessary', 'Runs the site, saves your progress and remembers these choices.'],
+      statistics: ['Statistics', 'Anonymous counts of visits and use, so we can see what to improve.'],
+      ads: ['Personalised ads', 'Ads and ad breaks picked for you from what your device tells us.'],
+      legal: ['Legal obligations', 'What the law requires us to keep and answer for (Russian Federation, EU GDPR, US CCPA).'],
+    },
+    save: 'Save choices',
+    docs: 'Documents', version: 'Version {0}, in effect from {1}', noDocs: 'The documents could not be loaded. Please try again later.',
+    del: 'Delete my data',
+    delText: 'Removes everything this site has stored in this browser: your choices, settings and game progress. This cannot be undone.',
+    delConfirm: 'Delete everything', cancel: 'Cancel', deleted: 'Everything this site stored in this browser has been deleted.',
+    close: 'Close', loading: 'Loading…', contents: 'Contents', page: 'Open as a page', other: 'Русский', otherLang: 'ru',
+    docFailed: 'This document could not be loaded. You can open it as a page instead.',
+    accept: ['I have read and accept the ', ''], acceptNeeded: 'Please read and accept the {0} to continue.',
+    newTab: ' (opens in a new tab)',
+  },
+  ru: {
+    prefs: 'Настройки приватности',
+    intro: 'Выберите, что мы можем делать с вашими данными на этом устройстве. Необходимое хранение нужно, ' +
+      'чтобы сайт работал; всё остальное решаете вы и можете изменить здесь в любой момент.',
+    always: 'Всегда включено', law: 'Требует закон',
+    basis: { contract: 'Основание: исполнение нашего соглашения с вами', consent: 'Основание: ваше согласие', law: 'Основание: требование закона' },
+    data: 'Какие данные',
+    purposes: {
+      necessary: ['Необходимое', 'Работа сайта, сохранение вашего прогресса и этих настроек.'],
+      statistics: ['Статистика', 'Анонимный подсчёт посещений и действий, чтобы понимать, что улучшить.'],
+      ads: ['Персональная реклама', 'Реклама и рекламные паузы, подобранные по данным вашего устройства.'],
+      legal: ['Требования закона', 'То, что закон обязывает нас хранить и предоставлять (РФ, GDPR в ЕС, CCPA в США).'],
+    },
+    save: 'Сохранить выбор',
+    docs: 'Документы', version: 'Редакция {0}, действует с {1}', noDocs: 'Не удалось загрузить документы. Попробуйте позже.',
+    del: 'Удалить мои данные',
+    delText: 'Удаляет всё, что сайт сохранил в этом браузере: ваш выбор, настройки и игровой прогресс. Отменить это нельзя.',
+    delConfirm: 'Удалить всё', cancel: 'Отмена', deleted: 'Всё, что сайт сохранил в этом браузере, удалено.',
+    close: 'Закрыть', loading: 'Загрузка…', contents: 'Содержание', page: 'Открыть как страницу', other: 'English', otherLang: 'en',
+    docFailed: 'Не удалось загрузить документ. Его можно открыть как страницу.',
+    accept: ['Я прочитал(а) и принимаю ', ''], acceptNeeded: 'Чтобы продолжить, прочитайте и примите документ «{0}».',
+    newTab: ' (откроется в новой вкладке)',
+  },
+};
+const BASIS = { necessary: 'contract', statistics: 'consent', ads: 'consent', legal: 'law' };
+const PURPOSES = ['necessary', 'statistics', 'ads', 'legal'];
+
+let core, S, h, n = 0;
+const fmt = (s, ...a) => s.replace(/\{(\d)\}/g, (_, i) => a[i]);
+const day = (iso, lang) => new Date(iso + 'T00:00:00Z').toLocaleDateString(lang, { dateStyle: 'long', timeZone: 'UTC' });
+const X = 'M6 6l12 12M18 6L6 18';
+
+// Called once by the core with its internals (config, storage, root, decide, …).
+export function init(c) {
+  core = c;
+  S = STRINGS[c.lang];
+  h = c.h;
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(CSS);
+  c.root.adoptedStyleSheets = [...c.root.adoptedStyleSheets, sheet];
+  // Another tab decided (or deleted everything): follow it here too.
+  addEventListener('storage', (e) => {
+    if (e.key != c.key && e.key != null) return;
+    c.record = c.read();
+    const live = c.unexpired(c.record);
+    c.ask = live ? null : { reason: c.record ? 'expired' : 'new', changes: [] };
+    c.setChoices(live ? c.effective(live) : c.NONE, c.record, 'changed');
+    c.chrome();
+  });
+}
+
+// --- decisions ----------------------------------------------------------------------------------
+// Stores a decision as a contract record, puts it into effect, sends the receipt. Without a
+// manifest (no document versions) the choices hold for this page only.
+export async function decide(choices, method, ageConfirmed = core.age, forcedEvent) {
+  const m = await core.manifest();
+  const prev = core.record, live = core.unexpired(prev), config = core.config;
+  const want = { ...core.NONE, statistics: !!choices.statistics, ads: !!choices.ads };
+  core.ask = null;
+  if (!m) {
+    core.warn('no manifest, so the decision applies to this page only and is not stored');
+    core.setChoices(want, null, 'changed');
+    core.chrome();
+    return null;
+  }
+  const record = buildRecord({
+    prev, id: newId(crypto.getRandomValues(new Uint8Array(16))), site: config.site, now: Date.now(),
+    days: config.consent_days || m.consent_days || 365, method, language: core.lang, choices: want,
+    documents: recordDocuments(m, config.documents, core.lang), age: ageConfirmed, gpc: core.gpc,
+  });
+  const bad = checkRecord(record);
+  if (bad) core.warn('the manifest gives an incomplete record (' + bad + '); the choices hold for this page only');
+  else if (!core.storage.set(core.key, JSON.stringify(record))) core.warn('the record could not be stored (storage full?)');
+  const event = forcedEvent || receiptEvent(live, record);
+  core.record = bad ? null : record;
+  for (const p of TOGGLES) if (!want[p]) forget(p);
+  core.setChoices(want, core.record, event);
+  if (config.endpoint && !bad && navigator.sendBeacon) {
+    try { navigator.sendBeacon(config.endpoint, JSON.stringify({ record, event })); } catch (e) { /* best effort */ }
+  }
+  core.chrome();
+  return core.record;
+}
+
+// AstradiaLegal.set(): a decision by the site's own controls (method "api"); granting needs
+// the visitor's age confirmation, given in the widget or passed as { age_confirmed: true }.
+export function set(choices, options) {
+  const ok = core.age || !!(options && options.age_confirmed);
+  const next = { statistics: core.choices.statistics, ads: core.choices.ads };
+  for (const p of TOGGLES) if (choices && typeof choices[p] == 'boolean') next[p] = choices[p];
+  if (!ok && (next.statistics || next.ads)) {
+    core.warn('set(): granting consent needs { age_confirmed: true } (legal age or a guardian’s permission)');
+    return Promise.resolve(null);
+  }
+  return decide(next, 'api', ok);
+}
+
+// Global Privacy Control: records personalised ads off (method "gpc") unless the visitor chose
+// while the signal was on.
+export async function applyGpc() {
+  const choices = resolveGpc(core.unexpired(core.record), core.gpc);
+  if (choices && await core.manifest()) await decide(choices, 'gpc', core.record ? core.record.age_confirmed : false);
+}
+
+// Expires a cookie of this origin under every path and domain it could have been set with.
+function expireCookie(name) {
+  const paths = ['/'], domains = [''], parts = location.hostname.split('.');
+  location.pathname.split('/').slice(1, -1).reduce((p, s) => (paths.push(p + s), p + s + '/'), '/');
+  if (!/^[\d.]+$|:/.test(location.hostname)) {
+    for (let i = 0; i < parts.length - 1; i++) domains.push(';domain=' + parts.slice(i).join('.'));
+  }
+  const secure = location.protocol == 'https:' ? ';secure' : '';
+  for (const p of paths) for (const d of domains) document.cookie = name + '=;max-age=0;path=' + p + d + secure;
+}
+const cookieNames = () => document.cookie.split(';').map((c) => c.split('=')[0].trim()).filter(Boolean);
+
+// Removes what a purpose stored (both storages and cookies), as the site's configuration lists it.
+function forget(p) {
+  const s = core.config.storage[p];
+  if (!s) return;
+  for (const name of ['localStorage', 'sessionStorage']) {
+    try {
+      const st = window[name];
+      for (const k of Object.keys(st)) if (keyMatches(s.keys, k)) st.removeItem(k);
+    } catch (e) { /* storage blocked: nothing was stored there */ }
+  }
+  const mem = core.storage.memory;
+  if (mem) for (const k of [...mem.keys()]) if (keyMatches(s.keys, k)) mem.delete(k);
+  cookieNames().filter((n) => keyMatches(s.cookies, n)).forEach(expireCookie);
+}
+
+// A native modal dialog in the shadow root; closing it (Esc, ×, a choice) removes it and
+// puts focus back on `opener`, or on the "Privacy choices" button when the opener is gone.
+function modal(cls, title, body, footer, opener, lang) {
+  const id = 'al-d' + ++n;
+  const close = h('button', { type: 'button', class: 'x', 'aria-label': S.close, onclick: () => dlg.close() }, core.icon(X));
+  const head = h('div', { class: 'title' }, h('h2', { id }, title));
+  const dlg = h('dialog', { class: 'dlg ' + cls, 'aria-labelledby': id, lang: lang || core.lang },
+    h('div', { class: 'hd' }, head, close),
+    h('div', cls == 'docv' ? { class: 'bd', tabindex: '0', role: 'region', 'aria-labelledby': id } : { class: 'bd' }, body),
+    footer ? h('div', { class: 'ft' }, footer) : null);
+  dlg.addEventListener('close', () => {
+    dlg.remove();
+    const back = opener && opener.isConnected ? opener : core.root.querySelector('.fab,.banner .btn');
+    if (back) back.focus();
+  });
+  core.root.append(dlg);
+  dlg.showModal();
+  return { dlg, head };
+}
+
+// --- preferences --------------------------------------------------------------------------------
+export async function openPreferences(opener) {
+  const m = await core.manifest();
+  const lang = core.lang;
+  const toggles = {};
+  const err = h('p', { class: 'err', id: 'al-pe', hidden: true }, core.strings[lang].ageFirst);
+  const age = h('input', { type: 'checkbox', id: 'al-page', 'aria-describedby': 'al-pe' });
+  age.checked = core.age;
+  age.addEventListener('change', () => { core.age = age.checked; err.hidden = true; age.removeAttribute('aria-invalid'); });
+
+  const notes = [];
+  if (core.gpc) notes.push(core.strings[lang].gpc);
+  if (!core.storage.persistent) notes.push(core.strings[lang].noStore);
+  if (core.ask && core.ask.changes.length) {
+    notes.push(core.strings[lang].changed + ' ' + core.ask.changes.map((c) => c.title + ' ' + c.from + ' → ' + c.to +
+      (c.notes.length ? ': ' + c.notes.join(' ') : '')).join(' '));
+  }
+
+  const purpose = (p) => {
+    const fromManifest = m && m.purpose_text && m.purpose_text[p] && m.purpose_text[p][lang];
+    const [name, desc] = fromManifest && fromManifest.name ? [fromManifest.name, fromManifest.description] : S.purposes[p];
+    const cats = ((m && m.purposes && m.purposes[p] && m.purposes[p].categories) || [])
+      .map((c) => text(m.categories && m.categories[c], lang) || c);
+    let control;
+    if (TOGGLES.includes(p)) {
+      control = toggles[p] = h('input', { type: 'checkbox', role: 'switch', class: 'sw', id: 'al-t-' + p,
+        'aria-labelledby': 'al-n-' + p, 'aria-describedby': 'al-x-' + p });
+      control.checked = !core.ask && core.choices[p] === true;
+    } else {
+      control = h('span', { class: 'badge' }, p == 'legal' ? S.law : S.always);
+    }
+    return h('li', { class: 'pur' },
+      h('div', { class: 'ph' }, h('h3', { id: 'al-n-' + p }, TOGGLES.includes(p) ? h('label', { for: 'al-t-' + p }, name) : name), control),
+      h('p', { id: 'al-x-' + p }, desc),
+      h('p', { class: 'basis' }, S.basis[BASIS[p]]),
+      cats.length ? h('div', { class: 'cats' }, h('span', { class: 'cl', id: 'al-c-' + p }, S.data),
+        h('ul', { 'aria-labelledby': 'al-c-' + p }, cats.map((c) => h('li', {}, c)))) : null);
+  };
+
+  const docs = m ? h('ul', { class: 'docs' }, m.documents.map((d) => {
+    const cur = currentVersion(m, d.id);
+    const link = h('a', { href: cur ? text(cur.ver.page, lang) : '#', onclick: (e) => {
+      if (e.ctrlKey || e.metaKey || e.shiftKey || e.button) return;
+      e.preventDefault();
+      openDocument(d.id, link);
+    } }, text(d.title, lang) || d.id);
+    return h('li', {}, link, cur ? h('span', { class: 'meta' }, fmt(S.version, cur.ver.version, day(cur.ver.effective, lang))) : null);
+  })) : h('p', { class: 'note' }, S.noDocs);
+
+  const confirmRow = h('div', { class: 'row', hidden: true },
+    h('button', { type: 'button', class: 'btn danger', onclick: async () => {
+      await deleteData();
+      dlg.close();
+    } }, S.delConfirm),
+    h('button', { type: 'button', class: 'btn btn2', onclick: () => { confirmRow.hidden = true; delBtn.hidden = false; delBtn.focus(); } }, S.cancel));
+  const delBtn = h('button', { type: 'button', class: 'btn btn2', onclick: () => {
+    delBtn.hidden = true;
+    confirmRow.hidden = false;
+    confirmRow.firstChild.focus();
+  } }, S.del);
+
+  const choose = async (choices) => {
+    if ((choices.statistics || choices.ads) && !core.age) {
+      err.hidden = false;
+      age.setAttribute('aria-invalid', 'true');
+      age.focus();
+      return;
+    }
+    await decide(choices, 'preferences');
+    dlg.close();
+  };
+  const button = (label, fn) => h('button', { type: 'button', class: 'btn', onclick: fn }, label);
+  const { dlg } = modal('prefs', S.prefs, [
+    h('p', {}, S.intro),
+    notes.map((t) => h('p', { class: 'note' }, t)),
+    h('ul', { class: 'purs' }, PURPOSES.map(purpose)),
+    h('label', { class: 'age', for: 'al-page' }, age, h('span', {}, core.strings[lang].age)),
+    err,
+    h('h3', {}, S.docs), docs,
+    h('section', { class: 'del', 'aria-labelledby': 'al-dh' }, h('h3', { id: 'al-dh' }, S.del), h('p', {}, S.delText), delBtn, confirmRow),
+  ], h('div', { class: 'btns' },
+    button(core.strings[lang].reject, () => choose({ statistics: false, ads: false })),
+    button(core.strings[lang].accept, () => choose({ statistics: true, ads: true })),
+    button(S.save, () => choose({ statistics: toggles.statistics.checked, ads: toggles.ads.checked }))), opener);
+  return dlg;
+}
+
+// --- documents ----------------------------------------------------------------------------------
+// Inline content: strings, {b}, {i} and {a, href}; links only to http(s), mailto, tel or #section.
+function inline(items, jump) {
+  return (Array.isArray(items) ? items : [items]).map((it) => {
+    if (typeof it == 'string') return it;
+    if (it && typeof it.b == 'string') return h('strong', {}, it.b);
+    if (it && typeof it.i == 'string') return h('em', {}, it.i);
+    if (it && typeof it.a == 'string' && typeof it.href == 'string') {
+      if (it.href.startsWith('#')) {
+        return h('a', { href: it.href, onclick: (e) => { e.preventDefault(); jump(it.href.slice(1)); } }, it.a);
+      }
+      let url = null;
+      try { url = new URL(it.href, location.href); } catch (e) { /* not a URL: text only */ }
+      if (!url || !/^(https?|mailto|tel):$/.test(url.protocol)) return it.a;
+      const external = /^https?:$/.test(url.protocol);
+      return h('a', { href: url.href, target: external ? '_blank' : null, rel: external ? 'noopener noreferrer' : null },
+        it.a, external ? h('span', { class: 'vh' }, S.newTab) : null);
+    }
+    core.warn('a document holds an inline item it does not know; shown as text');
+    return it && typeof it == 'object' ? Object.values(it).filter((v) => typeof v == 'string').join(' ') : '';
+  });
+}
+
+// The document's sections as DOM: headings with stable anchors, paragraphs and lists.
+function renderDocument(doc, jump, prefix) {
+  const sections = Array.isArray(doc.sections) ? doc.sections : [];
+  const toc = sections.length > 2 ? h('nav', { class: 'toc', 'aria-label': S.contents },
+    h('ol', {}, sections.map((s) => h('li', {}, h('a', { href: '#' + s.id, onclick: (e) => { e.preventDefault(); jump(s.id); } }, s.heading))))) : null;
+  return [toc, sections.map((s) => h('section', { 'aria-labelledby': prefix + s.id },
+    h('h3', { id: prefix + s.id, tabindex: '-1' }, String(s.heading || '')),
+    (Array.isArray(s.blocks) ? s.blocks : []).map((b) => {
+      if (b && b.p) return h('p', {}, inline(b.p, jump));
+      if (b && (b.ul || b.ol)) {
+        const items = b.ul || b.ol;
+        return h(b.ul ? 'ul' : 'ol', {}, (Array.isArray(items) ? items : []).map((li) => h('li', {}, inline(li, jump))));
+      }
+      core.warn('a document holds a block it does not know; skipped');
+      return null;
+    })))];
+}
+
+// Opens document `id` (current version) in the page's language; the footer switches language.
+export async function openDocument(id, opener) {
+  const m = await core.manifest();
+  let cur = m && (currentVersion(m, id) || currentVersion(m, (m.documents[0] || {}).id));
+  let lang = core.lang;
+  const body = h('div', { class: 'doc' }, h('p', { class: 'note' }, S.loading));
+  const page = h('a', { class: 'btn btn2', target: '_blank', rel: 'noopener', href: cur ? text(cur.ver.page, lang) : '#' }, S.page);
+  const other = h('button', { type: 'button', class: 'btn btn2', lang: S.otherLang }, S.other);
+  const { dlg, head } = modal('docv', cur ? text(cur.doc.title, lang) : id, body,
+    h('div', { class: 'row' }, other, page, h('button', { type: 'button', class: 'btn', onclick: () => dlg.close() }, S.close)), opener);
+  const meta = h('p', { class: 'meta' });
+  head.append(meta);
+  const prefix = 'al-s' + n + '-';
+  const jump = (sid) => {
+    const target = body.querySelector('#' + CSS_ESCAPE(prefix + sid));
+    if (target) { target.scrollIntoView({ block: 'start' }); target.focus({ preventScroll: true }); }
+  };
+
+  async function show() {
+    if (!cur) { body.replaceChildren(h('p', { class: 'note' }, S.docFailed)); return; }
+    dlg.setAttribute('lang', lang);
+    head.firstChild.textContent = text(cur.doc.title, lang);
+    page.href = text(cur.ver.page, lang) || '#';
+    meta.textContent = fmt(STRINGS[lang].version, cur.ver.version, day(cur.ver.effective, lang));
+    other.textContent = STRINGS[lang].other;
+    other.lang = STRINGS[lang].otherLang;
+    let doc = null;
+    try {
+      const r = await fetch(text(cur.ver.url, lang), { credentials: 'same-origin' });
+      if (!r.ok) throw Error('HTTP ' + r.status);
+      doc = await r.json();
+      if (!doc || !Array.isArray(doc.sections)) throw Error('no sections');
+    } catch (e) {
+      core.warn('document ' + cur.doc.id + ' ' + cur.ver.version + ' (' + lang + ') did not load: ' + e.message);
+      body.replaceChildren(h('p', { class: 'note' }, STRINGS[lang].docFailed));
+      return;
+    }
+    const expected = text(cur.ver.hash, lang);
+    if (doc.hash != expected) core.warn('document ' + cur.doc.id + ' ' + lang + ': its hash differs from the manifest’s');
+    body.replaceChildren(...renderDocument(doc, jump, prefix).flat(), h('p', { class: 'hash' }, 'SHA-256: ' + doc.hash));
+    body.scrollTop = 0;
+  }
+  other.addEventListener('click', () => { lang = STRINGS[lang].otherLang; show(); });
+  await show();
+  return dlg;
+}
+const CSS_ESCAPE = (s) => (window.CSS && CSS.escape ? CSS.escape(s) : s.replace(/[^\w-]/g, '\\$&'));
+
+// --- "Delete my data" ---------------------------------------------------------------------------
+// Records the withdrawal (receipt), then clears this origin's localStorage, sessionStorage,
+// the cookies script can reach and the IndexedDB databases it can list, and asks again.
+export async function deleteData() {
+  if (core.record) await decide({ statistics: false, ads: false }, 'preferences', core.age, 'withdrawn');
+  for (const name of ['localStorage', 'sessionStorage']) {
+    try { window[name].clear(); } catch (e) { /* blocked storage holds nothing */ }
+  }
+  if (core.storage.memory) core.storage.memory.clear();
+  cookieNames().forEach(expireCookie);
+  try {
+    const dbs = window.indexedDB && indexedDB.databases ? await indexedDB.databases() : [];
+    await Promise.all(dbs.map((d) => new Promise((done) => {
+      const r = indexedDB.deleteDatabase(d.name);
+      r.onsuccess = r.onerror = r.onblocked = done;
+    })));
+  } catch (e) {
+    core.warn('IndexedDB could not be listed; its databases were left alone');
+  }
+  core.record = null;
+  core.ask = { reason: 'new', changes: [], note: S.deleted };
+  core.setChoices(core.NONE, null, 'withdrawn');
+  core.chrome();
+}
+
+// --- acceptance checkboxes on forms -------------------------------------------------------------
+// Every <form data-accept="doc-id …"> gets one required checkbox per document, with a link that
+// opens the document here. Checking it adds the acceptance as hidden fields (the contract's
+// names); the form cannot be submitted until every box is checked.
+const done = new WeakSet();
+export async function forms() {
+  const m = await core.manifest();
+  for (const form of document.querySelectorAll('form[data-accept]')) {
+    if (done.has(form)) continue;
+    done.add(form);
+    const boxes = form.dataset.accept.trim().split(/\s+/).filter(Boolean).map((id) => acceptance(form, m, id));
+    form.addEventListener('submit', (e) => {
+      const missing = boxes.find((b) => !b.ok());
+      if (!missing) return;
+      e.preventDefault();
+      e.stopImmediatePropagation();
+      missing.box.focus();
+      missing.box.reportValidity();
+    }, true);
+  }
+}
+
+function acceptance(form, m, id) {
+  const cur = m && currentVersion(m, id);
+  const lang = core.lang;
+  const title = cur ? text(cur.doc.title, lang) : id;
+  const uid = 'astradia-accept-' + ++n;
+  const box = h('input', { type: 'checkbox', id: uid, class: 'astradia-accept-box', required: true });
+  const link = h('a', { href: cur ? text(cur.ver.page, lang) : '#', class: 'astradia-accept-link', onclick: (e) => {
+    if (e.ctrlKey || e.metaKey || e.shiftKey || e.button) return;
+    e.preventDefault();
+    core.api.openDocument(id, link);
+  } }, title);
+  const fields = h('span', { hidden: true });
+  const wrap = h('div', { class: 'astradia-accept', 'data-document': id, lang },
+    box, h('label', { for: uid }, S.accept[0], link, S.accept[1]), fields);
+  box.addEventListener('invalid', () => box.setCustomValidity(fmt(S.acceptNeeded, title)));
+  box.addEventListener('change', () => {
+    box.setCustomValidity('');
+    fields.replaceChildren();
+    if (!box.checked || !cur) return;
+    const value = { document: id, version: cur.ver.version, hash: text(cur.ver.hash, lang), time: new Date().toISOString(), language: lang };
+    for (const k in value) fields.append(h('input', { type: 'hidden', name: 'acceptance.' + k, value: value[k] }));
+  });
+  if (!cur) core.warn('form: no document ' + id + ' in the manifest, so the form cannot be sent');
+  const slot = form.querySelector('[data-accept-slot]');
+  let anchor = form.querySelector('button:not([type]),button[type=submit],input[type=submit]');
+  while (anchor && anchor.parentElement != form) anchor = anchor.parentElement;
+  if (slot) slot.append(wrap); else form.insertBefore(wrap, anchor);
+  return { box, ok: () => box.checked && !!cur };
+}

@@ -1,0 +1,248 @@
+// Purpose: the string table (English and Russian, our own words) and the helpers
+// that pick and fill strings (see i18n.hpp).
+#include "shell/i18n.hpp"
+
+#include <algorithm>
+#include <array>
+
+namespace astradia::shell {
+namespace {
+
+struct Entry {
+    std::string_view key;
+    const char* en;
+    const char* ru;
+};
+
+// Sorted by key at first use. Keep related keys together; keys are stable ids.
+Entry kTable[] = {
+    // --- start screen ---
+    {"app.name", "Astradia", "Astradia"},
+    {"app.tagline", "Two classic puzzles, free in your browser. Pick a game.",
+     "Две классические головоломки — бесплатно, прямо в браузере. Выберите игру."},
+    {"start.sudoku.name", "Sudoku classic", "Классическое судоку"},
+    {"start.sudoku.blurb", "9\u00D79 with one solution, five levels, notes, hints and a daily puzzle.",
+     "9\u00D79, единственное решение, пять уровней, заметки, подсказки и задача дня."},
+    {"start.bricks.name", "Bricks 1010", "Bricks 1010"},
+    {"start.bricks.blurb", "Place blocks on a 10\u00D710 board; fill rows and columns to clear them.",
+     "Ставьте фигуры на поле 10\u00D710; заполненные ряды и столбцы исчезают."},
+    {"start.new_game", "New game", "Новая игра"},
+    {"start.continue", "Continue", "Продолжить"},
+    {"start.daily", "Daily puzzle", "Задача дня"},
+    {"start.daily_done", "Daily puzzle solved", "Задача дня решена"},
+    {"start.best", "Best: {score}", "Рекорд: {score}"},
+    {"start.version", "Version {version}", "Версия {version}"},
+    {"nav.settings", "Settings", "Настройки"},
+    {"nav.statistics", "Statistics", "Статистика"},
+    {"nav.help", "How to play", "Как играть"},
+    {"nav.about", "About", "О программе"},
+    {"nav.back", "Back", "Назад"},
+    {"nav.menu", "Menu", "Меню"},
+    {"nav.close", "Close", "Закрыть"},
+    // --- levels ---
+    {"level.easy", "Easy", "Лёгкий"},
+    {"level.medium", "Medium", "Средний"},
+    {"level.hard", "Hard", "Сложный"},
+    {"level.expert", "Expert", "Эксперт"},
+    {"level.extreme", "Extreme", "Экстрим"},
+    // --- settings ---
+    {"settings.title", "Settings", "Настройки"},
+    {"settings.appearance", "Appearance", "Оформление"},
+    {"settings.theme", "Theme", "Тема"},
+    {"settings.theme.system", "Like the system", "Как в системе"},
+    {"settings.theme.light", "Light", "Светлая"},
+    {"settings.theme.dark", "Dark", "Тёмная"},
+    {"settings.theme.contrast", "High contrast", "Высокий контраст"},
+    {"settings.language", "Language", "Язык"},
+    {"settings.language.system", "Like the browser", "Как в браузере"},
+    {"settings.sudoku", "Sudoku", "Судоку"},
+    {"settings.highlight_peers", "Highlight row, column and box", "Подсвечивать строку, столбец и блок"},
+    {"settings.highlight_same", "Highlight equal digits", "Подсвечивать одинаковые цифры"},
+    {"settings.show_conflicts", "Show conflicts in red", "Показывать конфликты красным"},
+    {"settings.auto_remove_notes", "Remove notes when a digit is placed", "Убирать заметки при вводе цифры"},
+    {"settings.mistake_limit", "Mistake limit", "Лимит ошибок"},
+    {"settings.mistake_limit.off", "Off", "Без лимита"},
+    {"settings.input_mode", "Input", "Ввод"},
+    {"settings.input_mode.cell_first", "Cell first, then digit", "Сначала клетка, потом цифра"},
+    {"settings.input_mode.digit_first", "Digit first, then cells", "Сначала цифра, потом клетки"},
+    {"settings.show_timer", "Show the timer", "Показывать таймер"},
+    {"settings.bricks", "Bricks", "Bricks"},
+    {"settings.bricks_hint", "Show a suggested move", "Показывать подсказку хода"},
+    {"settings.data", "Your data", "Ваши данные"},
+    {"settings.privacy_choices", "Privacy choices", "Настройки приватности"},
+    // --- storage messages (one sentence each) ---
+    {"storage.unavailable", "This browser does not let the site store data, so your progress will not be kept.",
+     "Браузер не разрешает сайту сохранять данные, поэтому прогресс не сохранится."},
+    {"storage.full", "Storage is full, so your progress will not be kept.",
+     "Хранилище переполнено, поэтому прогресс не сохранится."},
+    {"storage.failed", "Your progress could not be saved just now; the game goes on.",
+     "Не удалось сохранить прогресс; игра продолжается."},
+    {"storage.corrupt", "We could not read your saved {what}, so we set it aside and started fresh.",
+     "Не удалось прочитать сохранение ({what}): мы отложили его в сторону и начали заново."},
+    {"storage.what.sudoku", "Sudoku game", "партия в судоку"},
+    {"storage.what.bricks", "Bricks game", "партия в Bricks"},
+    {"storage.what.stats", "statistics", "статистика"},
+    {"storage.what.settings", "settings", "настройки"},
+    // --- statistics ---
+    {"stats.played", "Played", "Сыграно"},
+    {"stats.won", "Won", "Выиграно"},
+    {"stats.best_time", "Best time", "Лучшее время"},
+    {"stats.average_time", "Average time", "Среднее время"},
+    {"stats.streak", "Current streak", "Текущая серия"},
+    {"stats.best_streak", "Best streak", "Лучшая серия"},
+    {"stats.none_yet", "No games yet.", "Пока ни одной партии."},
+    {"stats.daily_streak", "Daily puzzle streak (days)", "Серия задач дня (дней)"},
+    {"stats.daily_best_streak", "Best daily streak", "Лучшая серия задач дня"},
+    {"stats.daily_solved", "Daily puzzles solved", "Решено задач дня"},
+    {"stats.bricks_games", "Games", "Партии"},
+    {"stats.bricks_best", "Best score", "Рекорд"},
+    {"stats.bricks_average", "Average score", "Средний счёт"},
+    {"stats.bricks_lines", "Lines cleared", "Убрано линий"},
+    // --- help ---
+    {"help.keyboard", "Keyboard", "Клавиатура"},
+    {"help.sudoku.rules",
+     "Fill the grid so that every row, every column and every 3\u00D73 box holds each digit from 1 to 9 "
+     "exactly once. Every puzzle has exactly one solution, and you never need to guess.",
+     "Заполните сетку так, чтобы в каждой строке, каждом столбце и каждом блоке 3\u00D73 все цифры от 1 до 9 "
+     "встречались ровно по одному разу. У каждой задачи ровно одно решение, и угадывать не нужно."},
+    {"help.sudoku.tools",
+     "Pick a cell, then a digit (or a digit, then cells: see Settings). Notes mode writes small candidates; "
+     "a hint shows the next logical step and explains it. Undo goes back as far as you like.",
+     "Выберите клетку, потом цифру (или наоборот — это меняется в настройках). В режиме заметок пишутся "
+     "маленькие кандидаты; подсказка показывает следующий логический шаг и объясняет его. Отменять ходы можно "
+     "сколько угодно."},
+    {"help.key.move", "Move", "Перемещение"},
+    {"help.key.digit", "Enter a digit", "Ввести цифру"},
+    {"help.key.erase", "Erase", "Стереть"},
+    {"help.key.notes", "Notes mode", "Режим заметок"},
+    {"help.key.undo", "Undo / redo", "Отменить / вернуть"},
+    {"help.key.hint", "Hint", "Подсказка"},
+    {"help.key.pause", "Pause", "Пауза"},
+    {"help.bricks.rules",
+     "Three pieces are offered at a time. Drag each onto the 10\u00D710 board wherever all its cells are free; "
+     "pieces do not rotate. Place all three to get the next three. A full row or column clears at once. "
+     "The game ends when none of the offered pieces fits.",
+     "Одновременно предлагаются три фигуры. Перетащите каждую на поле 10\u00D710 туда, где свободны все её "
+     "клетки; фигуры не поворачиваются. Когда поставлены все три, появляются следующие. Заполненный ряд или "
+     "столбец сразу исчезает. Игра заканчивается, когда ни одна из фигур не помещается."},
+    {"help.bricks.scoring",
+     "Each placed cell scores a point; clearing r lines at once adds 5\u00B7r\u00B7(r+1): 10, 30, 60, 100\u2026",
+     "Каждая поставленная клетка даёт очко; r линий, убранных одним ходом, добавляют 5\u00B7r\u00B7(r+1): "
+     "10, 30, 60, 100\u2026"},
+    {"help.bricks.keys",
+     "Keyboard: 1\u20133 picks a piece, the arrows move it, Enter places it, Escape puts it back.",
+     "Клавиатура: 1\u20133 — выбрать фигуру, стрелки — двигать, Enter — поставить, Escape — вернуть."},
+    // --- about ---
+    {"about.title", "About Astradia", "Об Astradia"},
+    {"about.body",
+     "Astradia brings the studio's Sudoku classic and Bricks 1010 to the browser. It runs on your device: "
+     "your games are saved in this browser only.",
+     "Astradia переносит в браузер «Классическое судоку» и Bricks 1010 нашей студии. Всё работает на вашем "
+     "устройстве: партии сохраняются только в этом браузере."},
+    {"about.licences", "Open-source software we ship", "Открытое ПО в составе игры"},
+    {"about.legal", "Legal documents", "Правовые документы"},
+    {"about.terms", "Terms of Use", "Пользовательское соглашение"},
+    {"about.privacy", "Privacy Policy", "Политика конфиденциальности"},
+    {"about.sale", "Terms of Sale", "Условия продажи"},
+    {"about.browsers", "Runs in browsers with WebAssembly and WebGL 2.",
+     "Работает в браузерах с поддержкой WebAssembly и WebGL 2."},
+    // --- plurals ---
+    {"unit.minutes.one", "{n} minute", "{n} минута"},
+    {"unit.minutes.few", "{n} minutes", "{n} минуты"},
+    {"unit.minutes.many", "{n} minutes", "{n} минут"},
+    {"unit.games.one", "{n} game", "{n} партия"},
+    {"unit.games.few", "{n} games", "{n} партии"},
+    {"unit.games.many", "{n} games", "{n} партий"},
+};
+
+struct Sorted {
+    Sorted() {
+        std::sort(std::begin(kTable), std::end(kTable), [](const Entry& a, const Entry& b) { return a.key < b.key; });
+    }
+};
+
+const Entry* find(std::string_view key) {
+    static const Sorted sorted;
+    (void)sorted;
+    auto it = std::lower_bound(std::begin(kTable), std::end(kTable), key,
+                               [](const Entry& e, std::string_view k) { return e.key < k; });
+    return it != std::end(kTable) && it->key == key ? &*it : nullptr;
+}
+
+Lang g_lang = Lang::en;
+
+}  // namespace
+
+Lang language() { return g_lang; }
+void set_language(Lang lang) { g_lang = lang; }
+
+Lang language_from_tag(std::string_view tag) {
+    return tag.size() >= 2 && (tag[0] == 'r' || tag[0] == 'R') && (tag[1] == 'u' || tag[1] == 'U') &&
+                   (tag.size() == 2 || tag[2] == '-' || tag[2] == '_')
+               ? Lang::ru
+               : Lang::en;
+}
+
+std::string_view language_code(Lang lang) { return lang == Lang::ru ? "ru" : "en"; }
+
+const char* tr(std::string_view key, Lang lang) {
+    if (const Entry* e = find(key)) return lang == Lang::ru ? e->ru : e->en;
+    static thread_local std::string missing;
+    missing.assign(key);
+    return missing.c_str();
+}
+
+const char* tr(std::string_view key) { return tr(key, g_lang); }
+
+std::string fill(std::string_view text, std::initializer_list<std::pair<std::string_view, std::string>> values) {
+    std::string out;
+    out.reserve(text.size() + 16);
+    for (std::size_t i = 0; i < text.size();) {
+        if (text[i] == '{') {
+            const std::size_t close = text.find('}', i);
+            if (close != std::string_view::npos) {
+                const std::string_view name = text.substr(i + 1, close - i - 1);
+                bool replaced = false;
+                for (const auto& [k, v] : values) {
+                    if (k == name) {
+                        out += v;
+                        replaced = true;
+                        break;
+                    }
+                }
+                if (replaced) {
+                    i = close + 1;
+                    continue;
+                }
+            }
+        }
+        out += text[i++];
+    }
+    return out;
+}
+
+std::string plural(std::string_view key, long n) {
+    const long a = n < 0 ? -n : n;
+    const char* form = "many";
+    if (g_lang == Lang::ru) {
+        if (a % 10 == 1 && a % 100 != 11) {
+            form = "one";
+        } else if (a % 10 >= 2 && a % 10 <= 4 && (a % 100 < 12 || a % 100 > 14)) {
+            form = "few";
+        }
+    } else if (a == 1) {
+        form = "one";
+    }
+    std::string full(key);
+    full += '.';
+    full += form;
+    return fill(tr(full), {{"n", std::to_string(n)}});
+}
+
+std::vector<std::string_view> all_keys() {
+    std::vector<std::string_view> keys;
+    for (const Entry& e : kTable) keys.push_back(e.key);
+    return keys;
+}
+
+}  // namespace astradia::shell

@@ -1,0 +1,39 @@
+// Purpose: the player's settings (valid by default), and their JSON form for the
+// store. UI preferences, not game state: undo never touches them.
+#pragma once
+
+#include "engine/core/expected.hpp"
+#include "engine/core/json_reader.hpp"
+
+namespace astradia::shell {
+
+enum class ThemeChoice { system = 0, light = 1, dark = 2, high_contrast = 3 };
+enum class LanguageChoice { system = 0, en = 1, ru = 2 };
+enum class InputMode { cell_first = 0, digit_first = 1 };
+
+struct Settings {
+    ThemeChoice theme = ThemeChoice::system;
+    LanguageChoice language = LanguageChoice::system;
+    // Sudoku
+    bool highlight_peers = true;
+    bool highlight_same_digit = true;
+    bool show_conflicts = true;
+    bool auto_remove_notes = true;
+    int mistake_limit = 3;  // 0 = no limit
+    InputMode input_mode = InputMode::cell_first;
+    bool show_timer = true;
+    // Bricks
+    bool bricks_hint = false;
+
+    bool operator==(const Settings&) const = default;
+};
+
+inline constexpr std::string_view kSettingsKind = "settings";
+inline constexpr int kSettingsVersion = 1;
+inline constexpr int kMaxMistakeLimit = 9;
+
+Json settings_to_json(const Settings& s);
+// Reads settings; an unknown or out-of-range value is an Error (code settings.format).
+Expected<Settings> settings_from_json(const Json& j);
+
+}  // namespace astradia::shell

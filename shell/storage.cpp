@@ -1,0 +1,74 @@
+// Purpose: implementation of the atomic, self-healing store (see storage.hpp).
+#include "shell/storage.hpp"
+
+#include "shell/bridge.hpp"
+
+namespace astradia::shell {
+namespace {
+
+StoreHealth health_of(bridge::StoreStatus s) {
+    switch (s) {
+        case bridge::StoreStatus::ok: return StoreHealth::ok;
+        case bridge::StoreStatus::unavailable: return StoreHealth::unavailable;
+        case bridge::StoreStatus::full: return StoreHealth::full;
+        case bridge::StoreStatus::failed: break;
+    }
+    return StoreHealth::failed;
+}
+
+}  // namespace
+
+StoreHealth Store::save(const std::string& slot, const std::string& sealed_text, std::string_view kind,
+                        int max_version) {
+    const std::string main_key = key(slot);
+    const std::string next_key = main_key + ".next";
+    if (!bridge::store_available()) return StoreHealth::unavailable;
+    if (auto s = bridge::store_write(next_key, sealed_text); s != bridge::StoreStatus::ok) return health_of(s);
+    const std::optional<std::string> back = bridge::store_read(next_key);
+    if (!back || *back != sealed_text || !unseal(*back, kind, max_version)) {
+        bridge::store_remove(next_key);
+        return StoreHealth::failed;
+    }
+    if (auto s = bridge::store_write(main_key, sealed_text); s != bridge::StoreStatus::ok) {
+        // The verified copy stays under .next; load() will promote it.
+        return health_of(s);
+    }
+    bridge::store_remove(next_key);
+    return StoreHealth::ok;
+}
+
+LoadResult Store::load(const std::string& slot, std::string_view kind, int max_version) {
+    const std::string main_key = key(slot);
+    const std::string next_key = main_key + ".next";
+    LoadResult result;
+
+    // A verified-complete "<key>.next" is the newest save whose switch did not happen
+    // (a crash, or the main write failed): it wins and is promoted.
+    if (const std::optional<std::string> next_text = bridge::store_read(next_key)) {
+        if (Expected<Sealed> opened = unseal(*next_text, kind, max_version)) {
+            result.document = std::move(*opened);
+            result.recovered = true;
+            if (bridge::store_write(main_key, *next_text) == bridge::StoreStatus::ok) bridge::store_remove(next_key);
+            return result;
+        }
+        bridge::store_remove(next_key);  // a partial write that never verified: nothing of value
+    }
+    const std::optional<std::string> main_text = bridge::store_read(main_key);
+    if (!main_text) return result;
+    Expected<Sealed> opened = unseal(*main_text, kind, max_version);
+    if (opened) {
+        result.document = std::move(*opened);
+        return result;
+    }
+    result.corrupt = opened.error();
+    bridge::store_write(main_key + ".corrupt", *main_text);  // kept aside, never lost
+    bridge::store_remove(main_key);
+    return result;
+}
+
+void Store::remove(const std::string& slot) {
+    bridge::store_remove(key(slot));
+    bridge::store_remove(key(slot) + ".next");
+}
+
+}  // namespace astradia::shell

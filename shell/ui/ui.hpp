@@ -1,0 +1,73 @@
+// Purpose: the context every view draws with (fonts, scale, palette, viewport size
+// in CSS pixels) and a small kit of widgets with one look: full-screen screens with
+// a top bar, a centred scrolling column, buttons, toggles, choices, sections. Every
+// target is at least 44 CSS px tall; all text is at least 14 CSS px.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <imgui.h>
+
+#include "shell/ui/fonts.hpp"
+#include "shell/ui/theme.hpp"
+
+namespace astradia::shell {
+
+struct Ui {
+    const Fonts* fonts = nullptr;
+    const Palette* pal = nullptr;
+    Theme theme = Theme::light;
+    float s = 1;            // device px per CSS px
+    float width_css = 0;    // viewport in CSS px
+    float height_css = 0;
+
+    float px(float css) const { return css * s; }
+    bool phone() const { return width_css < 600; }
+    bool wide() const { return width_css >= 960; }
+};
+
+enum class ButtonKind { primary, secondary, ghost, danger };
+
+// Starts a full-window screen; always pair with end_screen().
+void begin_screen(const char* id, const Ui& ui);
+void end_screen();
+
+// A top bar with a back button (when back_label is set) and a title. Returns true
+// when back was pressed (or Escape on the keyboard).
+bool top_bar(const Ui& ui, const char* title, const char* back_label);
+
+// A centred column of at most max_css CSS px that scrolls when its content is taller
+// than the space left; pair with end_column().
+void begin_column(const Ui& ui, float max_css, const char* id = "##column");
+void end_column();
+
+bool button(const Ui& ui, const char* label, ButtonKind kind = ButtonKind::secondary, float width_css = 0,
+            bool enabled = true);
+// A full-width row with a label and a switch; flips *value when pressed. Returns true on change.
+bool toggle(const Ui& ui, const char* label, bool* value);
+// One choice of n labels: a segmented row when it fits, else a list. Returns true on change.
+bool choice(const Ui& ui, const char* id, int* value, const char* const* labels, int n);
+void section(const Ui& ui, const char* title);
+void paragraph(const Ui& ui, const char* text, bool muted = false);
+// What the test hook reports of the screen: every interactive target drawn this
+// frame with its visible label and rectangle in CSS px. Cleared by begin_targets().
+struct Target {
+    std::string label;
+    float x, y, w, h;
+    bool enabled;
+    bool on;  // a selected choice or a switched-on toggle
+};
+void begin_targets(float scale);
+const std::vector<Target>& targets();
+// Adds the last ImGui item as a target (widgets do this themselves; views call it for
+// hand-drawn targets such as board cells).
+void add_target(std::string label, bool enabled = true, bool on = false);
+
+// Whether a key (a GLFW key code: both platforms use them) was pressed this frame.
+bool key_pressed(int glfw_key, bool repeat = true);
+
+// A one-sentence notice (storage problems, a damaged save); returns true when dismissed.
+bool notice(const Ui& ui, const char* text, const char* id);
+
+}  // namespace astradia::shell

@@ -1,0 +1,282 @@
+// Purpose: the widget kit of ui.hpp, drawn with ImGui's draw lists for one look.
+#include <algorithm>
+#include <cstring>
+#include <string>
+
+#include <GLFW/glfw3.h>
+
+#include "shell/ui/ui.hpp"
+
+namespace astradia::shell {
+namespace {
+
+constexpr float kTarget = 44;  // CSS px: the smallest touch target
+
+// The end of a label's visible text: ImGui ids may follow "##".
+const char* label_end(const char* label) {
+    const char* hashes = std::strstr(label, "##");
+    return hashes != nullptr ? hashes : label + std::strlen(label);
+}
+
+ImVec2 add(ImVec2 a, ImVec2 b) { return ImVec2(a.x + b.x, a.y + b.y); }
+
+void draw_focus(const Ui& ui, ImVec2 a, ImVec2 b, float rounding) {
+    if (ImGui::IsItemFocused() && ImGui::GetIO().NavVisible) {
+        const float o = ui.px(3);
+        ImGui::GetWindowDrawList()->AddRect(ImVec2(a.x - o, a.y - o), ImVec2(b.x + o, b.y + o), ui.pal->focus,
+                                            rounding + o, 0, ui.px(2));
+    }
+}
+
+}  // namespace
+
+namespace {
+std::vector<Target> g_targets;
+float g_target_scale = 1;
+}  // namespace
+
+void begin_targets(float scale) {
+    g_targets.clear();
+    g_target_scale = scale;
+}
+
+const std::vector<Target>& targets() { return g_targets; }
+
+void add_target(std::string label, bool enabled, bool on) {
+    const ImVec2 a = ImGui::GetItemRectMin();
+    const ImVec2 b = ImGui::GetItemRectMax();
+    const float k = 1.0f / g_target_scale;
+    g_targets.push_back(Target{std::move(label), a.x * k, a.y * k, (b.x - a.x) * k, (b.y - a.y) * k, enabled, on});
+}
+
+bool key_pressed(int glfw_key, bool repeat) { return ImGui::IsKeyPressed(glfw_key, repeat); }
+
+void begin_screen(const char* id, const Ui& ui) {
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(vp->Pos);
+    ImGui::SetNextWindowSize(vp->Size);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    ImGui::Begin(id, nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
+    ImGui::PopStyleVar();
+    (void)ui;
+}
+
+void end_screen() { ImGui::End(); }
+
+bool top_bar(const Ui& ui, const char* title, const char* back_label) {
+    const float h = ui.px(56);
+    const float pad = ui.px(ui.phone() ? 8 : 16);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const float width = ImGui::GetWindowWidth();
+    dl->AddLine(ImVec2(origin.x, origin.y + h), ImVec2(origin.x + width, origin.y + h), ui.pal->card_border,
+                ui.px(1));
+    bool back = false;
+    if (back_label != nullptr) {
+        ImGui::SetCursorScreenPos(ImVec2(origin.x + pad, origin.y + (h - ui.px(kTarget)) / 2));
+        const std::string label = std::string("\u2190 ") + back_label;
+        back = button(ui, label.c_str(), ButtonKind::ghost);
+        if (!ImGui::IsAnyItemActive() && !ImGui::GetIO().WantTextInput &&
+            ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false)) {
+            back = true;
+        }
+    }
+    ImFont* font = ui.fonts->bold;
+    const float fs = font->FontSize * 1.1f;
+    const ImVec2 ts = font->CalcTextSizeA(fs, 1e9f, 0, title);
+    const float tx = std::max(origin.x + (width - ts.x) / 2,
+                              back_label ? origin.x + pad + ui.px(110) : origin.x + pad);
+    dl->AddText(font, fs, ImVec2(tx, origin.y + (h - ts.y) / 2), ui.pal->text, title);
+    ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + h + ui.px(1)));
+    return back;
+}
+
+void begin_column(const Ui& ui, float max_css, const char* id) {
+    const float avail_w = ImGui::GetContentRegionAvail().x;
+    const float margin = ui.px(ui.phone() ? 16 : 24);
+    const float w = std::min(avail_w - 2 * margin, ui.px(max_css));
+    const float h = ImGui::GetContentRegionAvail().y;
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail_w - w) / 2);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, ui.px(16)));
+    ImGui::BeginChild(id, ImVec2(w, h), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+    ImGui::PopStyleVar();
+}
+
+void end_column() {
+    ImGui::Dummy(ImVec2(0, 8));
+    ImGui::EndChild();
+}
+
+bool button(const Ui& ui, const char* label, ButtonKind kind, float width_css, bool enabled) {
+    ImFont* font = kind == ButtonKind::primary ? ui.fonts->bold : ui.fonts->body;
+    const ImVec2 ts = font->CalcTextSizeA(font->FontSize, 1e9f, 0, label, label_end(label));
+    const float w = width_css > 0 ? ui.px(width_css)
+                    : width_css < 0 ? ImGui::GetContentRegionAvail().x
+                                    : ts.x + ui.px(32);
+    const ImVec2 size(w, ui.px(kTarget));
+    const ImVec2 a = ImGui::GetCursorScreenPos();
+    const ImVec2 b = add(a, size);
+    if (!enabled) ImGui::BeginDisabled();
+    const bool pressed = ImGui::InvisibleButton(label, size);
+    if (!enabled) ImGui::EndDisabled();
+    add_target(std::string(label, label_end(label)), enabled);
+    const bool hovered = ImGui::IsItemHovered();
+    const bool held = ImGui::IsItemActive();
+    const Palette& p = *ui.pal;
+    ImU32 bg = 0, fg = p.text, border = 0;
+    switch (kind) {
+        case ButtonKind::primary:
+            bg = p.accent;
+            fg = p.accent_text;
+            break;
+        case ButtonKind::secondary:
+            bg = hovered ? p.card_hover : p.card;
+            border = p.card_border;
+            break;
+        case ButtonKind::ghost:
+            bg = hovered ? p.card_hover : 0;
+            fg = p.accent;
+            break;
+        case ButtonKind::danger:
+            bg = hovered ? p.card_hover : p.card;
+            fg = p.danger;
+            border = p.danger;
+            break;
+    }
+    if (!enabled) {  // disabled: a quiet outline whatever the kind
+        bg = 0;
+        border = p.card_border;
+        fg = p.text_muted;
+    }
+    const float r = ui.px(10);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    if (bg != 0) dl->AddRectFilled(a, b, bg, r);
+    if (kind == ButtonKind::primary && enabled && (hovered || held)) dl->AddRectFilled(a, b, IM_COL32(255, 255, 255, held ? 40 : 24), r);
+    if (border != 0) dl->AddRect(a, b, border, r, 0, ui.px(ui.theme == Theme::high_contrast ? 2 : 1));
+    dl->AddText(font, font->FontSize, ImVec2(a.x + (w - ts.x) / 2, a.y + (size.y - ts.y) / 2), fg, label,
+                label_end(label));
+    draw_focus(ui, a, b, r);
+    return pressed && enabled;
+}
+
+bool toggle(const Ui& ui, const char* label, bool* value) {
+    const float w = ImGui::GetContentRegionAvail().x;
+    const ImVec2 a = ImGui::GetCursorScreenPos();
+    const ImVec2 size(w, ui.px(kTarget + 4));
+    const bool pressed = ImGui::InvisibleButton(label, size);
+    if (pressed) *value = !*value;
+    add_target(std::string(label, label_end(label)), true, *value);
+    const Palette& p = *ui.pal;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float sw = ui.px(46), sh = ui.px(26);
+    const ImVec2 sa(a.x + w - sw, a.y + (size.y - sh) / 2);
+    const ImVec2 sb(sa.x + sw, sa.y + sh);
+    const float wrap = w - sw - ui.px(16);
+    const char* end = label_end(label);
+    const ImVec2 ts = ui.fonts->body->CalcTextSizeA(ui.fonts->body->FontSize, 1e9f, wrap, label, end);
+    dl->AddText(ui.fonts->body, ui.fonts->body->FontSize, ImVec2(a.x, a.y + (size.y - ts.y) / 2), p.text, label, end,
+                wrap);
+    dl->AddRectFilled(sa, sb, *value ? p.accent : p.card_border, sh / 2);
+    const float knob = sh / 2 - ui.px(3);
+    const float kx = *value ? sb.x - sh / 2 : sa.x + sh / 2;
+    dl->AddCircleFilled(ImVec2(kx, sa.y + sh / 2), knob, *value ? p.accent_text : p.card, 24);
+    if (ui.theme == Theme::high_contrast) dl->AddRect(sa, sb, p.text, sh / 2, 0, ui.px(2));
+    draw_focus(ui, a, ImVec2(a.x + w, a.y + size.y), ui.px(8));
+    return pressed;
+}
+
+bool choice(const Ui& ui, const char* id, int* value, const char* const* labels, int n) {
+    ImGui::PushID(id);
+    const float w = ImGui::GetContentRegionAvail().x;
+    float need = 0;
+    for (int i = 0; i < n; ++i) {
+        need += ui.fonts->body->CalcTextSizeA(ui.fonts->body->FontSize, 1e9f, 0, labels[i]).x + ui.px(28);
+    }
+    const bool row = need <= w;
+    const Palette& p = *ui.pal;
+    bool changed = false;
+    float x = ImGui::GetCursorScreenPos().x;
+    const float y0 = ImGui::GetCursorScreenPos().y;
+    for (int i = 0; i < n; ++i) {
+        ImGui::PushID(i);
+        const float iw = row ? w / static_cast<float>(n) : w;
+        const ImVec2 a = row ? ImVec2(x, y0) : ImGui::GetCursorScreenPos();
+        ImGui::SetCursorScreenPos(a);
+        const ImVec2 size(iw, ui.px(kTarget));
+        if (ImGui::InvisibleButton("##opt", size) && *value != i) {
+            *value = i;
+            changed = true;
+        }
+        add_target(labels[i], true, *value == i);
+        const bool on = *value == i;
+        const bool hovered = ImGui::IsItemHovered();
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        const ImVec2 b(a.x + iw, a.y + size.y);
+        const float r = ui.px(10);
+        const ImDrawFlags corners =
+            !row ? ImDrawFlags_RoundCornersAll
+                 : i == 0 ? ImDrawFlags_RoundCornersLeft : i == n - 1 ? ImDrawFlags_RoundCornersRight
+                                                                     : ImDrawFlags_RoundCornersNone;
+        dl->AddRectFilled(a, b, on ? p.accent : hovered ? p.card_hover : p.card, r, corners);
+        dl->AddRect(a, b, on ? p.accent : p.card_border, r, corners, ui.px(ui.theme == Theme::high_contrast ? 2 : 1));
+        ImFont* f = on ? ui.fonts->bold : ui.fonts->body;
+        const ImVec2 ts = f->CalcTextSizeA(f->FontSize, 1e9f, 0, labels[i]);
+        const float tx = row ? a.x + (iw - ts.x) / 2 : a.x + ui.px(16);
+        dl->AddText(f, f->FontSize, ImVec2(tx, a.y + (size.y - ts.y) / 2), on ? p.accent_text : p.text, labels[i]);
+        draw_focus(ui, a, b, r);
+        x += iw;
+        if (!row) ImGui::Dummy(ImVec2(0, ui.px(2)));
+        ImGui::PopID();
+    }
+    if (row) ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x, y0 + ui.px(kTarget)));
+    ImGui::Dummy(ImVec2(0, ui.px(4)));
+    ImGui::PopID();
+    return changed;
+}
+
+void section(const Ui& ui, const char* title) {
+    ImGui::Dummy(ImVec2(0, ui.px(12)));
+    ImGui::PushFont(ui.fonts->bold);
+    ImGui::PushStyleColor(ImGuiCol_Text, ui.pal->text);
+    ImGui::TextUnformatted(title);
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+    ImGui::Dummy(ImVec2(0, ui.px(2)));
+}
+
+void paragraph(const Ui& ui, const char* text, bool muted) {
+    ImGui::PushStyleColor(ImGuiCol_Text, muted ? ui.pal->text_muted : ui.pal->text);
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextUnformatted(text);
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+}
+
+bool notice(const Ui& ui, const char* text, const char* id) {
+    ImGui::PushID(id);
+    const float w = ImGui::GetContentRegionAvail().x;
+    const ImVec2 a = ImGui::GetCursorScreenPos();
+    const float close_w = ui.px(kTarget);
+    const float wrap = w - close_w - ui.px(24);
+    const ImVec2 ts = ui.fonts->body->CalcTextSizeA(ui.fonts->body->FontSize, 1e9f, wrap, text);
+    const float h = std::max(ts.y + ui.px(24), ui.px(kTarget + 8));
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(a, ImVec2(a.x + w, a.y + h), ui.pal->warning_bg, ui.px(10));
+    dl->AddText(ui.fonts->body, ui.fonts->body->FontSize, ImVec2(a.x + ui.px(14), a.y + (h - ts.y) / 2), ui.pal->text,
+                text, nullptr, wrap);
+    ImGui::SetCursorScreenPos(ImVec2(a.x + w - close_w - ui.px(4), a.y + (h - ui.px(kTarget)) / 2));
+    const bool closed = ImGui::InvisibleButton("##dismiss", ImVec2(close_w, ui.px(kTarget)));
+    add_target("dismiss");
+    const ImVec2 c(a.x + w - close_w / 2 - ui.px(4), a.y + h / 2);
+    const float k = ui.px(6);
+    dl->AddLine(ImVec2(c.x - k, c.y - k), ImVec2(c.x + k, c.y + k), ui.pal->text, ui.px(2));
+    dl->AddLine(ImVec2(c.x - k, c.y + k), ImVec2(c.x + k, c.y - k), ui.pal->text, ui.px(2));
+    ImGui::SetCursorScreenPos(ImVec2(a.x, a.y + h + ui.px(8)));
+    ImGui::Dummy(ImVec2(0, 0));
+    ImGui::PopID();
+    return closed;
+}
+
+}  // namespace astradia::shell

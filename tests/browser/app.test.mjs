@@ -1,0 +1,143 @@
+// Purpose: the game app's shell in real Chromium: the read-only test hook, idle (no
+// frames drawn when nothing happens), settings that persist across reloads, theme and
+// language that follow the browser, and storage that is blocked, full or corrupt.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  startServer, openPage, screenshot, appState, waitForState, clickTarget, loadApp,
+} from './harness.mjs';
+
+let server;
+before(async () => { server = await startServer(); });
+after(async () => { await server.stop(); });
+
+test('the test hook reports the start screen and is read-only', { timeout: 60000 }, async () => {
+  const s = await openPage(server.origin);
+  try {
+    const st = await loadApp(s, server.origin);
+    assert.equal(st.screen, 'start');
+    assert.equal(st.storage, 'ok');
+    assert.ok(st.frames >= 1);
+    assert.ok(st.targets.some((t) => t.label === 'Settings'), 'the Settings link is a target');
+    const replaced = await s.page.evaluate(() => {
+      try { window.astradia = null; } catch (e) { /* strict mode would throw */ }
+      const copy = window.astradia.state();
+      copy.screen = 'hacked';
+      return window.astradia !== null && window.astradia.state().screen === 'start';
+    });
+    assert.equal(replaced, true);
+    assert.deepEqual(s.issues.console, []);
+  } finally { await s.close(); }
+});
+
+test('idle: no frames are drawn while nothing happens; input wakes the app', { timeout: 60000 }, async () => {
+  const s = await openPage(server.origin);
+  try {
+    await loadApp(s, server.origin);
+    await s.page.waitForTimeout(500);
+    const before = (await appState(s.page)).frames;
+    await s.page.waitForTimeout(1500);
+    const idle = (await appState(s.page)).frames;
+    assert.equal(idle, before, `frames drawn while idle: ${idle - before}`);
+    await s.page.mouse.move(300, 300);
+    await s.page.mouse.move(320, 310);
+    const woke = await waitForState(s.page, (st) => st.frames > idle, { what: 'a frame after input' });
+    assert.ok(woke.frames - idle <= 10, `a mouse move drew ${woke.frames - idle} frames`);
+    await s.page.setViewportSize({ width: 900, height: 700 });
+    await waitForState(s.page, (st) => st.frames > woke.frames, { what: 'a frame after a resize' });
+  } finally { await s.close(); }
+});
+
+test('settings persist across a reload', { timeout: 90000 }, async () => {
+  const s = await openPage(server.origin, { width: 1280, height: 800 });
+  try {
+    await loadApp(s, server.origin);
+    await clickTarget(s.page, 'Settings');
+    await waitForState(s.page, (st) => st.screen === 'settings');
+    await clickTarget(s.page, 'Dark');
+    await waitForState(s.page, (st) => st.theme === 'dark');
+    await clickTarget(s.page, 'Русский');
+    await waitForState(s.page, (st) => st.language === 'ru');
+    await screenshot(s.page, 'app-settings-dark-ru.png');
+    await s.page.reload();
+    await s.page.waitForSelector('html[data-app="running"]');
+    const st = await appState(s.page);
+    assert.equal(st.theme, 'dark');
+    assert.equal(st.language, 'ru');
+    assert.equal(st.settings.theme, 2);
+    const stored = await s.page.evaluate(() => JSON.parse(localStorage.getItem('astradia.settings')));
+    assert.equal(stored.kind, 'settings');
+    assert.match(stored.sha256, /^[0-9a-f]{64}$/);
+    assert.equal(await s.page.evaluate(() => localStorage.getItem('astradia.settings.next')), null);
+  } finally { await s.close(); }
+});
+
+test('theme and language follow the browser by default', { timeout: 60000 }, async () => {
+  const s = await openPage(server.origin, { colorScheme: 'dark', locale: 'ru-RU' });
+  try {
+    const st = await loadApp(s, server.origin);
+    assert.equal(st.theme, 'dark');
+    assert.equal(st.language, 'ru');
+    assert.ok(st.targets.some((t) => t.label === 'Настройки'));
+    await screenshot(s.page, 'app-start-dark-ru.png');
+  } finally { await s.close(); }
+});
+
+test('blocked storage: the app works and says progress will not be kept', { timeout: 60000 }, async () => {
+  const s = await openPage(server.origin, {
+    initScript: () => {
+      const deny = () => { throw new DOMException('blocked', 'SecurityError'); };
+      Storage.prototype.setItem = deny;
+      Storage.prototype.getItem = deny;
+      Storage.prototype.removeItem = deny;
+    },
+  });
+  try {
+    const st = await loadApp(s, server.origin);
+    assert.equal(st.storage, 'unavailable');
+    assert.match(st.notice, /will not be kept/);
+    await screenshot(s.page, 'app-storage-blocked.png');
+    await clickTarget(s.page, 'Settings');
+    await clickTarget(s.page, 'Dark');
+    await waitForState(s.page, (x) => x.theme === 'dark');
+    assert.deepEqual(s.issues.pageErrors, []);
+  } finally { await s.close(); }
+});
+
+test('full storage: the game goes on and says so', { timeout: 60000 }, async () => {
+  const s = await openPage(server.origin, {
+    initScript: () => {
+      const real = Storage.prototype.setItem;
+      Storage.prototype.setItem = function (key, value) {
+        if (String(key).startsWith('astradia.settings')) throw new DOMException('full', 'QuotaExceededError');
+        return real.call(this, key, value);
+      };
+    },
+  });
+  try {
+    await loadApp(s, server.origin);
+    await clickTarget(s.page, 'Settings');
+    await clickTarget(s.page, 'Dark');
+    const st = await waitForState(s.page, (x) => x.storage === 'full');
+    assert.equal(st.theme, 'dark');
+    assert.match(st.notice, /Storage is full/);
+  } finally { await s.close(); }
+});
+
+test('a corrupt save is set aside, the player is told, and the app starts clean', { timeout: 60000 }, async () => {
+  const s = await openPage(server.origin);
+  try {
+    await loadApp(s, server.origin);  // (before the app has loaded, it would find the damage on this visit)
+    await s.page.evaluate(() => localStorage.setItem('astradia.settings', '{"app":"astradia","kind":"settings",'));
+    await s.page.reload();
+    await s.page.waitForSelector('html[data-app="running"]');
+    const st = await appState(s.page);
+    assert.match(st.notice, /could not read your saved settings/);
+    assert.equal(st.theme, 'light');
+    const aside = await s.page.evaluate(() => localStorage.getItem('astradia.settings.corrupt'));
+    assert.equal(aside, '{"app":"astradia","kind":"settings",');
+    await screenshot(s.page, 'app-corrupt-notice.png');
+    await clickTarget(s.page, 'dismiss');
+    await waitForState(s.page, (x) => x.notice === '');
+  } finally { await s.close(); }
+});

@@ -1,0 +1,75 @@
+// Purpose: settings round-trip and reject bad values; every string exists in both
+// languages; placeholders and Russian plural forms are right.
+#include <cstring>
+#include <string>
+
+#include <catch2/catch.hpp>
+
+#include "shell/i18n.hpp"
+#include "shell/settings.hpp"
+
+using namespace astradia;
+using namespace astradia::shell;
+
+TEST_CASE("settings: defaults are valid and round-trip through JSON", "[shell][settings]") {
+    Settings s;
+    CHECK(settings_from_json(settings_to_json(s)).value() == s);
+    s.theme = ThemeChoice::high_contrast;
+    s.language = LanguageChoice::ru;
+    s.mistake_limit = 0;
+    s.input_mode = InputMode::digit_first;
+    s.bricks_hint = true;
+    CHECK(settings_from_json(settings_to_json(s)).value() == s);
+}
+
+TEST_CASE("settings: bad values are errors with the field named", "[shell][settings]") {
+    Json j = settings_to_json(Settings{});
+    j["theme"] = 7;
+    auto r = settings_from_json(j);
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.error().code == "settings.format");
+    CHECK(r.error().message == "settings.theme: expected an integer in 0..3");
+    Json missing = settings_to_json(Settings{});
+    missing.erase("show_timer");
+    CHECK_FALSE(settings_from_json(missing).ok());
+    Json wrong = settings_to_json(Settings{});
+    wrong["mistake_limit"] = "3";
+    CHECK_FALSE(settings_from_json(wrong).ok());
+    CHECK_FALSE(settings_from_json(Json::array()).ok());
+}
+
+TEST_CASE("i18n: every key has English and Russian text", "[shell][i18n]") {
+    for (std::string_view key : all_keys()) {
+        const char* en = tr(key, Lang::en);
+        const char* ru = tr(key, Lang::ru);
+        INFO(key);
+        CHECK(std::strlen(en) > 0);
+        CHECK(std::strlen(ru) > 0);
+        CHECK(std::string_view(en) != key);
+    }
+    CHECK(std::string(tr("no.such.key")) == "no.such.key");
+}
+
+TEST_CASE("i18n: languages from tags, placeholders, plural forms", "[shell][i18n]") {
+    CHECK(language_from_tag("ru-RU") == Lang::ru);
+    CHECK(language_from_tag("ru") == Lang::ru);
+    CHECK(language_from_tag("RU_ru") == Lang::ru);
+    CHECK(language_from_tag("rus") == Lang::en);
+    CHECK(language_from_tag("en-GB") == Lang::en);
+    CHECK(language_from_tag("") == Lang::en);
+    CHECK(fill("{a} and {b}, {a}! {c}", {{"a", "x"}, {"b", "y"}}) == "x and y, x! {c}");
+
+    set_language(Lang::ru);
+    CHECK(plural("unit.games", 1) == "1 партия");
+    CHECK(plural("unit.games", 3) == "3 партии");
+    CHECK(plural("unit.games", 5) == "5 партий");
+    CHECK(plural("unit.games", 11) == "11 партий");
+    CHECK(plural("unit.games", 12) == "12 партий");
+    CHECK(plural("unit.games", 21) == "21 партия");
+    CHECK(plural("unit.games", 22) == "22 партии");
+    CHECK(plural("unit.games", 111) == "111 партий");
+    set_language(Lang::en);
+    CHECK(plural("unit.games", 1) == "1 game");
+    CHECK(plural("unit.games", 2) == "2 games");
+    CHECK(plural("unit.games", 0) == "0 games");
+}
