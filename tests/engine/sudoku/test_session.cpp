@@ -186,7 +186,7 @@ TEST_CASE("session: conflicts are the cells whose digit repeats in a house", "[s
     CHECK(bad.count() == 0);  // r9c3 = 5 clashes with nothing now that r1c3 is empty
 }
 
-TEST_CASE("session: mistakes count against the solution and the limit loses the game", "[sudoku][session]") {
+TEST_CASE("session: mistakes count against the solution, and the limit loses the game", "[sudoku][session]") {
     Session s = new_session(3);
     const auto cells = empty_cells();
     auto r = s.play(Move::place(cells[0], wrong_digit(cells[0])), 1000);
