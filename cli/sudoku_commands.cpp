@@ -49,6 +49,12 @@ const SudokuCommand kSudokuCommands[] = {
      run_sudoku_count},
     {"bench", "bench [--data DIR] [--runs N] [--set NAME]... [--mode first|unique|both]: solver throughput",
      run_sudoku_bench},
+    {"grade", "grade [INPUT...]: level, Sudoku Explainer score and hardest technique of each puzzle", run_sudoku_grade},
+    {"hint", "hint [INPUT...]: the next step, English | Russian; a line is PUZZLE [GRID [NOTES]]", run_sudoku_hint},
+    {"generate", "generate --level L [--seed S] [--count N] [--no-symmetry] | --daily YYYY-MM-DD: id and puzzle",
+     run_sudoku_generate},
+    {"logic-bench", "logic-bench [--data DIR] [--from N] [--grade N] [--generate N]: grader and generator figures",
+     run_sudoku_logic_bench},
 };
 
 int sudoku_help(FILE* out) {

@@ -20,4 +20,10 @@ int run_sudoku_solve(const Args& args);
 int run_sudoku_count(const Args& args);
 int run_sudoku_bench(const Args& args);
 
+// Logic engine (sudoku_logic_commands.cpp).
+int run_sudoku_grade(const Args& args);
+int run_sudoku_hint(const Args& args);
+int run_sudoku_generate(const Args& args);
+int run_sudoku_logic_bench(const Args& args);
+
 }  // namespace astradia::cli

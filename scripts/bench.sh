@@ -3,6 +3,8 @@
 # command that reproduces them. Usage: ./run bench [NAME...]; no NAME runs them all.
 #   size    download size of the game page: wasm + js + page, raw and gzip -9
 #   app     the game in Chromium: download, first interactive frame, frame cost, idle
+#   sudoku-logic  the grader against Sudoku Explainer (Spearman, share within 0.5, time,
+#                 levels) and the generator's latency per level, natively and in wasm
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -33,12 +35,24 @@ bench_app() {
     node bench/app.bench.mjs
 }
 
+bench_sudoku_logic() {
+    build native-release astradia
+    build wasm-release astradia
+    local args=(sudoku logic-bench --generate 200)
+    echo "[bench] sudoku-logic, native (native-release): held-out half of se_rated_diabolical, 200 puzzles per level"
+    build/native-release/cli/astradia "${args[@]}" --grade 15000 | sed 's/^/  /'
+    echo "[bench] sudoku-logic, wasm (wasm-release under node): the first 3000 of the held-out half, 200 per level"
+    node --no-experimental-fetch build/wasm-release/cli/astradia.js "${args[@]}" --grade 3000 | sed 's/^/  /'
+    echo "  reproduce: ./run bench sudoku-logic"
+}
+
 names=("$@")
-((${#names[@]})) || names=(size app)
+((${#names[@]})) || names=(size app sudoku-logic)
 for n in "${names[@]}"; do
     case "$n" in
         size) bench_size ;;
         app) bench_app ;;
-        *) echo "unknown benchmark: $n (known: size app)" >&2; exit 2 ;;
+        sudoku-logic) bench_sudoku_logic ;;
+        *) echo "unknown benchmark: $n (known: size app sudoku-logic)" >&2; exit 2 ;;
     esac
 done
