@@ -147,6 +147,12 @@ TEST_CASE("grade: errors for grids that break the rules", "[sudoku][logic][grade
     dead[cell_at(4, 8)] = 9;
     CHECK(grade_logic(dead).error().code == "sudoku.unsolvable");
     CHECK_FALSE(grade_logic(dead).error().message.empty());
+    // No contradiction in sight, but no solution either (a search finds that out).
+    CHECK(grade_logic(grid("12345678.........9...............................................................")).error().code ==
+          "sudoku.unsolvable");
+    CHECK(grade_logic(Grid{}).error().code == "sudoku.multiple");
+    CHECK(grade_logic(grid(".....6....59.....82....8....45........3........6..3.54...325..6..................")).error().code ==
+          "sudoku.multiple");
 }
 
 TEST_CASE("grade: the level is the simplest that suffices, the score the hardest step", "[sudoku][logic][grade]") {
