@@ -105,6 +105,8 @@ bool parse_count(const std::string& text, const char* option, long max, long& ou
     return true;
 }
 
+}  // namespace
+
 // Seconds of CPU time used by this process (under node: process.cpuUsage(), user + system).
 #if defined(__EMSCRIPTEN__)
 double cpu_seconds() { return astradia_node_cpu_seconds(); }
@@ -115,6 +117,8 @@ double cpu_seconds() {
     return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
 }
 #endif
+
+namespace {
 
 // The data sets of the benchmark and tdoku's throughput on them (puzzles per second,
 // counting up to 2 solutions as tdoku's benchmark does), measured on this project's

@@ -15,6 +15,10 @@ namespace astradia::cli {
 
 int run_sudoku(const Args& args);
 
+// Seconds of CPU time used by this process (natively the process CPU clock; under node
+// process.cpuUsage()), for the benchmarks.
+double cpu_seconds();
+
 // Solver (sudoku_commands.cpp).
 int run_sudoku_solve(const Args& args);
 int run_sudoku_count(const Args& args);

@@ -20,16 +20,6 @@
 #include "engine/sudoku/logic.hpp"
 #include "engine/sudoku/solver.hpp"
 
-#if defined(__EMSCRIPTEN__)
-#include <emscripten.h>
-
-// Milliseconds of CPU time of the node process (user + system).
-EM_JS(double, astradia_logic_cpu_ms, (), {
-    const u = process.cpuUsage();
-    return (u.user + u.system) / 1e3;
-});
-#endif
-
 #ifndef ASTRADIA_DATA_DIR
 #define ASTRADIA_DATA_DIR "../shared/data"
 #endif
@@ -87,6 +77,17 @@ Expected<Grid> unique_puzzle(const std::string& text, Grid* solution) {
 
 bool is_option(const std::string& a) { return a.size() > 1 && a[0] == '-' && a[1] == '-'; }
 
+// For subcommands that take no options: false (after the usage line) when one is given.
+bool no_options(const Args& args, const char* usage) {
+    for (const std::string& a : args) {
+        if (is_option(a)) {
+            std::fprintf(stderr, "%s\n", usage);
+            return false;
+        }
+    }
+    return true;
+}
+
 bool parse_u64(const std::string& text, std::uint64_t& out) {
     if (text.empty() || text.size() > 20) return false;
     for (char ch : text) {
@@ -108,16 +109,7 @@ bool parse_int(const std::string& text, long max, long& out) {
     return true;
 }
 
-// CPU milliseconds of this thread (natively) or the node process (wasm).
-double cpu_ms() {
-#if defined(__EMSCRIPTEN__)
-    return astradia_logic_cpu_ms();
-#else
-    timespec ts{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) * 1e-6;
-#endif
-}
+double cpu_ms() { return cpu_seconds() * 1e3; }
 
 double wall_ms() {
     return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now().time_since_epoch()).count();
@@ -154,12 +146,7 @@ std::string percentile(std::vector<double> v, double q) {
 }  // namespace
 
 int run_sudoku_grade(const Args& args) {
-    for (const std::string& a : args) {
-        if (is_option(a)) {
-            std::fprintf(stderr, "usage: astradia sudoku grade [INPUT...]\n");
-            return 2;
-        }
-    }
+    if (!no_options(args, "usage: astradia sudoku grade [INPUT...]")) return 2;
     return for_each_input(args, [](const std::string& line) -> std::string {
         Expected<Grid> puzzle = unique_puzzle(line, nullptr);
         if (!puzzle) return puzzle.error().message;
@@ -172,12 +159,7 @@ int run_sudoku_grade(const Args& args) {
 }
 
 int run_sudoku_hint(const Args& args) {
-    for (const std::string& a : args) {
-        if (is_option(a)) {
-            std::fprintf(stderr, "usage: astradia sudoku hint [INPUT...]  (a line: PUZZLE [GRID [NOTES]])\n");
-            return 2;
-        }
-    }
+    if (!no_options(args, "usage: astradia sudoku hint [INPUT...]  (a line: PUZZLE [GRID [NOTES]])")) return 2;
     return for_each_input(args, [](const std::string& line) -> std::string {
         const std::vector<std::string> fields = fields_of(line);
         if (fields.empty() || fields.size() > 3) return "expected PUZZLE [GRID [NOTES]]";
