@@ -13,6 +13,7 @@ const Command kCommands[] = {
     {"version", "print the version", astradia::cli::run_version},
     {"sha256", "print SHA-256 of files (or stdin), like sha256sum", astradia::cli::run_sha256},
     {"save", "save verify FILE...: check sealed saves (kind, version, checksum)", astradia::cli::run_save},
+    {"bricks", "bricks play|replay|bench: Bricks 1010 in text, replays, benchmarks", astradia::cli::run_bricks},
 };
 
 int help(FILE* out) {
