@@ -295,11 +295,12 @@ function inline(items, jump) {
   });
 }
 
-// The document's sections as DOM: headings with stable anchors, paragraphs and lists.
+// The document's sections as DOM: headings with stable anchors, paragraphs and lists; a list
+// of contents (unnumbered: the headings carry the document's own numbers).
 function renderDocument(doc, jump, prefix) {
   const sections = Array.isArray(doc.sections) ? doc.sections : [];
   const toc = sections.length > 2 ? h('nav', { class: 'toc', 'aria-label': S.contents },
-    h('ol', {}, sections.map((s) => h('li', {}, h('a', { href: '#' + s.id, onclick: (e) => { e.preventDefault(); jump(s.id); } }, s.heading))))) : null;
+    h('ul', {}, sections.map((s) => h('li', {}, h('a', { href: '#' + s.id, onclick: (e) => { e.preventDefault(); jump(s.id); } }, s.heading))))) : null;
   return [toc, sections.map((s) => h('section', { 'aria-labelledby': prefix + s.id },
     h('h3', { id: prefix + s.id, tabindex: '-1' }, String(s.heading || '')),
     (Array.isArray(s.blocks) ? s.blocks : []).map((b) => {
