@@ -154,6 +154,7 @@ bool App::frame() {
     }
     --settle_frames_;
 
+    const double started = bridge::now_ms();
     if (window_.begin_frame()) {
         fonts_ = build_fonts(window_.scale());
         window_.rebuild_fonts_texture();
@@ -164,6 +165,13 @@ bool App::frame() {
     draw();
     const ImVec4 bg = palette(theme_).background;
     ++frames_drawn_;
+    const auto spent = static_cast<float>(bridge::now_ms() - started);
+    if (frame_ms_.size() < 600) {
+        frame_ms_.push_back(spent);
+    } else {
+        frame_ms_[frame_ms_next_] = spent;
+        frame_ms_next_ = (frame_ms_next_ + 1) % frame_ms_.size();
+    }
     const bool take = shoot && frames_drawn_ >= options_.frames;
     if (!window_.end_frame(bg.x, bg.y, bg.z, take ? options_.screenshot.c_str() : nullptr)) {
         std::fprintf(stderr, "astradia-app: could not write %s\n", options_.screenshot.c_str());
@@ -234,6 +242,7 @@ std::string App::state_json() const {
     j["notice"] = notice_;
     j["settings"] = settings_to_json(settings_);
     j["version"] = ASTRADIA_VERSION;
+    j["frame_ms"] = frame_ms_;  // CPU time of recent frames, for the frame-cost benchmark
     Json list = Json::array();
     for (const Target& t : targets()) {
         list.push_back(Json{{"label", t.label}, {"x", t.x}, {"y", t.y}, {"w", t.w}, {"h", t.h},

@@ -62,6 +62,8 @@ private:
     std::string notice_;           // one sentence about storage, shown on the start screen
     StoreHealth health_ = StoreHealth::ok;
     int frames_drawn_ = 0;
+    std::vector<float> frame_ms_;  // CPU time of the last frames drawn (a ring of 600)
+    std::size_t frame_ms_next_ = 0;
     int settle_frames_ = 3;        // frames still to draw after the last activity
     int exit_code_ = 0;
 };
