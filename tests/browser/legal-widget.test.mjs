@@ -412,7 +412,9 @@ test('delete my data clears this origin and shows the banner again', { timeout: 
     }));
     await s.page.click('.fab');
     await s.page.waitForSelector('dialog.prefs[open]');
+    assert.equal(await s.page.isVisible('dialog.prefs button:text-is("Delete everything")'), false, 'deleting takes a confirmation');
     await s.page.click('dialog.prefs >> button:has-text("Delete my data")');
+    assert.equal(await s.page.isVisible('dialog.prefs button:text-is("Delete my data")'), false);
     const r = receipt(s.page);
     await s.page.click('dialog.prefs button:text-is("Delete everything")');
     assert.equal(JSON.parse((await r).request().postData()).event, 'withdrawn');
