@@ -5,7 +5,7 @@
 // decisions, dialogs, documents and form checkboxes live in ui.mjs, imported when the
 // browser is idle or on first use. build.mjs bundles this file with record.mjs into one
 // classic script.
-import { parseConfig, pickLanguage, parseRecord, mustAsk, consentModeState, resolveGpc } from './record.mjs';
+import { parseConfig, pickLanguage, parseRecord, mustAsk, consentModeState, effectiveChoices } from './record.mjs';
 
 const CSS = '__CORE_CSS__';            // build.mjs puts core.css here
 const UI_FILE = 'astradia-legal-ui.js';
@@ -24,7 +24,7 @@ const STRINGS = {
     age: 'I am of legal age, or I have a parent’s or guardian’s permission',
     ageFirst: 'To accept, first confirm your age above.',
     reject: 'Reject all', accept: 'Accept all', choose: 'Choose',
-    gpc: 'Your browser sends a Global Privacy Control signal, so personalised ads are off. “Accept all” would turn them on.',
+    gpc: 'Your browser sends a Global Privacy Control signal, so personalised ads stay off; you can still allow them under “Choose”.',
     noStore: 'Your browser does not let this site store data, so these choices will not be remembered next time.',
     expired: 'Your choices of {0} have expired. Please choose again.',
     changed: 'Our documents have changed since you last chose:',
@@ -39,7 +39,7 @@ const STRINGS = {
     age: 'Подтверждаю, что я совершеннолетний или у меня есть разрешение родителя либо опекуна',
     ageFirst: 'Чтобы принять, сначала подтвердите возраст.',
     reject: 'Отклонить все', accept: 'Принять все', choose: 'Настроить',
-    gpc: 'Ваш браузер передаёт сигнал Global Privacy Control, поэтому персональная реклама выключена. Кнопка «Принять все» её включит.',
+    gpc: 'Ваш браузер передаёт сигнал Global Privacy Control, поэтому персональная реклама останется выключенной; разрешить её можно в разделе «Настроить».',
     noStore: 'Браузер не разрешает этому сайту хранить данные, поэтому ваш выбор не сохранится до следующего визита.',
     expired: 'Срок действия вашего выбора от {0} истёк. Пожалуйста, выберите снова.',
     changed: 'С момента вашего выбора наши документы изменились:',
@@ -145,9 +145,9 @@ function boot(script, raw) {
     return null;
   }
   const unexpired = core.unexpired = (r) => (r && Date.parse(r.expires) > Date.now() ? r : null);
-  // The record's choices as they hold now: a Global Privacy Control signal turned on after the
-  // choice takes personalised ads away at once (ui.mjs then records it).
-  const effective = core.effective = (r) => resolveGpc(r, gpc) || r.choices;
+  // The record's choices as they hold now: under Global Privacy Control personalised ads need
+  // an opt-in made in the preferences while the signal was on (ui.mjs records the signal).
+  const effective = core.effective = (r) => effectiveChoices(r, gpc);
 
   // --- the outside world: manifest, module, Consent Mode, receipts, gated elements ---------
   core.manifest = () => (manifestPromise = manifestPromise || fetch(config.manifest, { credentials: 'same-origin' })

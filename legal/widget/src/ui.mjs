@@ -91,7 +91,8 @@ export function init(c) {
 export async function decide(choices, method, ageConfirmed = core.age, forcedEvent) {
   const m = await core.manifest();
   const prev = core.record, live = core.unexpired(prev), config = core.config;
-  const want = { ...core.NONE, statistics: !!choices.statistics, ads: !!choices.ads };
+  // Under Global Privacy Control only the preferences dialog can turn personalised ads on.
+  const want = { ...core.NONE, statistics: !!choices.statistics, ads: !!choices.ads && (!core.gpc || method == 'preferences') };
   core.ask = null;
   if (!m) {
     core.warn('no manifest, so the decision applies to this page only and is not stored');
@@ -128,11 +129,12 @@ export function set(choices, options) {
     core.warn('set(): granting consent needs { age_confirmed: true } (legal age or a guardian’s permission)');
     return Promise.resolve(null);
   }
+  if (core.gpc && next.ads) core.warn('set(): Global Privacy Control is on, so only the preferences dialog can allow personalised ads');
   return decide(next, 'api', ok);
 }
 
-// Global Privacy Control: records personalised ads off (method "gpc") unless the visitor chose
-// while the signal was on.
+// Global Privacy Control: records personalised ads off (method "gpc") unless the visitor opted in
+// to them in the preferences while the signal was on.
 export async function applyGpc() {
   const choices = resolveGpc(core.unexpired(core.record), core.gpc);
   if (choices && await core.manifest()) await decide(choices, 'gpc', core.record ? core.record.age_confirmed : false);
