@@ -470,6 +470,11 @@ test('the JS API: has, getRecord, on/off, set, open, openDocument', { timeout: 6
     assert.equal(await s.page.isVisible('dialog.docv >> text=javascript'), false);
     assert.equal(await s.page.$$eval('astradia-legal', ([h]) => [...h.shadowRoot.querySelectorAll('dialog a')]
       .filter((a) => /^javascript:/i.test(a.getAttribute('href') || '')).length), 0, 'an unsafe link stays text');
+    // A link to another document of the site opens it here, on top; Esc comes back.
+    await s.page.click('dialog.docv a:text-is("Terms of Use")');
+    await s.page.waitForSelector('dialog.docv >> nth=1 >> text=Play fair.');
+    await s.page.keyboard.press('Escape');
+    await s.page.waitForFunction(() => document.querySelector('astradia-legal').shadowRoot.querySelectorAll('dialog').length === 1);
     await s.page.click('dialog.docv >> text=Русский');
     await s.page.waitForSelector('dialog.docv[lang=ru] >> text=Тестовый оператор');
     assert.match(await s.page.textContent('dialog.docv h2'), /Политика конфиденциальности/);
