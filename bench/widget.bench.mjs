@@ -6,7 +6,7 @@
 // the widget's own from the page's). Prints medians. Used by `./run bench widget`.
 // Each page is measured as shipped (the widget's tag has defer blocking="render") and, for
 // comparison, with plain defer.
-// Usage: node scripts/bench_widget.mjs [--runs N] [PAGE...]   (default: /partner-demo/ /)
+// Usage: node bench/widget.bench.mjs [--runs N] [PAGE...]   (default: /partner-demo/ /)
 import { openPage } from '../tests/browser/harness.mjs';
 import { startLegalServer } from '../tests/browser/legal-fixtures.mjs';
 
