@@ -479,8 +479,10 @@ test('the JS API: has, getRecord, on/off, set, open, openDocument', { timeout: 6
     await s.page.waitForSelector('dialog.docv[lang=ru] >> text=Тестовый оператор');
     assert.match(await s.page.textContent('dialog.docv h2'), /Политика конфиденциальности/);
     await s.page.keyboard.press('Escape');
-    await s.page.evaluate(() => window.AstradiaLegal.open());
+    await s.page.evaluate(() => Promise.all([window.AstradiaLegal.open(), window.AstradiaLegal.open()]));
     await s.page.waitForSelector('dialog.prefs[open]');
+    assert.equal(await s.page.evaluate(() => document.querySelector('astradia-legal').shadowRoot.querySelectorAll('dialog').length), 1,
+      'opening twice gives one dialog');
     await clean(s);
   } finally { await s.close(); }
 });

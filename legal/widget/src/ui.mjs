@@ -191,7 +191,10 @@ function modal(cls, title, body, footer, opener, lang) {
 
 // --- preferences --------------------------------------------------------------------------------
 export async function openPreferences(opener) {
+  const open = core.root.querySelector('dialog.prefs');
+  if (open) return open;                                   // a second click while it loads or is open
   const m = await core.manifest();
+  if (core.root.querySelector('dialog.prefs')) return null;
   const lang = core.lang;
   const toggles = {};
   const err = h('p', { class: 'err', id: 'al-pe', hidden: true }, core.strings[lang].ageFirst);
