@@ -26,6 +26,7 @@ const char* screen_name(Screen s) {
     switch (s) {
         case Screen::start: return "start";
         case Screen::sudoku: return "sudoku";
+        case Screen::bricks: return "bricks";
         case Screen::settings: return "settings";
         case Screen::statistics: return "statistics";
         case Screen::help: return "help";
@@ -67,7 +68,9 @@ App::App(AppOptions options)
       sudoku_(sudoku_services(
           this, &store_, &sudoku_stats_, &settings_,
           [](void* a, StoreHealth h) { static_cast<App*>(a)->report(h); },
-          [](void* a) { static_cast<App*>(a)->save_statistics(); })) {}
+          [](void* a) { static_cast<App*>(a)->save_statistics(); })),
+      bricks_(BricksServices{&store_, &settings_, [](void* a, StoreHealth h) { static_cast<App*>(a)->report(h); },
+                             this}) {}
 
 bool App::start() {
     WindowSettings ws;
@@ -88,6 +91,7 @@ bool App::start() {
     }
     load_statistics();
     if (sudoku_.load()) report_corrupt("storage.what.sudoku");
+    if (bricks_.load()) report_corrupt("storage.what.bricks");
     route_hash();
     for (Screen sc : {Screen::settings, Screen::statistics, Screen::help, Screen::about}) {
         if (options_.screen == screen_name(sc)) navigate(sc);
@@ -185,6 +189,9 @@ void App::screen_changed() {
         io.ConfigFlags &= ~ImGuiConfigFlags_NavEnableKeyboard;
         sudoku_.on_enter(bridge::now_ms());
         bridge::set_location_hash("sudoku/" + sudoku_.game_id());
+    } else if (stack_.back() == Screen::bricks) {
+        io.ConfigFlags &= ~ImGuiConfigFlags_NavEnableKeyboard;
+        bridge::set_location_hash("bricks");
     } else {
         io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
         if (stack_.back() == Screen::start) bridge::set_location_hash("");
@@ -213,6 +220,9 @@ void App::route_hash() {
         }
     } else if (hash == "sudoku" && sudoku_.has_game()) {
         show(Screen::sudoku);
+    } else if (hash == "bricks") {
+        if (!bricks_.playing()) bricks_.start_random();
+        show(Screen::bricks);
     }
 }
 
@@ -231,8 +241,9 @@ bool App::frame() {
     const bool shoot = !options_.screenshot.empty();
     // A running clock on screen redraws once a second, and nothing else does by itself.
     const double now = bridge::now_ms();
-    const std::optional<double> tick =
-        stack_.back() == Screen::sudoku ? sudoku_.next_redraw_ms(now) : std::optional<double>{};
+    const std::optional<double> tick = stack_.back() == Screen::sudoku   ? sudoku_.next_redraw_ms(now)
+                                       : stack_.back() == Screen::bricks ? bricks_.next_redraw_ms(now)
+                                                                         : std::optional<double>{};
     if (tick && *tick <= 0) settle_frames_ = std::max(settle_frames_, 1);
     if (settle_frames_ <= 0 && !shoot) {
         // Idle: nothing moves and no input came. Draw nothing; sleep until input (or the tick).
@@ -246,7 +257,9 @@ bool App::frame() {
     const double started = bridge::now_ms();
     const bool scale_changed = window_.begin_frame();
     Ui ui = make_ui();
-    const float digits = stack_.back() == Screen::sudoku ? sudoku_digit_css(ui) : fonts_.digits_css;
+    ui.touch = window_.touch_input();
+    // Digits drawn 1:1: the board's cells on Sudoku, the score elsewhere.
+    const float digits = stack_.back() == Screen::sudoku ? sudoku_digit_css(ui) : 40.0f;
     if (scale_changed || digits != fonts_.digits_css) {
         fonts_ = build_fonts(window_.scale(), digits);
         window_.rebuild_fonts_texture();
@@ -296,6 +309,9 @@ void App::draw(const Ui& ui) {
             m.sudoku_saved_label = sudoku_.continue_label(now);
             m.daily_label = tr("start.daily");
             m.daily_done = sudoku_stats_.daily.last_date == today;
+            m.bricks_available = true;
+            m.bricks_saved = bricks_.playing();
+            m.bricks_best = static_cast<long>(bricks_.best());
             m.notice = notice_;
             m.version = ASTRADIA_VERSION;
             const StartAction a = draw_start_view(ui, m);
@@ -306,6 +322,11 @@ void App::draw(const Ui& ui) {
                     if (started) show(Screen::sudoku);
                     break;
                 }
+                case StartAction::bricks_continue: show(Screen::bricks); break;
+                case StartAction::bricks_new:
+                    bricks_.start_random();
+                    show(Screen::bricks);
+                    break;
                 case StartAction::sudoku_daily:
                     if (sudoku_.playing() && sudoku_.game_id() == "daily-" + today) {
                         show(Screen::sudoku);
@@ -325,6 +346,12 @@ void App::draw(const Ui& ui) {
         case Screen::sudoku:
             if (sudoku_.frame(ui, now).leave) back();
             break;
+        case Screen::bricks: {
+            bool leave = false;
+            bricks_.frame(ui, now, &leave);
+            if (leave) back();
+            break;
+        }
         case Screen::settings: {
             const SettingsAction a = draw_settings_view(ui, &settings_, bridge::privacy_choices_available());
             if (a.changed) {
@@ -335,9 +362,13 @@ void App::draw(const Ui& ui) {
             if (a.back) back();
             break;
         }
-        case Screen::statistics:
-            if (draw_statistics_view(ui, sudoku_stats_, bridge::local_date(), BricksSummary{})) back();
+        case Screen::statistics: {
+            const bricks::Stats& bs = bricks_.stats();
+            BricksSummary summary{true, static_cast<long>(bs.games), static_cast<long>(bs.best),
+                                  static_cast<long>(bs.average() + 0.5), static_cast<long>(bs.lines)};
+            if (draw_statistics_view(ui, sudoku_stats_, bridge::local_date(), summary)) back();
             break;
+        }
         case Screen::help:
             if (draw_help_view(ui)) back();
             break;
@@ -362,7 +393,8 @@ std::string App::state_json() const {
     j["version"] = ASTRADIA_VERSION;
     j["frame_ms"] = frame_ms_;
     j["sudoku"] = sudoku_.state_json(bridge::now_ms());
-    j["sudoku_stats"] = statistics_to_json(sudoku_stats_);  // CPU time of recent frames, for the frame-cost benchmark
+    j["sudoku_stats"] = statistics_to_json(sudoku_stats_);
+    j["bricks"] = bricks_.state_json();  // CPU time of recent frames, for the frame-cost benchmark
     Json list = Json::array();
     for (const Target& t : targets()) {
         list.push_back(Json{{"label", t.label}, {"x", t.x}, {"y", t.y}, {"w", t.w}, {"h", t.h},

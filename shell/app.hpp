@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "engine/sudoku/statistics.hpp"
+#include "shell/game/bricks_screen.hpp"
 #include "shell/game/sudoku_screen.hpp"
 #include "shell/platform/window.hpp"
 #include "shell/settings.hpp"
@@ -26,7 +27,7 @@ struct AppOptions {
     std::string screen;      // native: start on this screen ("settings", "about", ...)
 };
 
-enum class Screen { start, sudoku, settings, statistics, help, about };
+enum class Screen { start, sudoku, bricks, settings, statistics, help, about };
 
 class App {
 public:
@@ -64,6 +65,7 @@ private:
     Settings settings_;
     sudoku::Statistics sudoku_stats_;
     SudokuScreen sudoku_;
+    BricksScreen bricks_;
     Theme theme_ = Theme::light;
     std::vector<Screen> stack_{Screen::start};
     std::string notice_;           // one sentence about storage, shown on the start screen

@@ -67,6 +67,12 @@ Entry kTable[] = {
     {"sudoku.new_record", "A new best time!", "Новый рекорд времени!"},
     {"sudoku.best_time", "Your best: {time}", "Ваш рекорд: {time}"},
     {"sudoku.bad_link", "That link does not open a puzzle ({reason}).", "Эта ссылка не открывает задачу ({reason})."},
+    // --- bricks screen ---
+    {"bricks.score", "Score", "Счёт"},
+    {"bricks.over", "No more room", "Места больше нет"},
+    {"bricks.final_score", "Your score: {score}.", "Ваш счёт: {score}."},
+    {"bricks.new_record", "A new best score!", "Новый рекорд!"},
+    {"bricks.again", "Play again", "Сыграть ещё"},
     // --- settings ---
     {"settings.title", "Settings", "Настройки"},
     {"settings.appearance", "Appearance", "Оформление"},

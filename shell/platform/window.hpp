@@ -62,6 +62,9 @@ public:
     // tap, or a test's keyboard) would be lost; views read presses from here instead.
     const std::vector<KeyPress>& key_presses() const { return frame_keys_; }
 
+    // Whether the last pointer input was a touch (web).
+    bool touch_input() const { return touch_recent_ || touch_down_; }
+
     bool should_close() const;
     float scale() const { return scale_; }
     int pixel_width() const { return fb_w_; }

@@ -327,48 +327,23 @@ void hint_panel(const Ui& ui, const SudokuViewModel& m, float width, std::vector
 
 void end_overlay(const Ui& ui, const SudokuViewModel& m, std::vector<SudokuIntent>& out) {
     if (!m.won && !m.lost) return;
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImDrawList* fg = ImGui::GetForegroundDrawList();
-    (void)fg;
-    ImGui::SetNextWindowPos(vp->Pos);
-    ImGui::SetNextWindowSize(vp->Size);
-    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0, 0, 0, 0.45f));
-    ImGui::Begin("##sudoku-end-dim", nullptr,
-                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                     ImGuiWindowFlags_NoFocusOnAppearing);
-    ImGui::End();
-    ImGui::PopStyleColor();
-    const float w = std::min(vp->Size.x - ui.px(32), ui.px(400));
-    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x / 2, vp->Pos.y + vp->Size.y / 2), ImGuiCond_Always,
-                            ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSize(ImVec2(w, 0));
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ui.px(24), ui.px(24)));
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, ui.px(16));
-    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::ColorConvertU32ToFloat4(ui.pal->card));
-    ImGui::Begin("##sudoku-end", nullptr,
-                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                     ImGuiWindowFlags_AlwaysAutoResize);
-    ImGui::SetWindowFocus();
-    ImGui::PushFont(ui.fonts->title);
-    ImGui::TextUnformatted(tr(m.won ? "sudoku.won" : "sudoku.lost"));
-    ImGui::PopFont();
-    paragraph(ui, m.won ? fill(tr("sudoku.won_detail"), {{"level", m.title}, {"time", m.result_time}}).c_str()
-                        : tr("sudoku.lost_detail"));
-    if (m.won && m.new_record) {
-        ImGui::PushStyleColor(ImGuiCol_Text, ui.pal->success);
-        ImGui::PushFont(ui.fonts->bold);
-        ImGui::TextUnformatted(tr("sudoku.new_record"));
-        ImGui::PopFont();
-        ImGui::PopStyleColor();
-    } else if (m.won && !m.best_time.empty()) {
-        paragraph(ui, fill(tr("sudoku.best_time"), {{"time", m.best_time}}).c_str(), true);
+    std::vector<DialogLine> lines;
+    if (m.won) {
+        lines.push_back({fill(tr("sudoku.won_detail"), {{"level", m.title}, {"time", m.result_time}})});
+        if (m.new_record) {
+            lines.push_back({tr("sudoku.new_record"), true});
+        } else if (!m.best_time.empty()) {
+            lines.push_back({fill(tr("sudoku.best_time"), {{"time", m.best_time}})});
+        }
+    } else {
+        lines.push_back({tr("sudoku.lost_detail")});
     }
-    ImGui::Dummy(ImVec2(0, ui.px(8)));
-    if (button(ui, tr("start.new_game"), ButtonKind::primary, -1)) out.push_back({SudokuIntent::new_game});
-    if (button(ui, tr("nav.menu"), ButtonKind::secondary, -1)) out.push_back({SudokuIntent::menu});
-    ImGui::End();
-    ImGui::PopStyleColor();
-    ImGui::PopStyleVar(2);
+    switch (result_dialog(ui, "##sudoku-end", tr(m.won ? "sudoku.won" : "sudoku.lost"), lines, tr("start.new_game"),
+                          tr("nav.menu"))) {
+        case 1: out.push_back({SudokuIntent::new_game}); break;
+        case 2: out.push_back({SudokuIntent::menu}); break;
+        default: break;
+    }
 }
 
 }  // namespace

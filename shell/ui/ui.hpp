@@ -23,6 +23,7 @@ struct Ui {
     float height_css = 0;
 
     float px(float css) const { return css * s; }
+    bool touch = false;     // the last pointer input was a finger (drag previews lift above it)
     bool phone() const { return width_css < 600; }
     bool wide() const { return width_css >= 960; }
 };
@@ -72,6 +73,16 @@ const std::vector<KeyPress>& frame_keys();
 // Whether a key (a GLFW key code: both platforms use them) was pressed this frame, with
 // auto-repeats when `repeat`; *mods (if given) receives the GLFW_MOD_* bits held then.
 bool key_pressed(int glfw_key, bool repeat = true, int* mods = nullptr);
+
+// A centred dialog over a dimmed screen at the end of a game: a title, lines of text
+// (the one marked `highlight` in the success colour), and one or two buttons. Returns 1
+// when the primary button was pressed, 2 for the secondary, else 0.
+struct DialogLine {
+    std::string text;
+    bool highlight = false;
+};
+int result_dialog(const Ui& ui, const char* id, const char* title, const std::vector<DialogLine>& lines,
+                  const char* primary, const char* secondary);
 
 // A one-sentence notice (storage problems, a damaged save); returns true when dismissed.
 bool notice(const Ui& ui, const char* text, const char* id);

@@ -275,6 +275,55 @@ void paragraph(const Ui& ui, const char* text, bool muted) {
     ImGui::PopStyleColor();
 }
 
+int result_dialog(const Ui& ui, const char* id, const char* title, const std::vector<DialogLine>& lines,
+                  const char* primary, const char* secondary) {
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    const std::string dim = std::string(id) + "-dim";
+    ImGui::SetNextWindowPos(vp->Pos);
+    ImGui::SetNextWindowSize(vp->Size);
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0, 0, 0, 0.45f));
+    ImGui::Begin(dim.c_str(), nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoFocusOnAppearing);
+    ImGui::End();
+    ImGui::PopStyleColor();
+    const float w = std::min(vp->Size.x - ui.px(32), ui.px(400));
+    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x / 2, vp->Pos.y + vp->Size.y / 2), ImGuiCond_Always,
+                            ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(ImVec2(w, 0));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ui.px(24), ui.px(24)));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, ui.px(16));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::ColorConvertU32ToFloat4(ui.pal->card));
+    ImGui::Begin(id, nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_AlwaysAutoResize);
+    ImGui::SetWindowFocus();
+    ImGui::PushFont(ui.fonts->title);
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextUnformatted(title);
+    ImGui::PopTextWrapPos();
+    ImGui::PopFont();
+    for (const DialogLine& line : lines) {
+        if (line.highlight) {
+            ImGui::PushStyleColor(ImGuiCol_Text, ui.pal->success);
+            ImGui::PushFont(ui.fonts->bold);
+            paragraph(ui, line.text.c_str());
+            ImGui::PopFont();
+            ImGui::PopStyleColor();
+        } else {
+            paragraph(ui, line.text.c_str());
+        }
+    }
+    ImGui::Dummy(ImVec2(0, ui.px(8)));
+    int chosen = 0;
+    if (button(ui, primary, ButtonKind::primary, -1)) chosen = 1;
+    if (secondary != nullptr && button(ui, secondary, ButtonKind::secondary, -1)) chosen = 2;
+    ImGui::End();
+    ImGui::PopStyleColor();
+    ImGui::PopStyleVar(2);
+    return chosen;
+}
+
 bool notice(const Ui& ui, const char* text, const char* id) {
     ImGui::PushID(id);
     const float w = ImGui::GetContentRegionAvail().x;

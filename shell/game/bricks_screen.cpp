@@ -1,0 +1,300 @@
+// Purpose: the Bricks screen's controller (see bricks_screen.hpp).
+#include "shell/game/bricks_screen.hpp"
+
+#include <random>
+
+#include "engine/core/sealed.hpp"
+#include "shell/i18n.hpp"
+
+namespace astradia::shell {
+namespace {
+
+constexpr double kClearMs = 320;  // the clear animation
+
+std::uint64_t random_seed() {
+    std::random_device entropy;
+    return ((std::uint64_t{entropy()} << 32) ^ entropy()) % 1'000'000'000'000ull;
+}
+
+}  // namespace
+
+BricksScreen::BricksScreen(BricksServices services) : svc_(services) {}
+
+std::optional<Error> BricksScreen::load() {
+    std::optional<Error> damage;
+    LoadResult s = svc_.store->load(kStatsSlot, "bricks-stats", bricks::kStatsVersion);
+    if (s.corrupt) damage = s.corrupt;
+    if (s.document) {
+        if (auto st = bricks::load_stats(seal("bricks-stats", s.document->version, s.document->payload))) {
+            stats_ = *st;
+        } else {
+            damage = st.error();
+            svc_.store->remove(kStatsSlot);
+        }
+    }
+    LoadResult g = svc_.store->load(kGameSlot, "bricks-game", bricks::kSaveVersion);
+    if (g.corrupt) damage = g.corrupt;
+    if (g.document) {
+        if (auto game = bricks::Session::load(seal("bricks-game", g.document->version, g.document->payload))) {
+            session_ = std::make_unique<bricks::Session>(std::move(*game));
+            recorded_ = session_->state().over;
+            best_before_ = stats_.best;
+            rebuild_colours();
+        } else {
+            damage = game.error();
+            svc_.store->remove(kGameSlot);
+        }
+    }
+    return damage;
+}
+
+void BricksScreen::start_random() { start(random_seed()); }
+
+void BricksScreen::start(std::uint64_t seed) {
+    if (session_ && !recorded_ && session_->state().placements > 0) {
+        stats_ = bricks::record_game(stats_, session_->state());  // an unfinished game ends here
+        save_stats();
+    }
+    session_ = std::make_unique<bricks::Session>(bricks::classic_rules(), seed, stats_.best);
+    colours_.fill(0);
+    held_ = -1;
+    dragging_ = false;
+    hint_.reset();
+    hint_for_ = ~0u;
+    recorded_ = false;
+    new_record_ = false;
+    best_before_ = stats_.best;
+    clear_started_ = -1e9;
+    save_game();
+}
+
+void BricksScreen::save_game() {
+    if (!session_) return;
+    svc_.on_store(svc_.app, svc_.store->save(kGameSlot, session_->save(), "bricks-game", bricks::kSaveVersion));
+}
+
+void BricksScreen::save_stats() {
+    svc_.on_store(svc_.app, svc_.store->save(kStatsSlot, bricks::save_stats(stats_), "bricks-stats",
+                                             bricks::kStatsVersion));
+}
+
+void BricksScreen::rebuild_colours() {
+    // The board's colours are drawing state, not game state: replay the moves to find
+    // which shape put each brick down.
+    colours_.fill(0);
+    if (!session_) return;
+    const bricks::Ruleset& rules = session_->rules();
+    bricks::State st = bricks::new_game(rules, session_->seed());
+    for (const bricks::Move& mv : session_->moves()) {
+        const int shape = st.tray[static_cast<std::size_t>(mv.piece)];
+        Expected<bricks::State> next = bricks::place(rules, st, mv);
+        if (!next || shape < 0) break;
+        const bricks::Placement& pl = rules.placement(shape, mv.row * rules.cols() + mv.col);
+        bricks::for_each_bit(pl.mask, [&](int i) { colours_[static_cast<std::size_t>(i)] = static_cast<std::uint8_t>(shape % 6 + 1); });
+        bricks::for_each_bit(next->last_cleared, [&](int i) { colours_[static_cast<std::size_t>(i)] = 0; });
+        st = std::move(*next);
+    }
+}
+
+BricksPreview BricksScreen::preview_at(int slot, int row, int col) const {
+    BricksPreview pv;
+    if (!session_ || slot < 0) return pv;
+    const bricks::Ruleset& rules = session_->rules();
+    const bricks::State& st = session_->state();
+    const int shape = st.tray[static_cast<std::size_t>(slot)];
+    if (shape < 0 || row < 0 || col < 0 || row >= rules.rows() || col >= rules.cols()) return pv;
+    const int anchor = row * rules.cols() + col;
+    if (!rules.shape(shape).anchors.test(anchor)) return pv;
+    pv.valid = true;
+    pv.at = Anchor{row, col};
+    const bricks::Placement& pl = rules.placement(shape, anchor);
+    pv.fits = (pl.mask & st.board).none();
+    if (!pv.fits) return pv;
+    pv.cells = pl.mask;
+    const bricks::Bits after = st.board | pl.mask;
+    for (int r = 0; r < rules.rows(); ++r) {
+        if ((after & rules.row_mask(r)) == rules.row_mask(r)) pv.clearing |= rules.row_mask(r);
+    }
+    for (int c = 0; c < rules.cols(); ++c) {
+        if ((after & rules.col_mask(c)) == rules.col_mask(c)) pv.clearing |= rules.col_mask(c);
+    }
+    return pv;
+}
+
+void BricksScreen::place(const bricks::Move& move, double now_ms) {
+    const bricks::Ruleset& rules = session_->rules();
+    const int shape = session_->state().tray[static_cast<std::size_t>(move.piece)];
+    Expected<bricks::State> next = session_->place(move);
+    held_ = -1;
+    dragging_ = false;
+    preview_ = {};
+    if (!next) return;
+    const bricks::Placement& pl = rules.placement(shape, move.row * rules.cols() + move.col);
+    bricks::for_each_bit(pl.mask, [&](int i) { colours_[static_cast<std::size_t>(i)] = static_cast<std::uint8_t>(shape % 6 + 1); });
+    bricks::for_each_bit(next->last_cleared, [&](int i) { colours_[static_cast<std::size_t>(i)] = 0; });
+    if (next->last_cleared.any()) {
+        clearing_ = next->last_cleared;
+        clear_started_ = now_ms;
+    }
+    save_game();
+    if (next->over) finish_game();
+}
+
+void BricksScreen::finish_game() {
+    if (!session_ || recorded_) return;
+    recorded_ = true;
+    new_record_ = session_->state().score > best_before_;
+    stats_ = bricks::record_game(stats_, session_->state());
+    save_stats();
+}
+
+void BricksScreen::frame(const Ui& ui, double now_ms, bool* leave) {
+    if (!session_) {
+        *leave = true;
+        return;
+    }
+    const bricks::Ruleset& rules = session_->rules();
+    const bricks::State& st = session_->state();
+    layout_ = bricks_layout(ui, rules);
+    scale_ = ui.s;
+    if (svc_.settings->bricks_hint && !st.over && hint_for_ != st.placements) {
+        if (!planner_) planner_ = std::make_unique<bricks::Planner>(rules);
+        Expected<bricks::Move> h = planner_->hint(st);
+        hint_ = h ? std::optional<bricks::Move>(*h) : std::nullopt;
+        hint_for_ = st.placements;
+    }
+    if (dragging_) pointer_ = ImGui::GetIO().MousePos;
+    const float lift = touch_drag_ ? layout_.cell * 2.0f : 0.0f;
+    if (held_ >= 0 && dragging_) {
+        const int shape = st.tray[static_cast<std::size_t>(held_)];
+        const auto at = shape >= 0 ? snap(layout_, rules.shape(shape), pointer_, grab_, lift) : std::nullopt;
+        preview_ = at ? preview_at(held_, at->row, at->col) : BricksPreview{};
+    } else if (held_ >= 0) {
+        preview_ = preview_at(held_, kb_row_, kb_col_);
+    } else {
+        preview_ = {};
+    }
+
+    BricksViewModel m;
+    m.rules = &rules;
+    m.state = &st;
+    m.colours = &colours_;
+    m.best = std::max(best_before_, session_->best_score());
+    m.held = held_;
+    m.dragging = dragging_;
+    m.pointer = pointer_;
+    m.grab = grab_;
+    m.lift = lift;
+    m.preview = preview_;
+    m.clearing_now = clearing_;
+    m.clear_t = static_cast<float>(std::min(1.0, (now_ms - clear_started_) / kClearMs));
+    if (svc_.settings->bricks_hint) m.hint = hint_;
+    m.over = st.over;
+    m.new_record = new_record_;
+
+    for (const BricksIntent& in : draw_bricks_view(ui, m)) {
+        const bricks::State& now = session_->state();
+        switch (in.kind) {
+            case BricksIntent::pick:
+                held_ = in.slot;
+                dragging_ = true;
+                touch_drag_ = ui.touch;
+                grab_ = in.grab;
+                pointer_ = ImGui::GetIO().MousePos;
+                break;
+            case BricksIntent::drop:
+                if (preview_.valid && preview_.fits && held_ >= 0) {
+                    place(bricks::Move{held_, preview_.at.row, preview_.at.col}, now_ms);
+                } else {
+                    held_ = -1;  // back to the tray
+                    dragging_ = false;
+                }
+                break;
+            case BricksIntent::cancel:
+                held_ = -1;
+                dragging_ = false;
+                break;
+            case BricksIntent::choose: {
+                if (now.tray[static_cast<std::size_t>(in.slot)] < 0) break;
+                held_ = in.slot;
+                dragging_ = false;
+                // Start where the piece fits, scanning from the top-left, so Enter works at once.
+                const bricks::Shape& sh = rules.shape(now.tray[static_cast<std::size_t>(in.slot)]);
+                kb_row_ = (rules.rows() - sh.height) / 2;
+                kb_col_ = (rules.cols() - sh.width) / 2;
+                for (int a = 0; a < rules.cells(); ++a) {
+                    if (preview_at(in.slot, a / rules.cols(), a % rules.cols()).fits) {
+                        kb_row_ = a / rules.cols();
+                        kb_col_ = a % rules.cols();
+                        break;
+                    }
+                }
+                break;
+            }
+            case BricksIntent::nudge: {
+                const int shape = now.tray[static_cast<std::size_t>(held_)];
+                if (shape < 0) break;
+                const bricks::Shape& sh = rules.shape(shape);
+                kb_row_ = std::clamp(kb_row_ + in.drow, 0, rules.rows() - sh.height);
+                kb_col_ = std::clamp(kb_col_ + in.dcol, 0, rules.cols() - sh.width);
+                break;
+            }
+            case BricksIntent::place_chosen: {
+                const BricksPreview pv = preview_at(held_, kb_row_, kb_col_);
+                if (pv.fits) place(bricks::Move{held_, kb_row_, kb_col_}, now_ms);
+                break;
+            }
+            case BricksIntent::new_game: start_random(); break;
+            case BricksIntent::back:
+            case BricksIntent::menu: *leave = true; break;
+        }
+    }
+}
+
+std::optional<double> BricksScreen::next_redraw_ms(double now_ms) const {
+    if (now_ms - clear_started_ < kClearMs) return 0.0;
+    return std::nullopt;
+}
+
+Json BricksScreen::state_json() const {
+    if (!session_) return nullptr;
+    const bricks::Ruleset& rules = session_->rules();
+    const bricks::State& st = session_->state();
+    Json tray = Json::array();
+    for (int slot = 0; slot < rules.tray_size(); ++slot) {
+        const int s = st.tray[static_cast<std::size_t>(slot)];
+        if (s < 0) {
+            tray.push_back(nullptr);
+            continue;
+        }
+        const bricks::Shape& sh = rules.shape(s);
+        Json cells = Json::array();
+        for (int i = 0; i < sh.size; ++i) {
+            cells.push_back(Json::array({sh.row_of[static_cast<std::size_t>(i)], sh.col_of[static_cast<std::size_t>(i)]}));
+        }
+        tray.push_back(Json{{"shape", sh.name}, {"width", sh.width}, {"height", sh.height}, {"cells", cells}});
+    }
+    Json hint = nullptr;
+    if (hint_ && svc_.settings->bricks_hint) hint = Json{{"piece", hint_->piece}, {"row", hint_->row}, {"col", hint_->col}};
+    Json preview = Json{{"valid", preview_.valid}, {"fits", preview_.fits}, {"row", preview_.at.row},
+                        {"col", preview_.at.col}, {"clearing", preview_.clearing.count()}};
+    return Json{{"seed", session_->seed()},
+                {"score", st.score},
+                {"best", std::max(best_before_, session_->best_score())},
+                {"placements", st.placements},
+                {"lines", st.lines},
+                {"over", st.over},
+                {"board", bricks::board_rows(rules, st.board)},
+                {"tray", tray},
+                {"held", held_},
+                {"dragging", dragging_},
+                {"preview", preview},
+                {"hint", hint},
+                {"stats", Json{{"games", stats_.games}, {"best", stats_.best}, {"lines", stats_.lines}}},
+                // Geometry in CSS px for tests and embeds: a tray piece is drawn centred in its
+                // slot at tray_cell per cell; a finger's drag lifts the piece by lift.
+                {"layout", Json{{"cell", layout_.cell / scale_}, {"tray_cell", layout_.tray_cell / scale_},
+                                {"lift", layout_.cell * 2.0f / scale_}}}};
+}
+
+}  // namespace astradia::shell

@@ -1,0 +1,78 @@
+// Purpose: the Bricks screen's drawing and input: the board, the tray of three, a
+// dragged piece with its ghost snapped to the grid (green where it fits, none where
+// it does not) and the lines its drop would clear, the clear animation, score and
+// best, the optional glowing hint, keyboard selection, and the game-over dialog.
+// Reads a view model; returns intents. Never changes game state itself.
+#pragma once
+
+#include <array>
+#include <optional>
+#include <vector>
+
+#include "engine/bricks/game.hpp"
+#include "engine/bricks/ruleset.hpp"
+#include "shell/ui/ui.hpp"
+
+namespace astradia::shell {
+
+struct BricksLayout {
+    ImVec2 board;              // top-left, device px
+    float board_size = 0;
+    float cell = 0;            // board_size / cols
+    std::array<ImVec2, 5> slot{};  // tray slots' top-left
+    ImVec2 slot_size;
+    float tray_cell = 0;       // a tray piece's cell size
+    ImVec2 score;              // where the score line starts
+    float score_width = 0;
+    bool side_panel = false;
+};
+BricksLayout bricks_layout(const Ui& ui, const bricks::Ruleset& rules);
+
+// Where a dragged piece would land: the board cell under its top-left corner, for a
+// pointer at `pointer` holding the piece at `grab` (in cells from its top-left), lifted
+// `lift` device px above a finger. nullopt when that corner is off the board.
+struct Anchor {
+    int row = 0;
+    int col = 0;
+};
+std::optional<Anchor> snap(const BricksLayout& L, const bricks::Shape& shape, ImVec2 pointer, ImVec2 grab, float lift);
+
+struct BricksPreview {
+    bool valid = false;       // the piece is over the board
+    bool fits = false;        // ... and fits there
+    Anchor at;
+    bricks::Bits cells;       // the piece's cells there (when it fits)
+    bricks::Bits clearing;    // cells of the rows and columns its drop would clear
+};
+
+struct BricksViewModel {
+    const bricks::Ruleset* rules = nullptr;
+    const bricks::State* state = nullptr;
+    const std::array<std::uint8_t, bricks::kMaxBoardCells>* colours = nullptr;  // 0 empty, else 1..6
+    std::uint64_t best = 0;
+    // Dragging (or the keyboard's chosen piece)
+    int held = -1;            // tray slot being dragged or chosen, -1 none
+    bool dragging = false;
+    ImVec2 pointer;           // device px
+    ImVec2 grab;              // cells from the piece's top-left
+    float lift = 0;           // device px above the pointer (touch)
+    BricksPreview preview;
+    // Feedback
+    bricks::Bits clearing_now;   // cells of the last clear, fading
+    float clear_t = 1;           // 0 .. 1 through the clear animation
+    std::optional<bricks::Move> hint;
+    bool over = false;
+    bool new_record = false;
+};
+
+struct BricksIntent {
+    enum Kind { pick, drop, cancel, choose, nudge, place_chosen, new_game, back, menu } kind;
+    int slot = -1;
+    ImVec2 grab;      // pick: where in the piece it was taken (cells)
+    int drow = 0;     // nudge
+    int dcol = 0;
+};
+
+std::vector<BricksIntent> draw_bricks_view(const Ui& ui, const BricksViewModel& m);
+
+}  // namespace astradia::shell
