@@ -28,21 +28,6 @@ bool parse_u64(const std::string& text, std::uint64_t& out) {
     return true;
 }
 
-double cpu_seconds() {
-#if defined(__EMSCRIPTEN__)
-    return wall_seconds();
-#else
-    timespec ts{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
-#endif
-}
-
-double wall_seconds() {
-    using clock = std::chrono::steady_clock;
-    return std::chrono::duration<double>(clock::now().time_since_epoch()).count();
-}
-
 GameResult autoplay(const bricks::Ruleset& rules, const bricks::Weights& weights, bricks::SearchOptions options,
                     std::uint64_t seed, AutoplayLimits limits) {
     bricks::Planner planner(rules, weights, options);
