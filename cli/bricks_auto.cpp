@@ -31,7 +31,7 @@ bool parse_u64(const std::string& text, std::uint64_t& out) {
 GameResult autoplay(const bricks::Ruleset& rules, const bricks::Weights& weights, bricks::SearchOptions options,
                     std::uint64_t seed, AutoplayLimits limits) {
     bricks::Planner planner(rules, weights, options);
-    const double t0 = cpu_seconds();
+    const double t0 = thread_cpu_seconds();
     bricks::State state = bricks::new_game(rules, seed);
     while (!state.over && state.score < limits.max_score && state.placements < limits.max_placements) {
         const bricks::Plan plan = planner.plan(state);
@@ -41,7 +41,7 @@ GameResult autoplay(const bricks::Ruleset& rules, const bricks::Weights& weights
             if (state.over) break;
         }
     }
-    return GameResult{seed, state.score, state.placements, !state.over, cpu_seconds() - t0};
+    return GameResult{seed, state.score, state.placements, !state.over, thread_cpu_seconds() - t0};
 }
 
 std::vector<GameResult> autoplay_many(const bricks::Ruleset& rules, const bricks::Weights& weights,

@@ -43,12 +43,17 @@ bool feed(std::istream& in, const std::string& origin, const std::function<bool(
 
 #if defined(__EMSCRIPTEN__)
 double cpu_seconds() { return astradia_node_cpu_seconds(); }
+double thread_cpu_seconds() { return astradia_node_cpu_seconds(); }
 #else
-double cpu_seconds() {
+namespace {
+double clock_seconds(clockid_t id) {
     timespec ts{};
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    clock_gettime(id, &ts);
     return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
 }
+}  // namespace
+double cpu_seconds() { return clock_seconds(CLOCK_PROCESS_CPUTIME_ID); }
+double thread_cpu_seconds() { return clock_seconds(CLOCK_THREAD_CPUTIME_ID); }
 #endif
 
 double wall_seconds() {

@@ -29,6 +29,9 @@ struct InputLine {
 // Seconds of CPU time used by this process (under node: process.cpuUsage(), user +
 // system, since libc has no CPU clock under Emscripten). For benchmarks.
 double cpu_seconds();
+// Seconds of CPU time used by the calling thread (benchmarks that run on several
+// threads); under node, the process's (the program runs on one thread there).
+double thread_cpu_seconds();
 // Seconds on a monotonic wall clock.
 double wall_seconds();
 
