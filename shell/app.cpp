@@ -97,6 +97,12 @@ bool App::start() {
         if (options_.screen == screen_name(sc)) navigate(sc);
     }
     if (options_.screen.rfind("sudoku/", 0) == 0) start_sudoku(options_.screen.substr(7));
+    if (options_.screen.rfind("bricks/", 0) == 0) {  // bricks/<seed>: a new game from that seed
+        std::uint64_t seed = 0;
+        for (char c : options_.screen.substr(7)) seed = seed * 10 + static_cast<std::uint64_t>(c >= '0' && c <= '9' ? c - '0' : 0);
+        bricks_.start(seed);
+        show(Screen::bricks);
+    }
     fonts_ = build_fonts(window_.scale());
     window_.rebuild_fonts_texture();
     apply_settings();

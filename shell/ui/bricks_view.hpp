@@ -68,7 +68,7 @@ struct BricksViewModel {
 struct BricksIntent {
     enum Kind { pick, drop, cancel, choose, nudge, place_chosen, new_game, back, menu } kind;
     int slot = -1;
-    ImVec2 grab;      // pick: where in the piece it was taken (cells)
+    ImVec2 grab = ImVec2(0, 0);  // pick: where in the piece it was taken (cells)
     int drow = 0;     // nudge
     int dcol = 0;
 };
