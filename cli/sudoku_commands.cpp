@@ -15,15 +15,6 @@
 #include "engine/sudoku/grid.hpp"
 #include "engine/sudoku/solver.hpp"
 
-#if defined(__EMSCRIPTEN__)
-#include <emscripten.h>
-
-// Seconds of CPU time of the node process (libc has no CPU clock under Emscripten).
-EM_JS(double, astradia_node_cpu_seconds, (), {
-    const u = process.cpuUsage();
-    return (u.user + u.system) / 1e6;
-});
-#endif
 
 #ifndef ASTRADIA_DATA_DIR
 #define ASTRADIA_DATA_DIR "../shared/data"
@@ -49,6 +40,12 @@ const SudokuCommand kSudokuCommands[] = {
      run_sudoku_count},
     {"bench", "bench [--data DIR] [--runs N] [--set NAME]... [--mode first|unique|both]: solver throughput",
      run_sudoku_bench},
+    {"grade", "grade [INPUT...]: level, Sudoku Explainer score and hardest technique of each puzzle", run_sudoku_grade},
+    {"hint", "hint [INPUT...]: the next step, English | Russian; a line is PUZZLE [GRID [NOTES]]", run_sudoku_hint},
+    {"generate", "generate --level L [--seed S] [--count N] [--no-symmetry] | --daily YYYY-MM-DD: id and puzzle",
+     run_sudoku_generate},
+    {"logic-bench", "logic-bench [--data DIR] [--from N] [--grade N] [--generate N]: grader and generator figures",
+     run_sudoku_logic_bench},
 };
 
 int sudoku_help(FILE* out) {
@@ -99,16 +96,10 @@ bool parse_count(const std::string& text, const char* option, long max, long& ou
     return true;
 }
 
-// Seconds of CPU time used by this process (under node: process.cpuUsage(), user + system).
-#if defined(__EMSCRIPTEN__)
-double cpu_seconds() { return astradia_node_cpu_seconds(); }
-#else
-double cpu_seconds() {
-    timespec ts{};
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-    return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
-}
-#endif
+}  // namespace
+
+
+namespace {
 
 // The data sets of the benchmark and tdoku's throughput on them (puzzles per second,
 // counting up to 2 solutions as tdoku's benchmark does), measured on this project's

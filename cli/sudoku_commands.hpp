@@ -9,15 +9,26 @@
 // 2 usage error.
 #pragma once
 
+#include "cli/io.hpp"  // cpu_seconds
+
 #include "cli/commands.hpp"
 
 namespace astradia::cli {
 
 int run_sudoku(const Args& args);
 
+// Seconds of CPU time used by this process (natively the process CPU clock; under node
+// process.cpuUsage()), for the benchmarks.
+
 // Solver (sudoku_commands.cpp).
 int run_sudoku_solve(const Args& args);
 int run_sudoku_count(const Args& args);
 int run_sudoku_bench(const Args& args);
+
+// Logic engine (sudoku_logic_commands.cpp).
+int run_sudoku_grade(const Args& args);
+int run_sudoku_hint(const Args& args);
+int run_sudoku_generate(const Args& args);
+int run_sudoku_logic_bench(const Args& args);
 
 }  // namespace astradia::cli

@@ -755,9 +755,11 @@ Decision may_personalise_ads(const Manifest& manifest, const ConsentRecord* reco
     if (ask.ask) return {false, ask.reason};
     if (!record->choices.ads) return {false, Reason::not_chosen};
     if (gpc_now || record->gpc) {
-        // Only an explicit opt-in made in the preferences while the signal was on overrides it.
-        const bool explicit_after_signal = record->gpc && record->method == Method::preferences;
-        if (!explicit_after_signal) return {false, Reason::gpc};
+        // The signal wins unless the record holds the player's own choice made while it was
+        // on (the widget names the signal next to its buttons, as the widget's resolveGpc
+        // does); a record the signal wrote itself (method gpc) never turns ads on.
+        const bool chosen_with_signal = record->gpc && record->method != Method::gpc;
+        if (!chosen_with_signal) return {false, Reason::gpc};
     }
     return {true, Reason::ok};
 }

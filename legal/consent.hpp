@@ -209,9 +209,10 @@ Decision may_count(const Manifest& manifest, const ConsentRecord* record, std::s
 
 // "May ads be personalised?": only with a record that needs no new question and whose
 // ads choice is true. When Global Privacy Control is signalled (now: gpc_now, or when the
-// record was made: record->gpc), only an explicit opt-in counts: a record made in the
-// preferences dialog while the signal was on. A banner "accept all", an API call or a
-// choice made before the signal appeared does not override it.
+// record was made: record->gpc), only the player's own later choice counts: a record made
+// while the signal was on (record->gpc) by the banner, the preferences or the API, where
+// the widget tells them about the signal. A choice made before the signal appeared, or a
+// record the signal wrote itself (method gpc), never turns personalisation on.
 Decision may_personalise_ads(const Manifest& manifest, const ConsentRecord* record, TimeMs now,
                              bool gpc_now);
 

@@ -194,7 +194,7 @@ struct ChainSearch {
         while (head < tail) {
             const int s = queue[static_cast<std::size_t>(head++)];
             const int node = s / 2, d = depth[static_cast<std::size_t>(s)];
-            if (d + 1 > max_length || d + 1 >= best_length + 2) return;
+            if (d + 1 > max_length || d - 1 >= best_length) return;
             auto visit = [&](int next_state) {
                 if (seen[static_cast<std::size_t>(next_state)] == stamp) return false;
                 seen[static_cast<std::size_t>(next_state)] = stamp;

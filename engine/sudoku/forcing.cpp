@@ -32,48 +32,45 @@ struct Implications {
     Graph g;
     std::array<std::int16_t, kNodes> slot{};  // node -> index in weak and closures, -1 when absent
     std::vector<NodeSet> weak;                // weak[slot]: nodes weakly linked to it
+    std::vector<NodeSet> onward;              // onward[slot]: strong partners of those (true next)
     std::unique_ptr<Closure[]> closures;
-    std::vector<int> on_front, off_front, next;  // work lists, reused
+    std::vector<int> on_front, next;  // work lists, reused
 };
 
+// Breadth-first, a level at a time: the nodes true at one level (all at the same depth)
+// make their weak neighbours false (depth + 1) and, through those, their strong partners
+// true (depth + 2) - the latter precomputed per node as onward[].
 void compute_closure(Implications& im, int start, Closure& out) {
     out.on = NodeSet{};
     out.off = NodeSet{};
     out.on.set(start);
     out.on_depth[static_cast<std::size_t>(start)] = 1;
-    std::vector<int>& on_front = im.on_front;
-    std::vector<int>& off_front = im.off_front;
+    std::vector<int>& front = im.on_front;
     std::vector<int>& next = im.next;
-    on_front.assign(1, start);
-    while (!on_front.empty()) {
-        off_front.clear();
-        for (int u : on_front) {
-            const NodeSet& w = im.weak[static_cast<std::size_t>(im.slot[static_cast<std::size_t>(u)])];
-            for (std::size_t i = 0; i < w.w.size(); ++i) {
-                std::uint64_t fresh = w.w[i] & ~out.off.w[i];
-                if (!fresh) continue;
-                out.off.w[i] |= fresh;
-                for (; fresh; fresh &= fresh - 1) {
-                    const int v = static_cast<int>(i * 64) + std::countr_zero(fresh);
-                    out.off_depth[static_cast<std::size_t>(v)] = static_cast<std::uint8_t>(
-                        std::min(255, out.on_depth[static_cast<std::size_t>(u)] + 1));
-                    off_front.push_back(v);
-                }
-            }
+    front.assign(1, start);
+    for (int depth = 1; !front.empty(); depth += 2) {
+        NodeSet off_new, on_new;
+        for (int u : front) {
+            const auto slot = static_cast<std::size_t>(im.slot[static_cast<std::size_t>(u)]);
+            off_new |= im.weak[slot];
+            on_new |= im.onward[slot];
         }
         next.clear();
-        for (int v : off_front) {
-            const int n = im.g.strong_count[static_cast<std::size_t>(v)];
-            for (int i = 0; i < n; ++i) {
-                const int w = im.g.strong[static_cast<std::size_t>(v)][static_cast<std::size_t>(i)];
-                if (out.on.test(w)) continue;
-                out.on.set(w);
-                out.on_depth[static_cast<std::size_t>(w)] = static_cast<std::uint8_t>(
-                    std::min(255, out.off_depth[static_cast<std::size_t>(v)] + 1));
-                next.push_back(w);
+        const auto off_depth = static_cast<std::uint8_t>(std::min(255, depth + 1));
+        const auto on_depth = static_cast<std::uint8_t>(std::min(255, depth + 2));
+        for (std::size_t i = 0; i < off_new.w.size(); ++i) {
+            std::uint64_t fresh = off_new.w[i] & ~out.off.w[i];
+            out.off.w[i] |= fresh;
+            for (; fresh; fresh &= fresh - 1) out.off_depth[i * 64 + static_cast<std::size_t>(std::countr_zero(fresh))] = off_depth;
+            fresh = on_new.w[i] & ~out.on.w[i];
+            out.on.w[i] |= fresh;
+            for (; fresh; fresh &= fresh - 1) {
+                const int v = static_cast<int>(i * 64) + std::countr_zero(fresh);
+                out.on_depth[static_cast<std::size_t>(v)] = on_depth;
+                next.push_back(v);
             }
         }
-        on_front.swap(next);
+        front.swap(next);
     }
 }
 
@@ -238,16 +235,23 @@ bool forcing_search(const Candidates& c, const Analysis& a, Step& step, std::vec
         for (DigitMask m = c.mask(cell); m; m &= static_cast<DigitMask>(m - 1)) nodes.push_back(node_of(cell, first_digit(m)));
     });
     im->weak.assign(nodes.size(), NodeSet{});
+    im->onward.assign(nodes.size(), NodeSet{});
     for (std::size_t i = 0; i < nodes.size(); ++i) {
         im->slot[static_cast<std::size_t>(nodes[i])] = static_cast<std::int16_t>(i);
-        im->g.for_each_weak(nodes[i], [&](int v) { im->weak[i].set(v); });
+        im->g.for_each_weak(nodes[i], [&](int v) {
+            im->weak[i].set(v);
+            const int n = im->g.strong_count[static_cast<std::size_t>(v)];
+            for (int k = 0; k < n; ++k) im->onward[i].set(im->g.strong[static_cast<std::size_t>(v)][static_cast<std::size_t>(k)]);
+        });
     }
     im->closures.reset(new Closure[nodes.size()]);
     for (std::size_t i = 0; i < nodes.size(); ++i) compute_closure(*im, nodes[i], im->closures[i]);
     ForcingBest best;
     std::vector<int> starts;
     a.empty.for_each([&](int cell) {
-        if (digit_count(c.mask(cell)) < 2) return;
+        // Two branches (a bivalue cell, a conjugate pair) give nothing an AIC would not:
+        // forcing chains are only searched once every AIC has failed.
+        if (digit_count(c.mask(cell)) < 3) return;
         starts.clear();
         for (DigitMask m = c.mask(cell); m; m &= static_cast<DigitMask>(m - 1)) starts.push_back(node_of(cell, first_digit(m)));
         try_branches(c, *im, starts, -1, best, all);
@@ -255,7 +259,7 @@ bool forcing_search(const Candidates& c, const Analysis& a, Step& step, std::vec
     for (int h = 0; h < 27; ++h) {
         for (int d = 1; d <= 9; ++d) {
             const unsigned w = a.where[static_cast<std::size_t>(h)][static_cast<std::size_t>(d)];
-            if (bits9(w) < 2) continue;
+            if (bits9(w) < 3) continue;
             starts.clear();
             for (unsigned m = w; m; m &= m - 1) {
                 starts.push_back(node_of(house_cell(h, std::countr_zero(m)), d));

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 
+#include "engine/sudoku/solver.hpp"
 #include "engine/sudoku/techniques.hpp"
 
 namespace astradia::sudoku {
@@ -224,6 +225,9 @@ Expected<Grade> grade_logic(const Grid& puzzle) {
     if (!consistent(puzzle)) return make_error("sudoku.duplicate", "a digit repeats in a row, column or box");
     const Candidates start = candidates_of(puzzle);
     if (start.broken()) return make_error("sudoku.unsolvable", "the puzzle has no solution: some cell or digit has no place left");
+    const int solutions = count_solutions(puzzle, 2);
+    if (solutions == 0) return make_error("sudoku.unsolvable", "the puzzle has no solution");
+    if (solutions > 1) return make_error("sudoku.multiple", "the puzzle has more than one solution");
     Grade g;
     rating_solve(start, g);
     if (!g.solved) g.rating = std::max(g.rating, 120);  // stuck: no solution, or several

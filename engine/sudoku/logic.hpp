@@ -59,10 +59,9 @@ struct Grade {
 };
 
 // Grades a puzzle by solving it twice with logic: in rating order for the score, in
-// level order for the level. The puzzle must have exactly one solution for the score to
-// mean anything; grade() does not check that (the generator and the CLI do).
-// Errors: sudoku.duplicate when a digit repeats in a house; sudoku.unsolvable when the
-// candidates already show a contradiction.
+// level order for the level. Errors: sudoku.value (a cell above 9), sudoku.duplicate (a
+// digit repeats in a house), sudoku.unsolvable (no solution), sudoku.multiple (more than
+// one solution: levels and scores are for proper puzzles only).
 Expected<Grade> grade_logic(const Grid& puzzle);
 
 // The level of a puzzle, found cheaply: solves in level order without techniques above

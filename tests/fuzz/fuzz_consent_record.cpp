@@ -58,7 +58,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             const Decision ads = may_personalise_ads(manifest(), &*record, now, true);
             if (ask.ask && (count.allowed || ads.allowed)) std::abort();   // never allowed while asking
             if (now >= record->expires && !ask.ask) std::abort();
-            if (ads.allowed && !(record->gpc && record->method == Method::preferences)) std::abort();
+            if (ads.allowed && !(record->gpc && record->method != Method::gpc)) std::abort();
         }
     }
     // The time parser on its own: whatever parses formats back to the same text.

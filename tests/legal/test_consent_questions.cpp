@@ -244,18 +244,21 @@ TEST_CASE("may ads be personalised: ads consent, and Global Privacy Control come
     r.method = Method::preferences;   // even an explicit choice made before the signal
     CHECK(may_personalise_ads(m, &r, kGiven, true).reason == Reason::gpc);
 
-    // The signal was on when the record was made: only an explicit opt-in in the preferences counts.
+    // The signal was on when the record was made: the player's own choice then counts,
+    // whichever control they used (the widget names the signal beside each of them)...
     r = record();
     r.gpc = true;
-    for (Method method : {Method::banner, Method::api, Method::gpc}) {
+    for (Method method : {Method::banner, Method::preferences, Method::api}) {
         r.method = method;
         INFO(to_string(method));
-        CHECK(may_personalise_ads(m, &r, kGiven, true).reason == Reason::gpc);
-        CHECK(may_personalise_ads(m, &r, kGiven, false).reason == Reason::gpc);
+        CHECK(may_personalise_ads(m, &r, kGiven, true));
+        CHECK(may_personalise_ads(m, &r, kGiven, false));
     }
+    // ...but a record the signal wrote itself never turns personalisation on.
+    r.method = Method::gpc;
+    CHECK(may_personalise_ads(m, &r, kGiven, true).reason == Reason::gpc);
+    CHECK(may_personalise_ads(m, &r, kGiven, false).reason == Reason::gpc);
     r.method = Method::preferences;
-    CHECK(may_personalise_ads(m, &r, kGiven, true));
-    CHECK(may_personalise_ads(m, &r, kGiven, false));
 
     // Everything that makes the game ask again also stops personalisation.
     CHECK(may_personalise_ads(m, &r, kExpires, true).reason == Reason::expired);

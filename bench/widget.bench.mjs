@@ -6,7 +6,7 @@
 // the widget's own from the page's). Prints medians. Used by `./run bench widget`.
 // Each page is measured as shipped (the widget's tag has defer blocking="render") and, for
 // comparison, with plain defer.
-// Usage: node scripts/bench_widget.mjs [--runs N] [PAGE...]   (default: /partner-demo/ /)
+// Usage: node bench/widget.bench.mjs [--runs N] [PAGE...]   (default: /partner-demo/ /)
 import { openPage } from '../tests/browser/harness.mjs';
 import { startLegalServer } from '../tests/browser/legal-fixtures.mjs';
 
@@ -61,10 +61,18 @@ try {
             await route.fulfill({ response, body, headers: { ...response.headers(), 'content-encoding': 'identity' } });
           });
         }
+        const cdp = await s.context.newCDPSession(s.page);
+        const events = [];
+        cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
+        const traced = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+        await cdp.send('Tracing.start', { categories: 'devtools.timeline', transferMode: 'ReportEvents' });
         await s.page.goto(env.origin + page);
         await s.page.waitForFunction(() => window.__perf.inserted !== null && 'first-contentful-paint' in window.__perf.paint, null, { timeout: 30000 });
         await s.page.waitForTimeout(1500);                   // let late shifts and long tasks show up
-        runs.push(await s.page.evaluate(() => window.__perf));
+        await cdp.send('Tracing.end');
+        await traced;
+        const boot = events.find((e) => e.name === 'EvaluateScript' && /astradia-legal\.js/.test(JSON.stringify(e.args)));
+        runs.push({ ...(await s.page.evaluate(() => window.__perf)), bootWall: boot ? boot.dur / 1000 : NaN, bootCpu: boot ? boot.tdur / 1000 : NaN });
       } finally { await s.close(); }
     }
     const f = runs.map(frames);
@@ -74,6 +82,7 @@ try {
     console.log(`    banner inserted              ${ms(median(runs.map((r) => r.inserted)))}`);
     console.log(`    banner painted with FCP      ${f.filter((x) => x.withFcp).length} of ${RUNS} visits`);
     console.log(`    banner frame after FCP frame ${ms(median(f.map((x) => x.after)))}  (max ${ms(Math.max(...f.map((x) => x.after)))}; goal <= 25 ms)`);
+    console.log(`    widget start-up script       ${ms(median(runs.map((r) => r.bootWall)))} wall, ${ms(median(runs.map((r) => r.bootCpu)))} CPU (max ${ms(Math.max(...runs.map((r) => r.bootCpu)))} CPU)`);
     console.log(`    cumulative layout shift      ${Math.max(...runs.map((r) => r.cls))} (largest of ${RUNS}; goal 0)`);
     console.log(`    long tasks over 50 ms        ${long.length ? long.length + ' (' + long.join(', ') + ' ms)' : 'none'}`);
     console.log(`      ...with the widget in them ${runs.flatMap((r) => r.widgetLong).join(', ') || 'none'}`);
