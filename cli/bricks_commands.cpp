@@ -129,7 +129,11 @@ void print_tray(const Ruleset& rules, const State& state) {
     std::vector<std::string> lines(static_cast<std::size_t>(height));
     for (int i = 0; i < rules.tray_size(); ++i) {
         const int s = state.tray[static_cast<std::size_t>(i)];
-        std::string title = "[" + std::to_string(i) + "] " + (s == bricks::kEmptySlot ? "placed" : rules.shape(s).name);
+        // Appended piece by piece: GCC 12 -O3 reports a false -Wrestrict on the chained '+'.
+        std::string title = "[";
+        title += std::to_string(i);
+        title += "] ";
+        title += s == bricks::kEmptySlot ? std::string("placed") : rules.shape(s).name;
         title.resize(kColumn, ' ');
         header += title;
         for (int r = 0; r < height; ++r) {
