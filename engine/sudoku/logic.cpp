@@ -178,7 +178,24 @@ void rating_solve(const Candidates& start, Grade& g) {
             g.hardest = step.technique;
         }
     };
+    const LogicOptions cheap{.order = StepOrder::rating, .max_rating = 28, .memo = &memo};  // singles, locked
     while (!cur.solved()) {
+        // Once forcing chains were needed, everything rated up to them may come in any
+        // order: after the cheap techniques, a forcing sweep within the running maximum
+        // (it finds what wings and chains would, and more) before the whole ladder.
+        if (g.rating >= 80) {
+            if (std::optional<Step> step = next_step(cur, cheap)) {
+                apply_step(cur, *step);
+                account(*step);
+                continue;
+            }
+            Step merged;
+            if (sweep_forcing_chains(cur, analyze(cur), g.rating, merged) && merged.rating <= g.rating) {
+                apply_step(cur, merged);
+                ++g.steps;
+                continue;
+            }
+        }
         if (std::optional<Step> step = next_step(cur, options)) {
             apply_step(cur, *step);
             account(*step);
