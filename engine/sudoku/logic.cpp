@@ -183,14 +183,20 @@ void rating_solve(const Candidates& start, Grade& g) {
         // Once forcing chains were needed, everything rated up to them may come in any
         // order: after the cheap techniques, a forcing sweep within the running maximum
         // (it finds what wings and chains would, and more) before the whole ladder.
-        if (g.rating >= 80) {
+        if (g.rating >= 70) {
             if (std::optional<Step> step = next_step(cur, cheap)) {
                 apply_step(cur, *step);
                 account(*step);
                 continue;
             }
             Step merged;
-            if (sweep_forcing_chains(cur, analyze(cur), g.rating, merged) && merged.rating <= g.rating) {
+            const Analysis a = analyze(cur);
+            if (g.rating < 80 && sweep_chains(cur, a, g.rating, merged)) {
+                apply_step(cur, merged);
+                ++g.steps;
+                continue;
+            }
+            if (g.rating >= 80 && sweep_forcing_chains(cur, a, g.rating, merged) && merged.rating <= g.rating) {
                 apply_step(cur, merged);
                 ++g.steps;
                 continue;
