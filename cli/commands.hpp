@@ -20,5 +20,6 @@ struct Command {
 int run_version(const Args& args);
 int run_sha256(const Args& args);
 int run_save(const Args& args);
+int run_bricks(const Args& args);
 
 }  // namespace astradia::cli

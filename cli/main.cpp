@@ -15,6 +15,7 @@ const Command kCommands[] = {
     {"sha256", "print SHA-256 of files (or stdin), like sha256sum", astradia::cli::run_sha256},
     {"sudoku", "sudoku solve|count|bench|...: Sudoku tools (astradia sudoku help)", astradia::cli::run_sudoku},
     {"save", "save verify FILE...: check sealed saves (kind, version, checksum)", astradia::cli::run_save},
+    {"bricks", "bricks play|replay|bench: Bricks 1010 in text, replays, benchmarks", astradia::cli::run_bricks},
 };
 
 int help(FILE* out) {

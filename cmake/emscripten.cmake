@@ -43,6 +43,6 @@ endfunction()
 
 function(astradia_wasm_engine target)
   target_compile_options(${target} PRIVATE
-    -msimd128)                     # WebAssembly SIMD (wasm_simd128.h): the Sudoku solver's change
-                                   # scan; needs Chrome 91, Firefox 89, Safari 16.4 or later
+    -msimd128)                     # WebAssembly SIMD for the Sudoku solver's vectors (one digit's
+                                   # grid per op); needs Chrome 91, Firefox 89, Safari 16.4+
 endfunction()

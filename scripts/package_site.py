@@ -23,9 +23,10 @@ COMPRESSIBLE = {".html", ".js", ".mjs", ".css", ".wasm", ".svg", ".json", ".txt"
                 ".webmanifest"}
 SKIP_NAMES = {"CMakeLists.txt"}
 SRI = re.compile(r"\{\{sri:([^}]+)\}\}")
-# The service worker precaches the game page and what it loads (offline play).
+# The service worker precaches the game page and what it loads (offline play), the legal
+# widget included: a cached page must not meet a newer widget than its SRI hash names.
 SW_PRECACHE = ["/index.html", "/app.css", "/boot.js", "/astradia.js", "/astradia.wasm", "/favicon.svg",
-               "/manifest.webmanifest", "/icon.svg"]
+               "/manifest.webmanifest", "/icon.svg", "/widget/astradia-legal.js", "/widget/astradia-legal-ui.js"]
 
 
 def sri(path):

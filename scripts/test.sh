@@ -2,9 +2,9 @@
 # Purpose: build everything and run every test: C++ unit tests on native-debug,
 # native-asan and native-release (CTest), the libFuzzer targets for a bounded time,
 # the engine tests and the CLI compiled to wasm under node, the legal widget's node
-# unit tests, serve.py's tests, and the browser tests in Debian's Chromium. Runs every
-# stage, prints a summary with timings, exits 1 if any stage failed. Assumes
-# scripts/bootstrap.sh has run (./run test does both).
+# unit tests, serve.py's and build_legal.py's tests, and the browser tests in Debian's
+# Chromium. Runs every stage, prints a summary with timings, exits 1 if any stage
+# failed. Assumes scripts/bootstrap.sh has run (./run test does both).
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -40,6 +40,7 @@ stage "native-fuzz: fuzz targets (bounded time)" build_and_ctest native-fuzz -j1
 stage "wasm-release: site + engine tests under node" build_and_ctest wasm-release
 stage "node unit tests (legal widget logic)" node --test tests/legal/
 stage "serve.py tests" python3 -m unittest discover -s tests/serve
+stage "legal build step tests (build_legal.py)" python3 -m unittest discover -s tests/legal -p 'test_*.py'
 stage "browser tests (Chromium + playwright-core)" node --test --test-concurrency=1 tests/browser/
 
 printf '\n[test] summary (%ss in all):\n' "$SECONDS"

@@ -9,6 +9,7 @@
 #include "shell/i18n.hpp"
 #include "shell/ui/info_views.hpp"
 #include "shell/ui/start_view.hpp"
+#include "shell/ui/sudoku_view.hpp"
 #include "shell/ui/ui.hpp"
 
 #ifndef ASTRADIA_VERSION
@@ -24,6 +25,7 @@ constexpr const char* kSudokuStatsSlot = "sudoku.stats";
 const char* screen_name(Screen s) {
     switch (s) {
         case Screen::start: return "start";
+        case Screen::sudoku: return "sudoku";
         case Screen::settings: return "settings";
         case Screen::statistics: return "statistics";
         case Screen::help: return "help";
@@ -46,7 +48,26 @@ const char* theme_name(Theme t) {
     return t == Theme::dark ? "dark" : t == Theme::high_contrast ? "high-contrast" : "light";
 }
 
+SudokuServices sudoku_services(App* app, Store* store, sudoku::Statistics* stats, const Settings* settings,
+                               void (*on_store)(void*, StoreHealth), void (*on_stats)(void*)) {
+    SudokuServices s;
+    s.store = store;
+    s.stats = stats;
+    s.settings = settings;
+    s.on_store = on_store;
+    s.on_stats = on_stats;
+    s.app = app;
+    return s;
+}
+
 }  // namespace
+
+App::App(AppOptions options)
+    : options_(std::move(options)),
+      sudoku_(sudoku_services(
+          this, &store_, &sudoku_stats_, &settings_,
+          [](void* a, StoreHealth h) { static_cast<App*>(a)->report(h); },
+          [](void* a) { static_cast<App*>(a)->save_statistics(); })) {}
 
 bool App::start() {
     WindowSettings ws;
@@ -66,9 +87,12 @@ bool App::start() {
         if (auto loaded = settings_from_json(s.document->payload)) settings_ = *loaded;
     }
     load_statistics();
+    if (sudoku_.load()) report_corrupt("storage.what.sudoku");
+    route_hash();
     for (Screen sc : {Screen::settings, Screen::statistics, Screen::help, Screen::about}) {
         if (options_.screen == screen_name(sc)) navigate(sc);
     }
+    if (options_.screen.rfind("sudoku/", 0) == 0) start_sudoku(options_.screen.substr(7));
     fonts_ = build_fonts(window_.scale());
     window_.rebuild_fonts_texture();
     apply_settings();
@@ -130,39 +154,108 @@ void App::save_statistics() {
                        sudoku::kStatisticsKind, sudoku::kStatisticsVersion));
 }
 
-void App::navigate(Screen s) { stack_.push_back(s); }
+void App::navigate(Screen s) {
+    if (stack_.back() == Screen::sudoku) sudoku_.on_leave(bridge::now_ms());
+    stack_.push_back(s);
+    screen_changed();
+}
+
+void App::show(Screen s) {
+    if (stack_.back() == s) return;
+    if (stack_.size() > 1) {
+        if (stack_.back() == Screen::sudoku) sudoku_.on_leave(bridge::now_ms());
+        stack_.back() = s;
+        screen_changed();
+    } else {
+        navigate(s);
+    }
+}
 
 void App::back() {
-    if (stack_.size() > 1) stack_.pop_back();
+    if (stack_.size() <= 1) return;
+    if (stack_.back() == Screen::sudoku) sudoku_.on_leave(bridge::now_ms());
+    stack_.pop_back();
+    screen_changed();
+}
+
+void App::screen_changed() {
+    // Arrow keys move the board's selection on game screens, ImGui's focus elsewhere.
+    ImGuiIO& io = ImGui::GetIO();
+    if (stack_.back() == Screen::sudoku) {
+        io.ConfigFlags &= ~ImGuiConfigFlags_NavEnableKeyboard;
+        sudoku_.on_enter(bridge::now_ms());
+        bridge::set_location_hash("sudoku/" + sudoku_.game_id());
+    } else {
+        io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+        if (stack_.back() == Screen::start) bridge::set_location_hash("");
+    }
+    settle_frames_ = 3;
+}
+
+void App::start_sudoku(const std::string& id) {
+    Expected<bool> started = sudoku_.start(id, bridge::now_ms());
+    if (!started) {
+        notice_ = fill(tr("sudoku.bad_link"), {{"reason", started.error().message}});
+        return;
+    }
+    show(Screen::sudoku);
+    screen_changed();
+}
+
+void App::route_hash() {
+    const std::string hash = bridge::location_hash();
+    if (hash.rfind("sudoku/", 0) == 0) {
+        const std::string id = hash.substr(7);
+        if (id == sudoku_.game_id() && sudoku_.has_game()) {
+            show(Screen::sudoku);
+        } else {
+            start_sudoku(id);
+        }
+    } else if (hash == "sudoku" && sudoku_.has_game()) {
+        show(Screen::sudoku);
+    }
 }
 
 bool App::frame() {
     if (window_.should_close()) return false;
     const unsigned host = bridge::take_host_events();
     if (host & bridge::host_theme_changed) apply_settings();
+    if (host & bridge::host_hash_changed) route_hash();
+    if (host & bridge::host_hidden) sudoku_.on_hidden(bridge::now_ms());
+    if (host & bridge::host_shown) sudoku_.on_shown(bridge::now_ms());
     if (host & bridge::host_storage_changed) {
         load_statistics();  // another tab, or the consent widget's "Delete my data", changed storage
     }
     const bool active = window_.poll_activity() || host != 0;
     if (active) settle_frames_ = 3;
     const bool shoot = !options_.screenshot.empty();
+    // A running clock on screen redraws once a second, and nothing else does by itself.
+    const double now = bridge::now_ms();
+    const std::optional<double> tick =
+        stack_.back() == Screen::sudoku ? sudoku_.next_redraw_ms(now) : std::optional<double>{};
+    if (tick && *tick <= 0) settle_frames_ = std::max(settle_frames_, 1);
     if (settle_frames_ <= 0 && !shoot) {
-        // Idle: nothing moves and no input came. Draw nothing; sleep until input.
+        // Idle: nothing moves and no input came. Draw nothing; sleep until input (or the tick).
+        if (tick) bridge::wake_after(*tick);
         bridge::sleep_loop();
-        window_.wait_events(1.0);
+        window_.wait_events(tick ? *tick / 1000.0 : 1.0);
         return true;
     }
     --settle_frames_;
 
     const double started = bridge::now_ms();
-    if (window_.begin_frame()) {
-        fonts_ = build_fonts(window_.scale());
+    const bool scale_changed = window_.begin_frame();
+    Ui ui = make_ui();
+    const float digits = stack_.back() == Screen::sudoku ? sudoku_digit_css(ui) : fonts_.digits_css;
+    if (scale_changed || digits != fonts_.digits_css) {
+        fonts_ = build_fonts(window_.scale(), digits);
         window_.rebuild_fonts_texture();
         apply_theme(theme_, window_.scale());
     }
     ImGui::NewFrame();
+    set_frame_keys(&window_.key_presses());
     begin_targets(window_.scale());
-    draw();
+    draw(ui);
     const ImVec4 bg = palette(theme_).background;
     ++frames_drawn_;
     const auto spent = static_cast<float>(bridge::now_ms() - started);
@@ -181,7 +274,7 @@ bool App::frame() {
     return !take;
 }
 
-void App::draw() {
+Ui App::make_ui() const {
     Ui ui;
     ui.fonts = &fonts_;
     ui.pal = &palette(theme_);
@@ -189,15 +282,37 @@ void App::draw() {
     ui.s = window_.scale();
     ui.width_css = static_cast<float>(window_.pixel_width()) / ui.s;
     ui.height_css = static_cast<float>(window_.pixel_height()) / ui.s;
+    return ui;
+}
 
+void App::draw(const Ui& ui) {
+    const double now = bridge::now_ms();
     switch (stack_.back()) {
         case Screen::start: {
+            const std::string today = bridge::local_date();
             StartModel m;
+            m.sudoku_available = true;
+            m.sudoku_saved = sudoku_.playing();
+            m.sudoku_saved_label = sudoku_.continue_label(now);
             m.daily_label = tr("start.daily");
+            m.daily_done = sudoku_stats_.daily.last_date == today;
             m.notice = notice_;
             m.version = ASTRADIA_VERSION;
             const StartAction a = draw_start_view(ui, m);
             switch (a.kind) {
+                case StartAction::sudoku_continue: show(Screen::sudoku); break;
+                case StartAction::sudoku_new: {
+                    Expected<bool> started = sudoku_.start_level(sudoku::kLevels[static_cast<std::size_t>(a.level)], now);
+                    if (started) show(Screen::sudoku);
+                    break;
+                }
+                case StartAction::sudoku_daily:
+                    if (sudoku_.playing() && sudoku_.game_id() == "daily-" + today) {
+                        show(Screen::sudoku);
+                    } else {
+                        start_sudoku("daily-" + today);
+                    }
+                    break;
                 case StartAction::settings: navigate(Screen::settings); break;
                 case StartAction::statistics: navigate(Screen::statistics); break;
                 case StartAction::help: navigate(Screen::help); break;
@@ -207,6 +322,9 @@ void App::draw() {
             }
             break;
         }
+        case Screen::sudoku:
+            if (sudoku_.frame(ui, now).leave) back();
+            break;
         case Screen::settings: {
             const SettingsAction a = draw_settings_view(ui, &settings_, bridge::privacy_choices_available());
             if (a.changed) {
@@ -242,7 +360,9 @@ std::string App::state_json() const {
     j["notice"] = notice_;
     j["settings"] = settings_to_json(settings_);
     j["version"] = ASTRADIA_VERSION;
-    j["frame_ms"] = frame_ms_;  // CPU time of recent frames, for the frame-cost benchmark
+    j["frame_ms"] = frame_ms_;
+    j["sudoku"] = sudoku_.state_json(bridge::now_ms());
+    j["sudoku_stats"] = statistics_to_json(sudoku_stats_);  // CPU time of recent frames, for the frame-cost benchmark
     Json list = Json::array();
     for (const Target& t : targets()) {
         list.push_back(Json{{"label", t.label}, {"x", t.x}, {"y", t.y}, {"w", t.w}, {"h", t.h},

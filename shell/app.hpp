@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "engine/sudoku/statistics.hpp"
+#include "shell/game/sudoku_screen.hpp"
 #include "shell/platform/window.hpp"
 #include "shell/settings.hpp"
 #include "shell/storage.hpp"
@@ -25,11 +26,11 @@ struct AppOptions {
     std::string screen;      // native: start on this screen ("settings", "about", ...)
 };
 
-enum class Screen { start, settings, statistics, help, about };
+enum class Screen { start, sudoku, settings, statistics, help, about };
 
 class App {
 public:
-    explicit App(AppOptions options) : options_(std::move(options)) {}
+    explicit App(AppOptions options);
 
     // Opens the window, loads settings and statistics, builds the fonts. Returns false
     // (and prints why) when the window cannot be opened.
@@ -40,8 +41,13 @@ public:
     int exit_code() const { return exit_code_; }
 
 private:
-    void draw();
+    void draw(const Ui& ui);
+    Ui make_ui() const;
     void navigate(Screen s);
+    void show(Screen s);  // replaces the screen on top (start -> game)
+    void route_hash();
+    void screen_changed();
+    void start_sudoku(const std::string& id);
     void back();
     void apply_settings();
     void load_statistics();
@@ -57,6 +63,7 @@ private:
     Store store_;
     Settings settings_;
     sudoku::Statistics sudoku_stats_;
+    SudokuScreen sudoku_;
     Theme theme_ = Theme::light;
     std::vector<Screen> stack_{Screen::start};
     std::string notice_;           // one sentence about storage, shown on the start screen

@@ -3,7 +3,8 @@
 //   --frames N              frames to draw before the screenshot (default 3)
 //   --size WxH              window size (default 1280x800)
 //   --scale S               force the UI scale (e.g. 2 to check HiDPI rendering)
-//   --screen NAME           start on a screen: settings, statistics, help, about
+//   --screen NAME           start on a screen: settings, statistics, help, about,
+//                           or sudoku/<level>-<seed> (a puzzle) or sudoku/daily-YYYY-MM-DD
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>

@@ -1,376 +1,270 @@
 // Purpose: the band-based bitboard Sudoku solver (see solver.hpp; design notes in
 // docs/DECISIONS.md "Sudoku solver").
 //
-// Representation: for each digit d and band b (three rows), a 27-bit mask of the cells
-// of the band where d can still go; bit (row % 3) * 9 + column, so cell c of the grid is
-// bit c % 27 of band c / 27. A placed digit keeps its own bit and is removed from the
-// other digits. Propagation works on one (digit, band) mask at a time:
-//   - the band's nine "triads" (a row inside a box) must hold the digit in a pattern
-//     where each of the three rows and each of the three boxes gets it exactly once (one
-//     of six permutations); a table keeps only triads that belong to such a pattern,
-//     which covers pointing and claiming (locked candidates) along rows, and hidden
-//     singles in rows and boxes;
-//   - a row of the band left with one cell places the digit there: the cell leaves the
-//     other digits of the band and its column leaves the other two bands;
-// then naked singles (cells with one candidate) and empty cells are found for all 27
-// cells of a band at once by counting candidates bit-sliced over the nine digits.
-// Search: depth first, branching on a cell with two candidates when there is one.
+// Representation: for each digit, where it can still go, as one 4-lane vector of 32-bit
+// masks: lane b is band b (three rows), bit (row % 3) * 9 + column, so grid cell c is bit
+// c % 27 of lane c / 27; lane 3 stays 0. A placed digit keeps its cell; the cell leaves
+// the other digits. Propagation works a digit at a time, on its three bands at once:
+//   - the band rule: in a band, the digit's "triads" (a row inside a box) must form one
+//     of six permutations (each row and each box once); a triad survives when the other
+//     two rows can take the other two boxes. This gives locked candidates along rows and
+//     hidden singles in rows and boxes;
+//   - the same rule for the columns of each stack against the bands (locked candidates
+//     along columns, hidden singles in columns);
+//   - a row, or a column, left with one open cell places the digit there;
+// then naked singles and empty cells come from counting candidates bit-sliced over the
+// nine digits, 81 cells at once. Search: depth first on the two-candidate cell that sees
+// the most open cells. The vectors are GCC/Clang vector extensions: SSE2/AVX natively,
+// WebAssembly SIMD in wasm (-msimd128), plain scalar code where there is no SIMD; every
+// path computes the same bits.
 #include "engine/sudoku/solver.hpp"
 
+#include <algorithm>
 #include <array>
 #include <bit>
 #include <cstdint>
 #include <utility>
 
-#if defined(__AVX2__)
-#include <immintrin.h>
-#elif defined(__SSE2__)
-#include <emmintrin.h>
-#elif defined(__wasm_simd128__)
-#include <wasm_simd128.h>
-#endif
-
 namespace astradia::sudoku {
 namespace {
 
 using u32 = std::uint32_t;
+using u64 = std::uint64_t;
 
-constexpr u32 kBand = 0x7FFFFFF;  // the 27 cells of a band
+// Four 32-bit lanes: lane b holds band b (three rows, bit (row % 3) * 9 + column);
+// lane 3 is always 0.
+typedef u32 v4 __attribute__((vector_size(16)));
+typedef u64 v2 __attribute__((vector_size(16)));
+typedef std::int32_t v4s __attribute__((vector_size(16)));  // what lane comparisons give
 
-// The triads of a 9-bit row: bit s set when the row has a candidate in box column s.
-constexpr std::array<std::uint8_t, 512> make_triads() {
-    std::array<std::uint8_t, 512> t{};
-    for (u32 x = 0; x < 512; ++x) {
-        t[x] = static_cast<std::uint8_t>(((x & 7) != 0) | (((x >> 3) & 7) != 0) << 1 | (((x >> 6) & 7) != 0) << 2);
-    }
-    return t;
-}
-
-// For a 3x3 pattern of possible (row, box) meetings of one digit (bit r * 3 + s), the
-// meetings that belong to some valid placement, where each row and each box is used
-// exactly once (one of six permutations); 0 when there is none. The same table serves
-// columns against bands (bit b * 3 + j: column j of a stack meets band b).
-constexpr std::array<std::uint16_t, 512> make_keep() {
-    constexpr int perms[6][3] = {{0, 1, 2}, {0, 2, 1}, {1, 0, 2}, {1, 2, 0}, {2, 0, 1}, {2, 1, 0}};
-    std::array<std::uint16_t, 512> t{};
-    for (u32 pattern = 0; pattern < 512; ++pattern) {
-        u32 keep = 0;
-        for (const auto& p : perms) {
-            const u32 used = 1u << p[0] | 1u << (3 + p[1]) | 1u << (6 + p[2]);
-            if ((pattern & used) == used) keep |= used;
-        }
-        t[pattern] = static_cast<std::uint16_t>(keep);
-    }
-    return t;
-}
-constexpr auto kKeep = make_keep();
-
-// kKeep for the triads of a band, spread to the 27 cells of the kept triads.
-constexpr std::array<u32, 512> make_complex() {
-    std::array<u32, 512> t{};
-    for (u32 pattern = 0; pattern < 512; ++pattern) {
-        u32 cells = 0;
-        for (int triad = 0; triad < 9; ++triad) {
-            if (kKeep[pattern] >> triad & 1) cells |= 7u << ((triad / 3) * 9 + (triad % 3) * 3);
-        }
-        t[pattern] = cells;
-    }
-    return t;
-}
-
-// kKeep for a stack, spread to the "columns of each band" word: bit b * 9 + j.
-constexpr std::array<u32, 512> make_stack_keep() {
-    std::array<u32, 512> t{};
-    for (u32 pattern = 0; pattern < 512; ++pattern) {
-        const u32 k = kKeep[pattern];
-        t[pattern] = (k & 7) | (k & 0x38) << 6 | (k & 0x1C0) << 12;
-    }
-    return t;
-}
-
-// The cells of a band that see position p (same row or same box), p excluded.
-constexpr std::array<u32, 27> make_band_peers() {
-    std::array<u32, 27> t{};
-    for (int p = 0; p < 27; ++p) {
-        const int row = p / 9, col = p % 9;
-        u32 m = 511u << (row * 9);
-        for (int r = 0; r < 3; ++r) m |= 7u << (r * 9 + (col / 3) * 3);
-        t[static_cast<std::size_t>(p)] = m & ~(1u << p);
-    }
-    return t;
-}
-
-constexpr auto kTriads = make_triads();
-constexpr auto kComplex = make_complex();
-constexpr auto kStackKeep = make_stack_keep();
-constexpr auto kBandPeers = make_band_peers();
-
-// All cells of the rows in a 3-bit set of rows.
-constexpr u32 kRowCells[8] = {0, 0x1FF, 0x3FE00, 0x3FFFF, 0x7FC0000, 0x7FC01FF, 0x7FFFE00, 0x7FFFFFF};
-
-// The columns of a band mask, spread back to the three rows of a band.
-constexpr u32 columns_of(u32 cells) {
-    const u32 cols = (cells | cells >> 9 | cells >> 18) & 0x1FF;
-    return cols | cols << 9 | cols << 18;
-}
-
-// Bit r set when row r of the 27-bit mask has exactly one cell (rows are never empty
-// after the triad filter).
-inline u32 single_rows(u32 a) {
-    const u32 r0 = a & 0x1FF, r1 = (a >> 9) & 0x1FF, r2 = a >> 18;
-    return static_cast<u32>((r0 & (r0 - 1)) == 0) | static_cast<u32>((r1 & (r1 - 1)) == 0) << 1 |
-           static_cast<u32>((r2 & (r2 - 1)) == 0) << 2;
-}
-
-// Index helpers for cand[d * 3 + b]: the digit, the band, and the same digit's other two bands.
-constexpr std::array<std::uint8_t, 27> make_index(int what) {
-    std::array<std::uint8_t, 27> t{};
-    for (int i = 0; i < 27; ++i) {
-        const int d = i / 3, b = i % 3;
-        t[static_cast<std::size_t>(i)] = static_cast<std::uint8_t>(what == 0 ? d : what == 1 ? b : d * 3 + (b + what - 1) % 3);
-    }
-    return t;
-}
-constexpr auto kDigitOf = make_index(0);
-constexpr auto kBandOf = make_index(1);
-constexpr auto kNextBand = make_index(2);  // same digit, band b + 1
-constexpr auto kLastBand = make_index(3);  // same digit, band b + 2
-
-// Bit i set where a[i] != b[i], for i < 28 (arrays of 28, 16-byte aligned; entry 27 is padding).
-inline u32 differ(const u32* a, const u32* b) {
-#if defined(__AVX2__)
-    u32 eq = 0;
-    for (int k = 0; k < 3; ++k) {
-        const __m256i x = _mm256_load_si256(reinterpret_cast<const __m256i*>(a) + k);
-        const __m256i y = _mm256_load_si256(reinterpret_cast<const __m256i*>(b) + k);
-        eq |= static_cast<u32>(_mm256_movemask_ps(_mm256_castsi256_ps(_mm256_cmpeq_epi32(x, y)))) << (8 * k);
-    }
-    const __m128i x = _mm_load_si128(reinterpret_cast<const __m128i*>(a) + 6);
-    const __m128i y = _mm_load_si128(reinterpret_cast<const __m128i*>(b) + 6);
-    eq |= static_cast<u32>(_mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(x, y)))) << 24;
-    return ~eq & 0x7FFFFFF;
-#elif defined(__SSE2__)
-    u32 eq = 0;
-    for (int k = 0; k < 7; ++k) {
-        const __m128i x = _mm_load_si128(reinterpret_cast<const __m128i*>(a) + k);
-        const __m128i y = _mm_load_si128(reinterpret_cast<const __m128i*>(b) + k);
-        eq |= static_cast<u32>(_mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(x, y)))) << (4 * k);
-    }
-    return ~eq & 0x7FFFFFF;
-#elif defined(__wasm_simd128__)
-    u32 eq = 0;
-    for (int k = 0; k < 7; ++k) {
-        const v128_t x = wasm_v128_load(a + 4 * k);
-        const v128_t y = wasm_v128_load(b + 4 * k);
-        eq |= static_cast<u32>(wasm_i32x4_bitmask(wasm_i32x4_eq(x, y))) << (4 * k);
-    }
-    return ~eq & 0x7FFFFFF;
+#if defined(__clang__)
+inline v4 next_band(v4 v) { return __builtin_shufflevector(v, v, 1, 2, 0, 3); }
+inline v4 last_band(v4 v) { return __builtin_shufflevector(v, v, 2, 0, 1, 3); }
 #else
-    u32 m = 0;
-    for (int i = 0; i < 27; ++i) m |= static_cast<u32>(a[i] != b[i]) << i;
-    return m;
+inline v4 next_band(v4 v) { return __builtin_shuffle(v, v4{1, 2, 0, 3}); }
+inline v4 last_band(v4 v) { return __builtin_shuffle(v, v4{2, 0, 1, 3}); }
 #endif
+
+inline v4 splat(u32 x) { return v4{x, x, x, 0}; }
+inline bool any(v4 v) {
+    const v2 q = reinterpret_cast<v2>(v);
+    return (q[0] | q[1]) != 0;
+}
+// Lanes where the condition holds become all ones (the comparison result of vector_size types).
+inline v4 mask(v4s m) { return reinterpret_cast<v4>(m); }
+
+constexpr u32 kBand = 0x7FFFFFF;   // 27 cells
+constexpr u32 kTriad0 = 0x1249249;  // the first cell of each triad (a row inside a box): 9r + 3s
+constexpr u32 kRow0 = 0x1FF, kRow1 = 0x1FF << 9, kRow2 = 0x1FF << 18;
+
+// Spread a 9-bit column set to the three rows of a band.
+inline v4 rows3(v4 cols) { return cols | cols << 9 | cols << 18; }
+// The columns of a band mask (9 bits).
+inline v4 fold(v4 x) { return (x | x >> 9 | x >> 18) & 0x1FF; }
+
+// The triads (bit 9r + 3s) that are part of some placement of one digit in a band: each
+// of the three rows and of the three boxes used exactly once (one of six permutations).
+// t(r, s) survives when the other two rows can take the other two boxes.
+inline v4 keep_triads(v4 t) {
+    // Neighbours: n(t)(r, s) = t(r, s + 1), d(t)(r, s) = t(r + 1, s), indices mod 3.
+    const auto n = [](v4 x) { return ((x >> 3) & 0x241209) | ((x << 6) & 0x1008040); };
+    const auto d = [](v4 x) { return (x >> 9) | ((x << 18) & kBand); };
+    const v4 a = n(t), b = n(a);
+    const v4 a1 = d(a), a2 = d(a1), b1 = d(b), b2 = d(b1);
+    return t & ((a1 & b2) | (b1 & a2));
+}
+
+// The same for a band's columns against the stacks: column j of stack k is bit 3k + j
+// of a 9-bit set per band; c(b, j) survives when the other two bands can take the other
+// two columns of its stack.
+inline v4 keep_columns(v4 c) {
+    const auto n = [](v4 x) { return ((x >> 1) & 0xDB) | ((x << 2) & 0x124); };
+    const v4 a = n(c), b = n(a);
+    return c & ((next_band(a) & last_band(b)) | (next_band(b) & last_band(a)));
 }
 
 struct Board {
-    alignas(32) u32 cand[28];   // index d * 3 + b; [27] is padding
-    alignas(32) u32 seen[28];   // cand as its band rule last saw it (equal at a fixed point)
-    alignas(32) u32 vseen[28];  // cand as its column rule last saw it
-    u32 unsolved[3];  // cells of band b without a placed digit
-    u32 urows[3];     // band b: bit d * 3 + r set while row r of the band lacks digit d
+    v4 cand[9];  // digit d: where it can still go; a placed digit keeps its cell
+    v4 seen[9];  // cand[d] as last examined (equal at a fixed point)
+    v4 open;     // cells without a placed digit
+    v4 pairs;    // cells with two candidates, as the last naked-singles pass saw them
 
-    // Puts digit d at position p of band b: the cell's row and box peers in the band
-    // and its column in the other bands lose d. Propagation then places it.
-    void assign(int d, int b, int p) {
-        const int i = d * 3 + b;
-        cand[i] &= ~kBandPeers[static_cast<std::size_t>(p)];
-        const u32 col = columns_of(1u << p);
-        cand[kNextBand[static_cast<std::size_t>(i)]] &= ~col;
-        cand[kLastBand[static_cast<std::size_t>(i)]] &= ~col;
-    }
-
-    bool solved() const { return (unsolved[0] | unsolved[1] | unsolved[2]) == 0; }
-
-    // Bit i set where cand[i] differs from snapshot[i].
-    u32 changed(const u32* snapshot) const { return differ(cand, snapshot); }
+    bool solved() const { return !any(open); }
 };
+
+// Removes, from digit d, the peers of the cells in `cells` (which keep d): same row or
+// box in their band, same column in the other bands.
+inline void clear_peers(Board& s, int d, v4 cells) {
+    const v4 rows = (mask((cells & kRow0) != 0) & kRow0) | (mask((cells & kRow1) != 0) & kRow1) |
+                    (mask((cells & kRow2) != 0) & kRow2);
+    const v4 cols = fold(cells);
+    const v4 boxes = (cols | cols >> 1 | cols >> 2) & 0x49;
+    const v4 box_cells = rows3(boxes | boxes << 1 | boxes << 2);
+    const v4 far = rows3(next_band(cols) | last_band(cols));
+    s.cand[d] &= ~(((rows | box_cells) & ~cells) | far);
+}
+
+// True when two cells of `cells` share a row, column or box.
+inline bool clash(v4 cells) {
+    const v4 r0 = cells & 0x1FF, r1 = cells >> 9 & 0x1FF, r2 = cells >> 18;
+    v4 bad = (r0 & (r0 - 1)) | (r1 & (r1 - 1)) | (r2 & (r2 - 1));    // a row twice
+    bad |= (r0 & r1) | (r0 & r2) | (r1 & r2);                          // a column twice in a band
+    const v4 cols = r0 | r1 | r2;
+    bad |= cols & (next_band(cols) | last_band(cols));                  // ... or across bands
+    const v4 t0 = (r0 | r0 >> 1 | r0 >> 2) & 0x49, t1 = (r1 | r1 >> 1 | r1 >> 2) & 0x49,
+             t2 = (r2 | r2 >> 1 | r2 >> 2) & 0x49;
+    bad |= (t0 & t1) | (t0 & t2) | (t1 & t2);                          // a box twice
+    return any(bad);
+}
+
+// Digit d against the rules of its bands and stacks; places it where a row or a column
+// is down to one open cell. False on a contradiction.
+inline bool update_digit(Board& s, int d) {
+    v4 x = s.cand[d];
+    const v4 t = keep_triads((x | x >> 1 | x >> 2) & kTriad0);
+    x &= t | t << 1 | t << 2;
+    s.seen[d] = x;  // what the column rule removes next brings the digit back here
+    x &= rows3(keep_columns(fold(x)));
+    if (any(mask(x == 0) & v4{~0u, ~0u, ~0u, 0})) return false;
+    // Rows down to one cell.
+    const v4 r0 = x & kRow0, r1 = x & kRow1, r2 = x & kRow2;
+    v4 single = (r0 & mask((r0 & (r0 - 1)) == 0)) | (r1 & mask((r1 & (r1 - 1)) == 0)) | (r2 & mask((r2 & (r2 - 1)) == 0));
+    // Columns whose only band has one cell in them.
+    const v4 a0 = r0, a1 = r1 >> 9, a2 = r2 >> 18;
+    const v4 one = (a0 ^ a1 ^ a2) & ~(a0 & a1 & a2);
+    const v4 cols = a0 | a1 | a2;
+    const v4 alone = cols & ~(next_band(cols) | last_band(cols));
+    single |= x & rows3(one & alone);
+    const v4 placed = single & s.open;
+    s.cand[d] = x;
+    if (!any(placed)) return true;
+    s.open &= ~placed;
+    for (int e = 0; e < 9; ++e) s.cand[e] &= ~placed;
+    s.cand[d] = x;
+    clear_peers(s, d, placed);
+    return true;
+}
+
+// Naked singles and empty cells for all 81 cells at once (candidates counted bit-sliced
+// over the nine digits); also notes the cells with two candidates. False on a contradiction.
+inline bool naked_singles(Board& s, bool& changed) {
+    v4 ones{}, twos{}, threes{};
+    for (int d = 0; d < 9; ++d) {
+        const v4 x = s.cand[d];
+        threes |= twos & x;
+        twos |= ones & x;
+        ones |= x;
+    }
+    if (any(s.open & ~ones)) return false;
+    s.pairs = s.open & twos & ~threes;
+    const v4 singles = s.open & ~twos;
+    changed = false;
+    if (!any(singles)) return true;
+    for (int d = 0; d < 9; ++d) {
+        const v4 cells = singles & s.cand[d];
+        if (!any(cells)) continue;
+        if (clash(cells)) return false;  // two cells of a house left with only d
+        const v4 before = s.cand[d];
+        clear_peers(s, d, cells);
+        changed = changed || any(before ^ s.cand[d]);
+    }
+    return true;
+}
+
+// Bit d set when cand[d] changed since it was last examined.
+inline u32 dirty_digits(const Board& s) {
+    u32 m = 0;
+    for (int d = 0; d < 9; ++d) m |= static_cast<u32>(any(s.cand[d] ^ s.seen[d])) << d;
+    return m;
+}
+
+// Propagates to a fixed point: rounds over the digits that changed, then naked singles.
+// False on a contradiction.
+bool propagate(Board& s) {
+    for (;;) {
+        for (u32 dirty = dirty_digits(s); dirty != 0; dirty = dirty_digits(s)) {
+            do {
+                const int d = std::countr_zero(dirty);
+                dirty &= dirty - 1;
+                if (!update_digit(s, d)) return false;
+            } while (dirty);
+        }
+        bool changed = false;
+        if (!naked_singles(s, changed)) return false;
+        if (!changed) return true;
+    }
+}
 
 // Loads a puzzle; false when its givens contradict each other or a value is above 9.
 bool load(const Grid& puzzle, Board& s) {
-    u32 givens[3] = {0, 0, 0};
-    u32 own[27] = {};
-    for (int i = 0; i < 28; ++i) {
-        s.cand[i] = i < 27 ? kBand : 0;
-        s.seen[i] = s.cand[i];
-        s.vseen[i] = s.cand[i];
-    }
-    for (int cell = 0; cell < kCells; ++cell) {
-        const int v = puzzle[cell];
-        if (v == 0) continue;
-        if (v > 9) return false;
-        const int b = cell / 27, p = cell % 27;
-        givens[b] |= 1u << p;
-        own[(v - 1) * 3 + b] |= 1u << p;
-        s.assign(v - 1, b, p);
-    }
-    for (int i = 0; i < 27; ++i) {
-        s.cand[i] &= ~givens[kBandOf[static_cast<std::size_t>(i)]] | own[i];
-        if ((s.cand[i] & own[i]) != own[i]) return false;  // a given lost its own digit: a repeat
-    }
+    alignas(16) u32 own[16][4] = {};  // own[v]: the cells holding v (own[0]: the empty ones)
+    u32 bad = 0;
     for (int b = 0; b < 3; ++b) {
-        s.unsolved[b] = kBand;
-        s.urows[b] = kBand;
+        for (int p = 0; p < 27; ++p) {
+            const u32 v = puzzle[b * 27 + p];
+            bad |= static_cast<u32>(v > 9);
+            own[v & 15][b] |= 1u << p;  // no branch: most cells are empty, unpredictably
+        }
     }
+    if (bad) return false;
+    const v4 givens = splat(kBand) & ~v4{own[0][0], own[0][1], own[0][2], 0};
+    for (int d = 0; d < 9; ++d) {
+        const v4 mine{own[d + 1][0], own[d + 1][1], own[d + 1][2], 0};
+        s.seen[d] = splat(kBand);
+        s.cand[d] = splat(kBand) & (~givens | mine);
+        if (clash(mine)) return false;
+        clear_peers(s, d, mine);
+    }
+    s.open = splat(kBand);
+    s.pairs = v4{};
     return true;
 }
 
-// One (digit, band) mask against the row/box rule of its band; places the digit in rows
-// left with one cell. False on a contradiction.
-inline bool update_band(Board& s, int i) {
-    const u32 before = s.cand[i];
-    const u32 pattern = kTriads[before & 0x1FF] | kTriads[(before >> 9) & 0x1FF] << 3 | kTriads[before >> 18] << 6;
-    const u32 a = before & kComplex[pattern];
-    if (a == 0) return false;
-    const int d = kDigitOf[static_cast<std::size_t>(i)], b = kBandOf[static_cast<std::size_t>(i)];
-    const u32 rows = single_rows(a) & (s.urows[b] >> (d * 3)) & 7;
-    {
-        const u32 placed = a & kRowCells[rows];
-        s.urows[b] &= ~(rows << (d * 3));
-        s.unsolved[b] &= ~placed;
-        for (int e = b; e < 27; e += 3) s.cand[e] &= ~placed;  // the cells leave every digit ...
-        const u32 col = columns_of(placed);
-        s.cand[kNextBand[static_cast<std::size_t>(i)]] &= ~col;
-        s.cand[kLastBand[static_cast<std::size_t>(i)]] &= ~col;
-    }
-    s.cand[i] = a;  // ... but their own
-    s.seen[i] = a;
-    return true;
-}
-
-// Digit d against the column/box rule of each stack: each column of a stack meets the
-// digit in one band, each band in one column (pointing and claiming along columns),
-// and a column left with one open cell places the digit. False on a contradiction.
-inline bool update_columns(Board& s, int d) {
-    u32* cand = s.cand + d * 3;
-    const u32 a0 = cand[0], a1 = cand[1], a2 = cand[2];
-    const u32 c0 = (a0 | a0 >> 9 | a0 >> 18) & 0x1FF;
-    const u32 c1 = (a1 | a1 >> 9 | a1 >> 18) & 0x1FF;
-    const u32 c2 = (a2 | a2 >> 9 | a2 >> 18) & 0x1FF;
-    const u32 w = c0 | c1 << 9 | c2 << 18;  // bit b * 9 + column
-    u32 allowed = 0;
-    for (int k = 0; k < 3; ++k) {
-        const u32 x = (w >> (3 * k)) & 0x1C0E07;
-        const u32 keep = kStackKeep[(x & 7) | (x >> 6 & 0x38) | (x >> 12 & 0x1C0)];
-        if (keep == 0) return false;
-        allowed |= keep << (3 * k);
-    }
-    const u32 k0 = allowed & 0x1FF, k1 = allowed >> 9 & 0x1FF, k2 = allowed >> 18;
-    const u32 only[3] = {k0 & ~k1 & ~k2, k1 & ~k0 & ~k2, k2 & ~k0 & ~k1};
-    const u32 keep[3] = {k0, k1, k2};
-    for (int b = 0; b < 3; ++b) {
-        const u32 a = cand[b] & keep[b] * 0x40201u;
-        cand[b] = a;
-        // Columns locked to this band whose open cells are down to one.
-        const u32 r0 = a & 0x1FF, r1 = a >> 9 & 0x1FF, r2 = a >> 18;
-        const u32 one = (r0 ^ r1 ^ r2) & ~(r0 & r1 & r2);
-        u32 cells = a & (only[b] & one) * 0x40201u & s.unsolved[b];
-        while (cells) {
-            const int p = std::countr_zero(cells);
-            cells &= cells - 1;
-            if (cand[b] >> p & 1) cand[b] &= ~kBandPeers[static_cast<std::size_t>(p)];
-        }
-        s.vseen[d * 3 + b] = cand[b];
-    }
-    return true;
-}
-
-// Naked singles and empty cells, a band at a time. False on a contradiction.
-inline bool naked_singles(Board& s) {
-    for (int b = 0; b < 3; ++b) {
-        const u32 open = s.unsolved[b];
-        if (open == 0) continue;
-        u32 ones = 0, twos = 0;
-        for (int d = 0; d < 9; ++d) {
-            const u32 x = s.cand[d * 3 + b];
-            twos |= ones & x;
-            ones |= x;
-        }
-        if (open & ~ones) return false;
-        u32 singles = open & ~twos;
-        while (singles) {
-            const int p = std::countr_zero(singles);
-            singles &= singles - 1;
-            int d = 0;
-            while (d < 9 && !(s.cand[d * 3 + b] >> p & 1)) ++d;
-            if (d == 9) return false;  // an earlier single in this pass took its last digit
-            s.assign(d, b, p);
-        }
-    }
-    return true;
-}
-
-// Propagates to a fixed point. False on a contradiction.
-bool propagate(Board& s) {
-    for (;;) {
-        if (u32 dirty = s.changed(s.seen)) {
-            do {
-                const int i = std::countr_zero(dirty);
-                dirty &= dirty - 1;
-                if (!update_band(s, i)) return false;
-            } while (dirty);
-            continue;
-        }
-        if (u32 vdirty = s.changed(s.vseen)) {
-            for (u32 digits = (vdirty | vdirty >> 1 | vdirty >> 2) & 0x1249249; digits; digits &= digits - 1) {
-                if (!update_columns(s, kDigitOf[static_cast<std::size_t>(std::countr_zero(digits))])) return false;
-            }
-            continue;
-        }
-        if (!naked_singles(s)) return false;
-        if (s.changed(s.seen) == 0) return true;
-    }
-}
-
-// A cell to branch on: the first one with two candidates, else one with the fewest.
-// Returns band * 27 + position, and the candidate digits as a 9-bit mask.
 // A cell to branch on: among cells with two candidates, the one that sees the most open
 // cells (both branches then reach furthest); without such cells, one with the fewest
 // candidates. Returns band * 27 + position, and the candidate digits as a 9-bit mask.
 int pick_cell(const Board& s, u32& digits) {
-    u32 pairs[3] = {0, 0, 0};
-    for (int b = 0; b < 3; ++b) {
-        u32 ones = 0, twos = 0, threes = 0;
-        for (int d = 0; d < 9; ++d) {
-            const u32 x = s.cand[d * 3 + b];
-            threes |= twos & x;
-            twos |= ones & x;
-            ones |= x;
+    static constexpr auto peers_in_band = [] {
+        std::array<u32, 27> t{};
+        for (int p = 0; p < 27; ++p) {
+            const int row = p / 9, col = p % 9;
+            u32 m = 0x1FFu << (row * 9);
+            for (int r = 0; r < 3; ++r) m |= 7u << (r * 9 + (col / 3) * 3);
+            t[static_cast<std::size_t>(p)] = m & ~(1u << p);
         }
-        pairs[b] = s.unsolved[b] & twos & ~threes;
-    }
+        return t;
+    }();
+    static constexpr auto column = [] {
+        std::array<u64, 27> t{};
+        for (int p = 0; p < 27; ++p) t[static_cast<std::size_t>(p)] = u64{0x40201u << (p % 9)} * 0x100000001u;
+        return t;
+    }();
     int best = -1;
-    if (pairs[0] | pairs[1] | pairs[2]) {
-        int best_score = -1;
-        for (int b = 0; b < 3; ++b) {
-            for (u32 m = pairs[b]; m; m &= m - 1) {
-                const int p = std::countr_zero(m);
-                const u32 col = columns_of(1u << p);
-                const int score = std::popcount(s.unsolved[b] & kBandPeers[static_cast<std::size_t>(p)]) +
-                                  std::popcount(s.unsolved[(b + 1) % 3] & col) +
-                                  std::popcount(s.unsolved[(b + 2) % 3] & col);
-                if (score > best_score) {
-                    best_score = score;
-                    best = b * 27 + p;
-                }
+    const u32 open[3] = {s.open[0], s.open[1], s.open[2]};
+    if (any(s.pairs)) {
+        // The other two bands' open cells, side by side, for one popcount per column.
+        const u64 others[3] = {u64{open[1]} << 32 | open[2], u64{open[2]} << 32 | open[0], u64{open[0]} << 32 | open[1]};
+        // Highest score first, then lowest cell: score << 8 | (255 - cell), kept without branches.
+        u32 best_key = 0;
+        const v2 halves = reinterpret_cast<v2>(s.pairs);  // bands 0 and 1, then band 2
+        for (int half = 0; half < 2; ++half) {
+            for (u64 m = halves[half]; m; m &= m - 1) {
+                const int bit = std::countr_zero(m);
+                const int b = half * 2 + (bit >> 5), p = bit & 31;
+                const auto at = static_cast<std::size_t>(p);
+                const u32 score = static_cast<u32>(std::popcount(open[b] & peers_in_band[at]) +
+                                                   std::popcount(others[b] & column[at]));
+                best_key = std::max(best_key, score << 8 | static_cast<u32>(255 - (b * 27 + p)));
             }
         }
+        best = 255 - static_cast<int>(best_key & 255);
     } else {
         int best_count = 10;
         for (int b = 0; b < 3; ++b) {
-            for (u32 rest = s.unsolved[b]; rest; rest &= rest - 1) {
+            for (u32 rest = open[b]; rest; rest &= rest - 1) {
                 const int p = std::countr_zero(rest);
                 int n = 0;
-                for (int d = 0; d < 9; ++d) n += s.cand[d * 3 + b] >> p & 1;
+                for (int d = 0; d < 9; ++d) n += s.cand[d][b] >> p & 1;
                 if (n < best_count) {
                     best_count = n;
                     best = b * 27 + p;
@@ -380,14 +274,14 @@ int pick_cell(const Board& s, u32& digits) {
     }
     digits = 0;
     const int b = best / 27, p = best % 27;
-    for (int d = 0; d < 9; ++d) digits |= (s.cand[d * 3 + b] >> p & 1) << d;
+    for (int d = 0; d < 9; ++d) digits |= (s.cand[d][b] >> p & 1) << d;
     return best;
 }
 
 void extract(const Board& s, Grid& out) {
     for (int d = 0; d < 9; ++d) {
         for (int b = 0; b < 3; ++b) {
-            for (u32 m = s.cand[d * 3 + b]; m; m &= m - 1) out[b * 27 + std::countr_zero(m)] = static_cast<std::uint8_t>(d + 1);
+            for (u32 m = s.cand[d][b]; m; m &= m - 1) out[b * 27 + std::countr_zero(m)] = static_cast<std::uint8_t>(d + 1);
         }
     }
 }
@@ -409,11 +303,13 @@ void search(Board& s, Search& ctx) {
         const int cell = pick_cell(s, digits);
         const int b = cell / 27, p = cell % 27;
         const int d = std::countr_zero(digits);
+        v4 at{};
+        at[b] = 1u << p;
         Board child = s;
-        child.assign(d, b, p);
+        clear_peers(child, d, at);
         search(child, ctx);
         if (ctx.count >= ctx.limit) return;
-        s.cand[d * 3 + b] &= ~(1u << p);  // d is not the digit of this cell: carry on without it
+        s.cand[d] &= ~at;  // d is not the digit of this cell: carry on without it
     }
 }
 

@@ -62,7 +62,13 @@ bool Window::open(const WindowSettings& settings) {
     glfwSetCursorPosCallback(window_, [](GLFWwindow* gw, double, double) { mark_activity(gw); });
     glfwSetMouseButtonCallback(window_, [](GLFWwindow* gw, int, int, int) { mark_activity(gw); });
     glfwSetScrollCallback(window_, [](GLFWwindow* gw, double, double) { mark_activity(gw); });
-    glfwSetKeyCallback(window_, [](GLFWwindow* gw, int, int, int, int) { mark_activity(gw); });
+    glfwSetKeyCallback(window_, [](GLFWwindow* gw, int key, int, int action, int mods) {
+        mark_activity(gw);
+        auto* self = static_cast<Window*>(glfwGetWindowUserPointer(gw));
+        if (self != nullptr && (action == GLFW_PRESS || action == GLFW_REPEAT)) {
+            self->pending_keys_.push_back(KeyPress{key, mods, action == GLFW_REPEAT});
+        }
+    });
     glfwSetCharCallback(window_, [](GLFWwindow* gw, unsigned) { mark_activity(gw); });
     glfwSetWindowSizeCallback(window_, [](GLFWwindow* gw, int, int) { mark_activity(gw); });
     glfwSetWindowFocusCallback(window_, [](GLFWwindow* gw, int) { mark_activity(gw); });
@@ -169,6 +175,8 @@ void Window::apply_touch() {
 
 bool Window::begin_frame() {
     follow_canvas_size();
+    frame_keys_.swap(pending_keys_);
+    pending_keys_.clear();
     const float new_scale = detect_scale();
     const bool scale_changed = std::fabs(new_scale - scale_) > 1e-3f;
     scale_ = new_scale;

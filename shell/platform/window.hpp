@@ -10,12 +10,20 @@
 
 #include <deque>
 #include <string>
+#include <vector>
 
 #include "shell/bridge.hpp"
 
 struct GLFWwindow;
 
 namespace astradia::shell {
+
+// A key press (or auto-repeat) as GLFW reported it, with the modifiers held then.
+struct KeyPress {
+    int key;      // GLFW_KEY_*
+    int mods;     // GLFW_MOD_* bits
+    bool repeat;  // an auto-repeat of a held key
+};
 
 struct WindowSettings {
     const char* title = "Astradia";
@@ -49,6 +57,11 @@ public:
     // the web loop). Used when nothing animates, so an idle app costs nothing.
     void wait_events(double seconds);
 
+    // The key presses since the previous frame, in order. ImGui 1.86 only sees which
+    // keys are down at frame time, so a press and release between two frames (a quick
+    // tap, or a test's keyboard) would be lost; views read presses from here instead.
+    const std::vector<KeyPress>& key_presses() const { return frame_keys_; }
+
     bool should_close() const;
     float scale() const { return scale_; }
     int pixel_width() const { return fb_w_; }
@@ -66,6 +79,8 @@ private:
     int fb_w_ = 0;
     int fb_h_ = 0;
     bool activity_ = true;
+    std::vector<KeyPress> pending_keys_;  // collected by the key callback
+    std::vector<KeyPress> frame_keys_;    // this frame's
     // Touch (web): events waiting to be applied, one press or release per frame so a
     // quick tap is still seen as down for one frame and up the next.
     std::deque<bridge::TouchEvent> touch_queue_;

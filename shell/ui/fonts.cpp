@@ -16,7 +16,9 @@ namespace {
 const ImWchar kRanges[] = {0x0020, 0x00FF, 0x0400, 0x045F, 0x2010, 0x2027, 0x2190, 0x2193,
                            0x2212, 0x2212, 0x2713, 0x2713, 0x2715, 0x2715, 0x25B6, 0x25B6, 0};
 
-ImFont* add(const unsigned char* data, unsigned long size, float px) {
+const ImWchar kDigitRanges[] = {0x0030, 0x0039, 0};
+
+ImFont* add(const unsigned char* data, unsigned long size, float px, const ImWchar* ranges = kRanges) {
     ImFontConfig cfg;
     cfg.FontDataOwnedByAtlas = false;  // the data is static, inside the binary
     cfg.OversampleH = 2;
@@ -24,12 +26,12 @@ ImFont* add(const unsigned char* data, unsigned long size, float px) {
     cfg.PixelSnapH = true;
     // ImGui takes a non-const pointer but does not write through it when it does not own the data.
     return ImGui::GetIO().Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(data),
-                                                      static_cast<int>(size), px, &cfg, kRanges);
+                                                      static_cast<int>(size), px, &cfg, ranges);
 }
 
 }  // namespace
 
-Fonts build_fonts(float scale) {
+Fonts build_fonts(float scale, float digits_css) {
     ImFontAtlas* atlas = ImGui::GetIO().Fonts;
     atlas->Clear();
     Fonts f;
@@ -37,6 +39,8 @@ Fonts build_fonts(float scale) {
     f.bold = add(astradia_font_sans_bold, astradia_font_sans_bold_size, 17.0f * scale);
     f.title = add(astradia_font_sans_bold, astradia_font_sans_bold_size, 40.0f * scale);
     f.small = add(astradia_font_sans, astradia_font_sans_size, 14.0f * scale);
+    f.digits = add(astradia_font_sans, astradia_font_sans_size, digits_css * scale, kDigitRanges);
+    f.digits_css = digits_css;
     atlas->Build();
     ImGui::GetIO().FontDefault = f.body;
     return f;

@@ -64,8 +64,14 @@ const std::vector<Target>& targets();
 // hand-drawn targets such as board cells).
 void add_target(std::string label, bool enabled = true, bool on = false);
 
-// Whether a key (a GLFW key code: both platforms use them) was pressed this frame.
-bool key_pressed(int glfw_key, bool repeat = true);
+// This frame's key presses (set by the app from the window, each frame).
+struct KeyPress;
+void set_frame_keys(const std::vector<KeyPress>* keys);
+// This frame's key presses in order (empty while a text field has the keyboard).
+const std::vector<KeyPress>& frame_keys();
+// Whether a key (a GLFW key code: both platforms use them) was pressed this frame, with
+// auto-repeats when `repeat`; *mods (if given) receives the GLFW_MOD_* bits held then.
+bool key_pressed(int glfw_key, bool repeat = true, int* mods = nullptr);
 
 // A one-sentence notice (storage problems, a damaged save); returns true when dismissed.
 bool notice(const Ui& ui, const char* text, const char* id);

@@ -5,6 +5,7 @@
 
 #include <GLFW/glfw3.h>
 
+#include "shell/platform/window.hpp"
 #include "shell/ui/ui.hpp"
 
 namespace astradia::shell {
@@ -49,7 +50,27 @@ void add_target(std::string label, bool enabled, bool on) {
     g_targets.push_back(Target{std::move(label), a.x * k, a.y * k, (b.x - a.x) * k, (b.y - a.y) * k, enabled, on});
 }
 
-bool key_pressed(int glfw_key, bool repeat) { return ImGui::IsKeyPressed(glfw_key, repeat); }
+namespace {
+const std::vector<KeyPress>* g_keys = nullptr;
+}  // namespace
+
+void set_frame_keys(const std::vector<KeyPress>* keys) { g_keys = keys; }
+
+const std::vector<KeyPress>& frame_keys() {
+    static const std::vector<KeyPress> none;
+    return g_keys == nullptr || ImGui::GetIO().WantTextInput ? none : *g_keys;
+}
+
+bool key_pressed(int glfw_key, bool repeat, int* mods) {
+    if (g_keys == nullptr || ImGui::GetIO().WantTextInput) return false;
+    for (const KeyPress& k : *g_keys) {
+        if (k.key == glfw_key && (repeat || !k.repeat)) {
+            if (mods != nullptr) *mods = k.mods;
+            return true;
+        }
+    }
+    return false;
+}
 
 void begin_screen(const char* id, const Ui& ui) {
     const ImGuiViewport* vp = ImGui::GetMainViewport();

@@ -142,9 +142,22 @@ export async function clickTarget(page, label, { touch = false } = {}) {
   return t;
 }
 
-// Loads the game page and waits for the first frame.
-export async function loadApp(session, origin, path = '/') {
+// Decides the consent banner the way a player who declines everything optional would
+// (through the widget's API), so it no longer covers the bottom of the game.
+export async function declineConsent(page) {
+  await page.waitForFunction(() => window.AstradiaLegal, null, { timeout: 15000 });
+  await page.evaluate(() => window.AstradiaLegal.set({ statistics: false, ads: false }));
+  await page.waitForFunction(() => {
+    const host = document.querySelector('astradia-legal');
+    return host && host.dataset.state === 'settled';
+  }, null, { timeout: 15000 });
+}
+
+// Loads the game page and waits for the first frame. With { consent: 'decline' } (the
+// default) the consent banner is answered first, as a player would before playing.
+export async function loadApp(session, origin, path = '/', { consent = 'decline' } = {}) {
   await session.page.goto(origin + path);
   await session.page.waitForSelector('html[data-app="running"]', { timeout: 30000 });
+  if (consent === 'decline') await declineConsent(session.page);
   return appState(session.page);
 }

@@ -69,6 +69,7 @@ test('axe: no violations inside the widget in any state, light and dark, 1280 an
         await s.page.setViewportSize({ width, height: width === 1280 ? 800 : 780 });
         for (const scheme of ['light', 'dark']) {
           await s.page.emulateMedia({ colorScheme: scheme });
+          await s.page.waitForFunction((t) => document.querySelector('astradia-legal').dataset.theme === t, scheme);
           await settleAnimations(s.page);
           await screenshot(s.page, `legal-${state}-${width}-${scheme}.png`);
           if (width === 390) continue;
@@ -116,6 +117,8 @@ test('axe: the Russian banner, the age error, GPC and 400 % zoom states have no 
     assert.equal(await s.page.isVisible('#al-age-err'), true);
     for (const scheme of ['light', 'dark']) {
       await s.page.emulateMedia({ colorScheme: scheme });
+      await s.page.waitForFunction((t) => document.querySelector('astradia-legal').dataset.theme === t, scheme);
+      await settleAnimations(s.page);
       const r = await axe(s.page, true);
       assert.deepEqual(r.violations, [], `${scheme}: ${show(r.violations)}`);
     }

@@ -81,6 +81,26 @@ test('game page: the widget shows its banner with the first paint, shifts nothin
   } finally { await s.close(); }
 });
 
+test('game page offline: the service worker keeps the widget with the page, so the banner still shows', { timeout: 90000 }, async () => {
+  const s = await openPage(env.origin);
+  try {
+    await s.page.goto(env.origin + '/');
+    await s.page.waitForSelector('html[data-app="running"]', { timeout: 30000 });
+    const cached = await s.page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+      const names = await caches.keys();
+      const cache = await caches.open(names.find((n) => n.startsWith('astradia-')));
+      return (await cache.keys()).map((r) => new URL(r.url).pathname).filter((p) => p.startsWith('/widget/')).sort();
+    });
+    assert.deepEqual(cached, ['/widget/astradia-legal-ui.js', '/widget/astradia-legal.js']);
+    await s.context.setOffline(true);
+    await s.page.reload();
+    await widgetState(s.page, 'banner');
+    await s.page.waitForSelector('html[data-app="running"]', { timeout: 30000 });
+    assert.deepEqual(s.issues.console.filter((m) => /integrity|astradia-legal/i.test(m)), []);
+  } finally { await s.close(); }
+});
+
 test('partner demo: gated tags wait, both forms need the User Agreement, withdrawal cleans up', { timeout: 120000 }, async () => {
   const s = await openPage(env.origin, { initScript: OBSERVE });
   try {

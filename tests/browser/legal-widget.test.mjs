@@ -267,7 +267,7 @@ test('a material document change asks again and shows what changed; a minor one 
   } finally { await t.close(); writeLegalSite(env.root, readSource('widget-test')); }
 });
 
-test('Global Privacy Control: ads off and recorded as gpc; a later explicit choice wins', { timeout: 60000 }, async () => {
+test('Global Privacy Control: ads off and recorded as gpc; only an opt-in in the preferences allows them', { timeout: 60000 }, async () => {
   const s = await openPage(env.origin, { initScript: () => {
     Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true, configurable: true });
   } });
@@ -282,19 +282,34 @@ test('Global Privacy Control: ads off and recorded as gpc; a later explicit choi
     assert.equal(body.record.method, 'gpc');
     assert.equal(body.record.gpc, true);
     assert.deepEqual(body.record.choices, { necessary: true, statistics: false, ads: false });
-    assert.match(await s.page.textContent('.banner'), /Global Privacy Control/);
+    assert.match(await s.page.textContent('.banner'), /Global Privacy Control signal, so personalised ads stay off/);
     await s.page.reload();
     await widgetState(s.page, 'banner');            // GPC alone is not a choice: still asked
     assert.equal((await readRecord(s.page)).method, 'gpc');
     assert.deepEqual(await gated(s.page), []);
+    // "Accept all" in the banner does not override the signal (docs/LEGAL-FORMATS.md) ...
     await accept(s.page);
     await widgetState(s.page, 'settled');
-    const rec = await readRecord(s.page);
-    assert.deepEqual([rec.method, rec.gpc, rec.choices.ads], ['banner', true, true]);
+    let rec = await readRecord(s.page);
+    assert.deepEqual([rec.method, rec.gpc, rec.choices.statistics, rec.choices.ads], ['banner', true, true, false]);
+    await ran(s.page, 1);
+    // ... nor does the API ...
+    await s.page.evaluate(() => window.AstradiaLegal.set({ ads: true }, { age_confirmed: true }));
+    assert.equal((await readRecord(s.page)).choices.ads, false);
+    assert.equal(await s.page.evaluate(() => window.AstradiaLegal.has('ads')), false);
+    // ... the preferences dialog does.
+    await s.page.click('.fab');
+    await s.page.waitForSelector('dialog.prefs[open]');
+    assert.match(await s.page.textContent('dialog.prefs'), /Global Privacy Control/);
+    await s.page.check('#al-t-ads');
+    await s.page.click('dialog.prefs button:text-is("Save choices")');
+    await ran(s.page, 2);
+    rec = await readRecord(s.page);
+    assert.deepEqual([rec.method, rec.gpc, rec.choices.ads], ['preferences', true, true]);
     await s.page.reload();
     await widgetState(s.page, 'settled');
     await ran(s.page, 2);
-    assert.deepEqual(await gated(s.page), ['statistics', 'ads'], 'the explicit choice wins over the signal');
+    assert.deepEqual(await gated(s.page), ['statistics', 'ads'], 'the explicit opt-in wins over the signal');
     await clean(s);
   } finally { await s.close(); }
 
@@ -412,7 +427,9 @@ test('delete my data clears this origin and shows the banner again', { timeout: 
     }));
     await s.page.click('.fab');
     await s.page.waitForSelector('dialog.prefs[open]');
+    assert.equal(await s.page.isVisible('dialog.prefs button:text-is("Delete everything")'), false, 'deleting takes a confirmation');
     await s.page.click('dialog.prefs >> button:has-text("Delete my data")');
+    assert.equal(await s.page.isVisible('dialog.prefs button:text-is("Delete my data")'), false);
     const r = receipt(s.page);
     await s.page.click('dialog.prefs button:text-is("Delete everything")');
     assert.equal(JSON.parse((await r).request().postData()).event, 'withdrawn');
@@ -453,12 +470,19 @@ test('the JS API: has, getRecord, on/off, set, open, openDocument', { timeout: 6
     assert.equal(await s.page.isVisible('dialog.docv >> text=javascript'), false);
     assert.equal(await s.page.$$eval('astradia-legal', ([h]) => [...h.shadowRoot.querySelectorAll('dialog a')]
       .filter((a) => /^javascript:/i.test(a.getAttribute('href') || '')).length), 0, 'an unsafe link stays text');
+    // A link to another document of the site opens it here, on top; Esc comes back.
+    await s.page.click('dialog.docv a:text-is("Terms of Use")');
+    await s.page.waitForSelector('dialog.docv >> nth=1 >> text=Play fair.');
+    await s.page.keyboard.press('Escape');
+    await s.page.waitForFunction(() => document.querySelector('astradia-legal').shadowRoot.querySelectorAll('dialog').length === 1);
     await s.page.click('dialog.docv >> text=Русский');
     await s.page.waitForSelector('dialog.docv[lang=ru] >> text=Тестовый оператор');
     assert.match(await s.page.textContent('dialog.docv h2'), /Политика конфиденциальности/);
     await s.page.keyboard.press('Escape');
-    await s.page.evaluate(() => window.AstradiaLegal.open());
+    await s.page.evaluate(() => Promise.all([window.AstradiaLegal.open(), window.AstradiaLegal.open()]));
     await s.page.waitForSelector('dialog.prefs[open]');
+    assert.equal(await s.page.evaluate(() => document.querySelector('astradia-legal').shadowRoot.querySelectorAll('dialog').length), 1,
+      'opening twice gives one dialog');
     await clean(s);
   } finally { await s.close(); }
 });

@@ -91,7 +91,10 @@ def raw_exchange(port, data, timeout=5):
         return out
 
 
-class ConsentApiTest(unittest.TestCase):
+class ServerCase(unittest.TestCase):
+    """A serve.py Server on a free port over a one-page root, its receipts in a folder that does
+    not exist yet (the store creates it)."""
+
     @classmethod
     def setUpClass(cls):
         cls.tmp = tempfile.TemporaryDirectory()
@@ -109,6 +112,9 @@ class ConsentApiTest(unittest.TestCase):
         cls.server.shutdown()
         cls.server.server_close()
         cls.tmp.cleanup()
+
+
+class ConsentApiTest(ServerCase):
 
     def rows(self, record_id):
         if not os.path.exists(self.db):
@@ -252,22 +258,7 @@ class ConsentApiTest(unittest.TestCase):
         self.assertEqual(ctx.exception.headers["Allow"], "POST")
 
 
-class PartnerFormTest(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.tmp = tempfile.TemporaryDirectory()
-        with open(os.path.join(cls.tmp.name, "index.html"), "wb") as f:
-            f.write(b"<!doctype html><title>t</title>")
-        cls.server = serve.Server(("127.0.0.1", 0), cls.tmp.name, consent_db=os.path.join(cls.tmp.name, "c.db"))
-        cls.port = cls.server.server_address[1]
-        threading.Thread(target=cls.server.serve_forever, daemon=True).start()
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.server.shutdown()
-        cls.server.server_close()
-        cls.tmp.cleanup()
-
+class PartnerFormTest(ServerCase):
     def submit(self, fields):
         data = urllib.parse.urlencode(fields).encode()
         out = raw_exchange(self.port, b"POST /api/partner-demo/form HTTP/1.1\r\nHost: t\r\n"

@@ -5,12 +5,13 @@
 // decisions, dialogs, documents and form checkboxes live in ui.mjs, imported when the
 // browser is idle or on first use. build.mjs bundles this file with record.mjs into one
 // classic script.
-import { parseConfig, pickLanguage, parseRecord, mustAsk, consentModeState, resolveGpc } from './record.mjs';
+import { parseConfig, pickLanguage, parseRecord, mustAsk, consentModeState, effectiveChoices } from './record.mjs';
 
 const CSS = '__CORE_CSS__';            // build.mjs puts core.css here
 const UI_FILE = 'astradia-legal-ui.js';
 const TAG = 'astradia-legal';
 const warn = (...a) => console.warn(TAG + ':', ...a);
+const fail = (e) => console.error(TAG + ':', e);   // a bug of ours: reported, never thrown into the page
 
 // The banner's words, English and Russian ("{0}" is filled in).
 const STRINGS = {
@@ -23,7 +24,7 @@ const STRINGS = {
     age: 'I am of legal age, or I have a parent’s or guardian’s permission',
     ageFirst: 'To accept, first confirm your age above.',
     reject: 'Reject all', accept: 'Accept all', choose: 'Choose',
-    gpc: 'Your browser sends a Global Privacy Control signal, so personalised ads are off. “Accept all” would turn them on.',
+    gpc: 'Your browser sends a Global Privacy Control signal, so personalised ads stay off; you can still allow them under “Choose”.',
     noStore: 'Your browser does not let this site store data, so these choices will not be remembered next time.',
     expired: 'Your choices of {0} have expired. Please choose again.',
     changed: 'Our documents have changed since you last chose:',
@@ -38,7 +39,7 @@ const STRINGS = {
     age: 'Подтверждаю, что я совершеннолетний или у меня есть разрешение родителя либо опекуна',
     ageFirst: 'Чтобы принять, сначала подтвердите возраст.',
     reject: 'Отклонить все', accept: 'Принять все', choose: 'Настроить',
-    gpc: 'Ваш браузер передаёт сигнал Global Privacy Control, поэтому персональная реклама выключена. Кнопка «Принять все» её включит.',
+    gpc: 'Ваш браузер передаёт сигнал Global Privacy Control, поэтому персональная реклама останется выключенной; разрешить её можно в разделе «Настроить».',
     noStore: 'Браузер не разрешает этому сайту хранить данные, поэтому ваш выбор не сохранится до следующего визита.',
     expired: 'Срок действия вашего выбора от {0} истёк. Пожалуйста, выберите снова.',
     changed: 'С момента вашего выбора наши документы изменились:',
@@ -87,7 +88,7 @@ function openStorage() {
     const m = new Map();
     return {
       persistent: false, memory: m,
-      get: (k) => (m.has(k) ? m.get(k) : null),
+      get: (k) => m.get(k) ?? null,
       set: (k, v) => (m.set(k, v), true),
       remove: (k) => m.delete(k),
     };
@@ -96,8 +97,8 @@ function openStorage() {
 
 function start(script) {
   if (window.AstradiaLegal) return warn('loaded twice; the second copy does nothing');
-  const set = (config) => (document.body ? boot(script, config)
-    : document.addEventListener('DOMContentLoaded', () => boot(script, config), { once: true }));
+  const run = (config) => { try { boot(script, config); } catch (e) { fail(e); } };
+  const set = (config) => (document.body ? run(config) : document.addEventListener('DOMContentLoaded', () => run(config), { once: true }));
   const inline = script && script.getAttribute('data-config');
   const url = script && script.getAttribute('data-config-url');
   if (inline) {
@@ -144,9 +145,9 @@ function boot(script, raw) {
     return null;
   }
   const unexpired = core.unexpired = (r) => (r && Date.parse(r.expires) > Date.now() ? r : null);
-  // The record's choices as they hold now: a Global Privacy Control signal turned on after the
-  // choice takes personalised ads away at once (ui.mjs then records it).
-  const effective = core.effective = (r) => resolveGpc(r, gpc) || r.choices;
+  // The record's choices as they hold now: under Global Privacy Control personalised ads need
+  // an opt-in made in the preferences while the signal was on (ui.mjs records the signal).
+  const effective = core.effective = (r) => effectiveChoices(r, gpc);
 
   // --- the outside world: manifest, module, Consent Mode, receipts, gated elements ---------
   core.manifest = () => (manifestPromise = manifestPromise || fetch(config.manifest, { credentials: 'same-origin' })
@@ -181,8 +182,10 @@ function boot(script, raw) {
         el.async = false;
         parent.insertBefore(el, next);
       } else {
-        const src = new URL(el.dataset.src, location.href);
-        if (/^https?:$/.test(src.protocol)) el.src = src.href;
+        try {
+          const src = new URL(el.dataset.src, location.href);
+          if (/^https?:$/.test(src.protocol)) el.src = src.href;     // never javascript: or data:
+        } catch (e) { warn('an iframe has a data-src that is not a URL'); }
         el.removeAttribute('data-src');
       }
     }
@@ -202,10 +205,14 @@ function boot(script, raw) {
   };
 
   // Recording a decision is ui.mjs's work (decide); the banner's buttons wait for it.
-  const decide = (...args) => ui().then((m) => m && m.decide(...args));
+  const decide = (...args) => ui().then((m) => m && m.decide(...args)).catch(fail);
 
   // --- what is on screen: the banner or the "Privacy choices" button -------------------------
-  const host = h(TAG, { 'data-theme': config.theme });
+  const host = h(TAG, {});
+  const dark = matchMedia('(prefers-color-scheme: dark)');
+  const theme = () => { host.dataset.theme = config.theme != 'auto' ? config.theme : dark.matches ? 'dark' : 'light'; };
+  dark.addEventListener('change', theme);
+  theme();
   const root = host.attachShadow({ mode: 'open' });
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(CSS);
@@ -268,7 +275,6 @@ function boot(script, raw) {
     if (wantBanner && !banner) {
       lift(banner = renderBanner());
       bannerKey = key;
-      performance.mark(TAG + ':banner');
     }
     if (fab && wantBanner) { fab.remove(); fab = null; }
     if (!wantBanner && !fab && config.button != 'none') {
@@ -318,7 +324,7 @@ function boot(script, raw) {
   // --- start: decide what to show --------------------------------------------------------------
   gtag('consent', 'default', { ...consentModeState(NONE), wait_for_update: 500 });
   const first = mustAsk(core.record, null, Date.now(), lang);
-  const applyGpc = () => gpc && ui().then((m) => m && m.applyGpc());
+  const applyGpc = () => gpc && ui().then((m) => m && m.applyGpc()).catch(fail);
   if (first.ask) {
     core.ask = first;
     chrome();
@@ -335,9 +341,9 @@ function boot(script, raw) {
         await applyGpc();
       }
       chrome();
-    });
+    }).catch(fail);
   }
-  if (document.querySelector('form[data-accept]')) ui().then((m) => m && m.forms());
+  if (document.querySelector('form[data-accept]')) ui().then((m) => m && m.forms()).catch(fail);
   // The second part is small and needed by the first click: fetch it while the page is idle.
   (window.requestIdleCallback || setTimeout)(() => ui(), { timeout: 3000 });
 }

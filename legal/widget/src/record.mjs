@@ -154,14 +154,25 @@ export function recordDocuments(manifest, ids, lang) {
   return list.slice(0, 16).map(({ doc, ver }) => ({ id: doc.id, version: ver.version, hash: text(ver.hash, lang) }));
 }
 
-// Global Privacy Control: the choices to record with method "gpc", or null when the
-// stored record already honours the signal. A record made while GPC was on (gpc: true)
-// is the visitor's later, explicit word and wins; a record made before it was turned
-// on loses personalised ads.
+// Whether a record's "ads: true" may be used (docs/LEGAL-FORMATS.md): with Global Privacy
+// Control on now or when the record was made, only an explicit opt-in made in the preferences
+// dialog while the signal was on counts.
+export function adsAllowed(record, gpcOn) {
+  return record.choices.ads && (!(gpcOn || record.gpc) || (record.gpc && record.method == 'preferences'));
+}
+
+// The record's choices as they hold now (personalised ads subject to adsAllowed).
+export function effectiveChoices(record, gpcOn) {
+  return { ...record.choices, ads: adsAllowed(record, gpcOn) };
+}
+
+// Global Privacy Control: the choices to record with method "gpc" while the signal is on and
+// the stored record does not honour it yet (no record, or "ads: true" that does not count),
+// else null.
 export function resolveGpc(record, gpcOn) {
-  if (!gpcOn || (record && record.gpc)) return null;
+  if (!gpcOn) return null;
   if (!record) return { necessary: true, statistics: false, ads: false };
-  return record.choices.ads ? { ...record.choices, ads: false } : null;
+  return record.choices.ads && !adsAllowed(record, true) ? { ...record.choices, ads: false } : null;
 }
 
 // The receipt's event for a change from `prev` (the valid, unexpired record or null).

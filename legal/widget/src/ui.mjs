@@ -65,6 +65,8 @@ let core, S, h, n = 0;
 const fmt = (s, ...a) => s.replace(/\{(\d)\}/g, (_, i) => a[i]);
 const day = (iso, lang) => new Date(iso + 'T00:00:00Z').toLocaleDateString(lang, { dateStyle: 'long', timeZone: 'UTC' });
 const X = 'M6 6l12 12M18 6L6 18';
+// A click that asks for a new tab or window: left to the browser (the link's static page).
+const wantsNewTab = (e) => e.ctrlKey || e.metaKey || e.shiftKey || e.button;
 
 // Called once by the core with its internals (config, storage, root, decide, …).
 export function init(c) {
@@ -91,7 +93,8 @@ export function init(c) {
 export async function decide(choices, method, ageConfirmed = core.age, forcedEvent) {
   const m = await core.manifest();
   const prev = core.record, live = core.unexpired(prev), config = core.config;
-  const want = { ...core.NONE, statistics: !!choices.statistics, ads: !!choices.ads };
+  // Under Global Privacy Control only the preferences dialog can turn personalised ads on.
+  const want = { ...core.NONE, statistics: !!choices.statistics, ads: !!choices.ads && (!core.gpc || method == 'preferences') };
   core.ask = null;
   if (!m) {
     core.warn('no manifest, so the decision applies to this page only and is not stored');
@@ -128,11 +131,12 @@ export function set(choices, options) {
     core.warn('set(): granting consent needs { age_confirmed: true } (legal age or a guardian’s permission)');
     return Promise.resolve(null);
   }
+  if (core.gpc && next.ads) core.warn('set(): Global Privacy Control is on, so only the preferences dialog can allow personalised ads');
   return decide(next, 'api', ok);
 }
 
-// Global Privacy Control: records personalised ads off (method "gpc") unless the visitor chose
-// while the signal was on.
+// Global Privacy Control: records personalised ads off (method "gpc") unless the visitor opted in
+// to them in the preferences while the signal was on.
 export async function applyGpc() {
   const choices = resolveGpc(core.unexpired(core.record), core.gpc);
   if (choices && await core.manifest()) await decide(choices, 'gpc', core.record ? core.record.age_confirmed : false);
@@ -187,7 +191,10 @@ function modal(cls, title, body, footer, opener, lang) {
 
 // --- preferences --------------------------------------------------------------------------------
 export async function openPreferences(opener) {
+  const open = core.root.querySelector('dialog.prefs');
+  if (open) return open;                                   // a second click while it loads or is open
   const m = await core.manifest();
+  if (core.root.querySelector('dialog.prefs')) return null;
   const lang = core.lang;
   const toggles = {};
   const err = h('p', { class: 'err', id: 'al-pe', hidden: true }, core.strings[lang].ageFirst);
@@ -227,7 +234,7 @@ export async function openPreferences(opener) {
   const docs = m ? h('ul', { class: 'docs' }, m.documents.map((d) => {
     const cur = currentVersion(m, d.id);
     const link = h('a', { href: cur ? text(cur.ver.page, lang) : '#', onclick: (e) => {
-      if (e.ctrlKey || e.metaKey || e.shiftKey || e.button) return;
+      if (wantsNewTab(e)) return;
       e.preventDefault();
       openDocument(d.id, link);
     } }, text(d.title, lang) || d.id);
@@ -239,8 +246,8 @@ export async function openPreferences(opener) {
       await deleteData();
       dlg.close();
     } }, S.delConfirm),
-    h('button', { type: 'button', class: 'btn2', onclick: () => { confirmRow.hidden = true; delBtn.hidden = false; delBtn.focus(); } }, S.cancel));
-  const delBtn = h('button', { type: 'button', class: 'btn2', onclick: () => {
+    h('button', { type: 'button', class: 'btn btn2', onclick: () => { confirmRow.hidden = true; delBtn.hidden = false; delBtn.focus(); } }, S.cancel));
+  const delBtn = h('button', { type: 'button', class: 'btn btn2', onclick: () => {
     delBtn.hidden = true;
     confirmRow.hidden = false;
     confirmRow.firstChild.focus();
@@ -273,19 +280,37 @@ export async function openPreferences(opener) {
 }
 
 // --- documents ----------------------------------------------------------------------------------
-// Inline content: strings, {b}, {i} and {a, href}; links only to http(s), mailto, tel or #section.
-function inline(items, jump) {
+// The site document a same-origin URL shows (its current page or a version's page), or null.
+function documentAt(m, url) {
+  if (!m || url.origin != location.origin) return null;
+  for (const d of m.documents) {
+    for (const v of d.versions) {
+      for (const page of Object.values(v.page || {})) {
+        if (url.pathname == page || url.pathname == page.replace(/[^/]+\/$/, '')) return d.id;
+      }
+    }
+  }
+  return null;
+}
+
+// Inline content: strings, {b}, {i} and {a, href}; links only to http(s), mailto, tel or
+// #section; links to another document of the site open it here. ctx: { jump, m }.
+function inline(items, ctx) {
   return (Array.isArray(items) ? items : [items]).map((it) => {
     if (typeof it == 'string') return it;
     if (it && typeof it.b == 'string') return h('strong', {}, it.b);
     if (it && typeof it.i == 'string') return h('em', {}, it.i);
     if (it && typeof it.a == 'string' && typeof it.href == 'string') {
       if (it.href.startsWith('#')) {
-        return h('a', { href: it.href, onclick: (e) => { e.preventDefault(); jump(it.href.slice(1)); } }, it.a);
+        return h('a', { href: it.href, onclick: (e) => { e.preventDefault(); ctx.jump(it.href.slice(1)); } }, it.a);
       }
       let url = null;
       try { url = new URL(it.href, location.href); } catch (e) { /* not a URL: text only */ }
       if (!url || !/^(https?|mailto|tel):$/.test(url.protocol)) return it.a;
+      const other = documentAt(ctx.m, url);
+      if (other) {
+        return h('a', { href: url.href, onclick: (e) => { if (!wantsNewTab(e)) { e.preventDefault(); openDocument(other, e.currentTarget); } } }, it.a);
+      }
       const external = /^https?:$/.test(url.protocol);
       return h('a', { href: url.href, target: external ? '_blank' : null, rel: external ? 'noopener noreferrer' : null },
         it.a, external ? h('span', { class: 'vh' }, S.newTab) : null);
@@ -295,18 +320,19 @@ function inline(items, jump) {
   });
 }
 
-// The document's sections as DOM: headings with stable anchors, paragraphs and lists.
-function renderDocument(doc, jump, prefix) {
+// The document's sections as DOM: headings with stable anchors, paragraphs and lists; a list
+// of contents (unnumbered: the headings carry the document's own numbers).
+function renderDocument(doc, ctx, prefix) {
   const sections = Array.isArray(doc.sections) ? doc.sections : [];
   const toc = sections.length > 2 ? h('nav', { class: 'toc', 'aria-label': S.contents },
-    h('ol', {}, sections.map((s) => h('li', {}, h('a', { href: '#' + s.id, onclick: (e) => { e.preventDefault(); jump(s.id); } }, s.heading))))) : null;
+    h('ul', {}, sections.map((s) => h('li', {}, h('a', { href: '#' + s.id, onclick: (e) => { e.preventDefault(); ctx.jump(s.id); } }, s.heading))))) : null;
   return [toc, sections.map((s) => h('section', { 'aria-labelledby': prefix + s.id },
     h('h3', { id: prefix + s.id, tabindex: '-1' }, String(s.heading || '')),
     (Array.isArray(s.blocks) ? s.blocks : []).map((b) => {
-      if (b && b.p) return h('p', {}, inline(b.p, jump));
+      if (b && b.p) return h('p', {}, inline(b.p, ctx));
       if (b && (b.ul || b.ol)) {
         const items = b.ul || b.ol;
-        return h(b.ul ? 'ul' : 'ol', {}, (Array.isArray(items) ? items : []).map((li) => h('li', {}, inline(li, jump))));
+        return h(b.ul ? 'ul' : 'ol', {}, (Array.isArray(items) ? items : []).map((li) => h('li', {}, inline(li, ctx))));
       }
       core.warn('a document holds a block it does not know; skipped');
       return null;
@@ -319,8 +345,8 @@ export async function openDocument(id, opener) {
   let cur = m && (currentVersion(m, id) || currentVersion(m, (m.documents[0] || {}).id));
   let lang = core.lang;
   const body = h('div', { class: 'doc' }, h('p', { class: 'note' }, S.loading));
-  const page = h('a', { class: 'btn2', target: '_blank', rel: 'noopener', href: cur ? text(cur.ver.page, lang) : '#' }, S.page);
-  const other = h('button', { type: 'button', class: 'btn2', lang: S.otherLang }, S.other);
+  const page = h('a', { class: 'btn btn2', target: '_blank', rel: 'noopener', href: cur ? text(cur.ver.page, lang) : '#' }, S.page);
+  const other = h('button', { type: 'button', class: 'btn btn2', lang: S.otherLang }, S.other);
   const { dlg, head } = modal('docv', cur ? text(cur.doc.title, lang) : id, body,
     h('div', { class: 'row' }, other, page, h('button', { type: 'button', class: 'btn', onclick: () => dlg.close() }, S.close)), opener);
   const meta = h('p', { class: 'meta' });
@@ -352,7 +378,7 @@ export async function openDocument(id, opener) {
     }
     const expected = text(cur.ver.hash, lang);
     if (doc.hash != expected) core.warn('document ' + cur.doc.id + ' ' + lang + ': its hash differs from the manifest’s');
-    body.replaceChildren(...renderDocument(doc, jump, prefix).flat(), h('p', { class: 'hash' }, 'SHA-256: ' + doc.hash));
+    body.replaceChildren(...renderDocument(doc, { jump, m }, prefix).flat(), h('p', { class: 'hash' }, 'SHA-256: ' + doc.hash));
     body.scrollTop = 0;
   }
   other.addEventListener('click', () => { lang = STRINGS[lang].otherLang; show(); });
@@ -415,7 +441,7 @@ function acceptance(form, m, id) {
   const uid = 'astradia-accept-' + ++n;
   const box = h('input', { type: 'checkbox', id: uid, class: 'astradia-accept-box', required: true });
   const link = h('a', { href: cur ? text(cur.ver.page, lang) : '#', class: 'astradia-accept-link', onclick: (e) => {
-    if (e.ctrlKey || e.metaKey || e.shiftKey || e.button) return;
+    if (wantsNewTab(e)) return;
     e.preventDefault();
     core.api.openDocument(id, link);
   } }, title);

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import {
-  checkRecord, parseRecord, isIsoTime, buildRecord, newId, compareVersions, mustAsk, resolveGpc,
+  checkRecord, parseRecord, isIsoTime, buildRecord, newId, compareVersions, mustAsk, resolveGpc, adsAllowed, effectiveChoices,
   receiptEvent, consentModeState, keyMatches, parseConfig, pickLanguage, recordDocuments, currentVersion, text,
 } from '../../../legal/widget/src/record.mjs';
 
@@ -135,14 +135,29 @@ test('mustAsk: a material version between the recorded and the current one asks 
   assert.equal(mustAsk(recordAt('1.0'), retired, now, 'en').ask, false, 'a document the manifest no longer lists');
 });
 
-test('resolveGpc: no signal, no record, a record made before the signal, an explicit choice under the signal', () => {
-  const rec = (ads, gpc) => ({ ...clone(BASE), choices: { necessary: true, statistics: true, ads }, gpc });
+test('Global Privacy Control: only an opt-in made in the preferences while the signal was on allows ads', () => {
+  const rec = (ads, gpc, method) => ({ ...clone(BASE), method, choices: { necessary: true, statistics: true, ads }, gpc });
+  assert.equal(adsAllowed(rec(true, false, 'banner'), false), true, 'no signal: the choice stands');
+  assert.equal(adsAllowed(rec(true, false, 'banner'), true), false, 'a choice made before the signal appeared');
+  assert.equal(adsAllowed(rec(true, true, 'banner'), true), false, 'a banner "accept all" under the signal');
+  assert.equal(adsAllowed(rec(true, true, 'api'), true), false, 'an API call under the signal');
+  assert.equal(adsAllowed(rec(true, true, 'preferences'), true), true, 'the preferences opt-in');
+  assert.equal(adsAllowed(rec(true, true, 'banner'), false), false, 'made under the signal, which is now off: still not');
+  assert.equal(adsAllowed(rec(true, true, 'preferences'), false), true);
+  assert.equal(adsAllowed(rec(false, true, 'preferences'), true), false);
+  assert.deepEqual(effectiveChoices(rec(true, false, 'banner'), true), { necessary: true, statistics: true, ads: false });
+  assert.deepEqual(effectiveChoices(rec(true, false, 'banner'), false), { necessary: true, statistics: true, ads: true });
+});
+
+test('resolveGpc: what to record with method gpc while the signal is on', () => {
+  const rec = (ads, gpc, method) => ({ ...clone(BASE), method, choices: { necessary: true, statistics: true, ads }, gpc });
   assert.equal(resolveGpc(null, false), null);
   assert.deepEqual(resolveGpc(null, true), { necessary: true, statistics: false, ads: false });
-  assert.deepEqual(resolveGpc(rec(true, false), true), { necessary: true, statistics: true, ads: false });
-  assert.equal(resolveGpc(rec(false, false), true), null, 'ads already off');
-  assert.equal(resolveGpc(rec(true, true), true), null, 'chosen while the signal was on: the explicit choice wins');
-  assert.equal(resolveGpc(rec(true, false), false), null);
+  assert.deepEqual(resolveGpc(rec(true, false, 'banner'), true), { necessary: true, statistics: true, ads: false });
+  assert.deepEqual(resolveGpc(rec(true, true, 'api'), true), { necessary: true, statistics: true, ads: false });
+  assert.equal(resolveGpc(rec(false, false, 'banner'), true), null, 'ads already off');
+  assert.equal(resolveGpc(rec(true, true, 'preferences'), true), null, 'the explicit opt-in wins');
+  assert.equal(resolveGpc(rec(true, false, 'banner'), false), null, 'no signal: nothing to record');
 });
 
 test('receiptEvent: given, changed, withdrawn', () => {

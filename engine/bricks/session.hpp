@@ -1,0 +1,63 @@
+// Purpose: the Bricks session, the one object a front end drives: it owns the
+// ruleset, the seed, the move history with every state (so undo of the last
+// placement restores board, score, tray and Rng exactly), the best score, and
+// serialisation to a sealed "bricks-game" save or a "bricks-replay". Loading
+// replays the history and rejects any save whose stored state disagrees with it.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/bricks/game.hpp"
+#include "engine/bricks/ruleset.hpp"
+#include "engine/core/expected.hpp"
+
+namespace astradia::bricks {
+
+constexpr int kSaveVersion = 1;
+
+class Session {
+public:
+    // A new game with the classic rules and seed 0.
+    Session();
+    // A new game; best_before is the best score of earlier games (from Stats).
+    Session(Ruleset rules, std::uint64_t seed, std::uint64_t best_before = 0);
+
+    // Starts over with the same rules and the best score kept.
+    void new_game(std::uint64_t seed);
+
+    const Ruleset& rules() const { return *rules_; }
+    const State& state() const { return states_.back(); }
+    std::uint64_t seed() const { return seed_; }
+    const std::vector<Move>& moves() const { return moves_; }
+    // max(best of earlier games, this game's score): undo takes back a best too.
+    std::uint64_t best_score() const;
+
+    // Plays a move; on an illegal move returns the Error of place() and changes nothing.
+    Expected<State> place(const Move& move);
+    bool can_undo() const { return !moves_.empty(); }
+    // Takes back the last placement; false when there is none.
+    bool undo();
+
+    // A sealed "bricks-game" save: rules, seed, moves, the current state, the best score.
+    std::string save() const;
+    // Opens a save. Errors: save.* (unseal: syntax, kind, version, checksum...),
+    // bricks.format, bricks.rules, bricks.history (a recorded move is illegal) or
+    // bricks.mismatch (the stored state or best score disagrees with the history).
+    static Expected<Session> load(std::string_view text);
+
+    // A sealed "bricks-replay" of this game so far (see replay.hpp).
+    std::string replay() const;
+
+private:
+    std::shared_ptr<const Ruleset> rules_;
+    std::uint64_t seed_ = 0;
+    std::uint64_t best_before_ = 0;
+    std::vector<Move> moves_;
+    std::vector<State> states_;  // states_[i] before moves_[i]; back() is the current state
+};
+
+}  // namespace astradia::bricks

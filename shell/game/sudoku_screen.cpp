@@ -1,0 +1,369 @@
+// Purpose: the Sudoku screen's controller (see sudoku_screen.hpp).
+#include "shell/game/sudoku_screen.hpp"
+
+#include <cmath>
+#include <random>
+
+#include "engine/core/random.hpp"
+#include "engine/sudoku/generator.hpp"
+#include "shell/i18n.hpp"
+#include "shell/ui/info_views.hpp"
+#include "shell/ui/sudoku_view.hpp"
+
+namespace astradia::shell {
+namespace {
+
+const char* const kLevelKeys[] = {"level.easy", "level.medium", "level.hard", "level.expert", "level.extreme"};
+constexpr std::string_view kDailyPrefix = "daily-";
+
+std::int64_t ms(double now) { return static_cast<std::int64_t>(now); }
+
+std::string status_name(sudoku::Status s) {
+    return s == sudoku::Status::won ? "won" : s == sudoku::Status::lost ? "lost" : "playing";
+}
+
+// "21 November" / "21 ноября" for a daily puzzle's date.
+std::string pretty_date(std::string_view iso) {
+    static const char* en[] = {"January", "February", "March",     "April",   "May",      "June",
+                               "July",    "August",   "September", "October", "November", "December"};
+    static const char* ru[] = {"января", "февраля", "марта",    "апреля",  "мая",    "июня",
+                               "июля",   "августа", "сентября", "октября", "ноября", "декабря"};
+    if (iso.size() != 10) return std::string(iso);
+    const int month = (iso[5] - '0') * 10 + (iso[6] - '0');
+    const int day = (iso[8] - '0') * 10 + (iso[9] - '0');
+    if (month < 1 || month > 12) return std::string(iso);
+    return std::to_string(day) + " " + (language() == Lang::ru ? ru[month - 1] : en[month - 1]);
+}
+
+}  // namespace
+
+std::optional<Error> SudokuScreen::load() {
+    LoadResult r = svc_.store->load(kSlot, sudoku::Session::kSaveKind, sudoku::Session::kSaveVersion);
+    std::optional<Error> damage = r.corrupt;
+    if (r.document) {
+        // The store checked the envelope; the session checks the game itself.
+        Expected<sudoku::Session> s = sudoku::Session::load(seal(sudoku::Session::kSaveKind, r.document->version,
+                                                                 r.document->payload));
+        if (s) {
+            session_ = std::move(*s);
+            recorded_end_ = session_->state().status != sudoku::Status::playing;
+        } else {
+            damage = s.error();
+            svc_.store->remove(kSlot);
+        }
+    }
+    return damage;
+}
+
+const std::string& SudokuScreen::game_id() const {
+    static const std::string none;
+    return session_ ? session_->game_id() : none;
+}
+
+std::string SudokuScreen::continue_label(double now_ms) const {
+    if (!session_) return {};
+    return std::string(tr(kLevelKeys[static_cast<int>(session_->level())])) + " \u00B7 " +
+           format_duration(session_->elapsed_ms(ms(now_ms)));
+}
+
+Expected<bool> SudokuScreen::start_level(sudoku::Level level, double now_ms) {
+    std::random_device entropy;
+    const std::uint64_t seed = ((std::uint64_t{entropy()} << 32) ^ entropy()) % 1'000'000'000'000ull;
+    return start(sudoku::format_game_id({level, seed}), now_ms);
+}
+
+Expected<bool> SudokuScreen::start(const std::string& id, double now_ms) {
+    sudoku::Level level = sudoku::Level::easy;
+    std::uint64_t seed = 0;
+    if (id.rfind(kDailyPrefix, 0) == 0) {
+        Expected<sudoku::Daily> d = sudoku::parse_daily(std::string_view(id).substr(kDailyPrefix.size()));
+        if (!d) return d.error();
+        level = d->level;
+        seed = d->seed;
+    } else {
+        Expected<sudoku::GameId> g = sudoku::parse_game_id(id);
+        if (!g) return g.error();
+        level = g->level;
+        seed = g->seed;
+    }
+    Expected<sudoku::Generated> puzzle = sudoku::generate(level, seed);
+    if (!puzzle) return puzzle.error();
+    sudoku::NewGame game;
+    game.level = level;
+    game.game_id = id;
+    game.rules.mistake_limit = svc_.settings->mistake_limit;
+    Expected<sudoku::Session> s = sudoku::Session::start(puzzle->puzzle, game);
+    if (!s) return s.error();
+
+    if (playing()) sudoku::record_loss(*svc_.stats, session_->level());  // the old game is abandoned
+    sudoku::record_start(*svc_.stats, level);
+    svc_.on_stats(svc_.app);
+    session_ = std::move(*s);
+    session_->resume(ms(now_ms));
+    selected_ = 40;
+    notes_mode_ = false;
+    armed_ = 0;
+    hint_.reset();
+    user_paused_ = false;
+    recorded_end_ = false;
+    new_record_ = false;
+    previous_best_ = svc_.stats->at(level).best_ms;
+    save(now_ms);
+    return true;
+}
+
+void SudokuScreen::save(double now_ms) {
+    if (!session_) return;
+    svc_.on_store(svc_.app, svc_.store->save(kSlot, session_->save(ms(now_ms)), sudoku::Session::kSaveKind,
+                                             sudoku::Session::kSaveVersion));
+}
+
+void SudokuScreen::finish_if_over(double now_ms) {
+    if (!session_ || recorded_end_) return;
+    const sudoku::Status s = session_->state().status;
+    if (s == sudoku::Status::playing) return;
+    recorded_end_ = true;
+    hint_.reset();
+    if (s == sudoku::Status::won) {
+        const std::int64_t t = session_->elapsed_ms(ms(now_ms));
+        std::optional<std::string_view> daily;
+        if (session_->game_id().rfind(kDailyPrefix, 0) == 0) daily = std::string_view(session_->game_id()).substr(6);
+        new_record_ = previous_best_ == 0 || t < previous_best_;
+        sudoku::record_win(*svc_.stats, session_->level(), t, daily);
+    } else {
+        sudoku::record_loss(*svc_.stats, session_->level());
+    }
+    svc_.on_stats(svc_.app);
+}
+
+void SudokuScreen::play(const sudoku::Move& move, double now_ms, bool from_hint) {
+    if (!session_) return;
+    Expected<sudoku::Outcome> o = from_hint ? session_->play_hint(move, ms(now_ms)) : session_->play(move, ms(now_ms));
+    if (!o) return;  // a move the rules refuse (a given, a no-op) simply does nothing
+    user_paused_ = false;
+    hint_.reset();
+    save(now_ms);
+    finish_if_over(now_ms);
+}
+
+void SudokuScreen::input_digit(int digit, bool from_pad, double now_ms) {
+    if (!session_) return;
+    const bool digit_first = svc_.settings->input_mode == InputMode::digit_first;
+    if (from_pad && digit_first) {
+        armed_ = armed_ == digit ? 0 : digit;  // arm the digit; cells take it when tapped
+        return;
+    }
+    if (selected_ < 0) return;
+    const sudoku::State& st = session_->state();
+    if (st.givens[selected_] != 0) return;
+    if (notes_mode_) {
+        play(sudoku::Move::note(selected_, digit), now_ms);
+    } else if (st.board.entries[selected_] == digit) {
+        play(sudoku::Move::erase(selected_), now_ms);  // the same digit again takes it out
+    } else {
+        play(sudoku::Move::place(selected_, digit), now_ms);
+    }
+}
+
+void SudokuScreen::show_hint() {
+    if (!session_) return;
+    const sudoku::State& st = session_->state();
+    Expected<sudoku::Hint> h = sudoku::next_hint(st.givens, st.board.entries, st.board.notes, st.solution);
+    if (!h || h->kind == sudoku::HintKind::solved) {
+        hint_.reset();
+        return;
+    }
+    hint_ = std::move(*h);
+    if (!hint_->step.cells.empty()) selected_ = hint_->step.cells.front();
+    if (!hint_->step.placements.empty()) selected_ = hint_->step.placements.front().cell;
+}
+
+std::optional<sudoku::Move> SudokuScreen::hint_move() const {
+    if (!hint_ || !session_) return std::nullopt;
+    const sudoku::Step& step = hint_->step;
+    switch (hint_->kind) {
+        case sudoku::HintKind::wrong_entry:
+            if (!step.cells.empty()) return sudoku::Move::erase(step.cells.front());
+            break;
+        case sudoku::HintKind::wrong_note:
+            if (!step.cells.empty() && step.digits != 0) {
+                int d = 1;
+                while (((step.digits >> (d - 1)) & 1u) == 0) ++d;
+                return sudoku::Move::note(step.cells.front(), d);
+            }
+            break;
+        case sudoku::HintKind::step:
+            if (!step.placements.empty()) {
+                return sudoku::Move::place(step.placements.front().cell, step.placements.front().digit);
+            }
+            break;
+        case sudoku::HintKind::solved: break;
+    }
+    return std::nullopt;
+}
+
+SudokuFrameResult SudokuScreen::frame(const Ui& ui, double now_ms) {
+    SudokuFrameResult result;
+    if (!session_) {
+        result.leave = true;
+        return result;
+    }
+    const sudoku::State& st = session_->state();
+    SudokuViewModel m;
+    m.state = &st;
+    m.conflicts = sudoku::conflicts(st);
+    m.settings = svc_.settings;
+    m.selected = selected_;
+    m.notes_mode = notes_mode_;
+    m.armed = armed_;
+    m.hint = hint_ ? &*hint_ : nullptr;
+    m.hint_applicable = hint_move().has_value();
+    m.paused = user_paused_;
+    m.can_undo = session_->can_undo();
+    m.can_redo = session_->can_redo();
+    const std::string& id = session_->game_id();
+    m.title = id.rfind(kDailyPrefix, 0) == 0
+                  ? std::string(tr("start.daily")) + " \u00B7 " + pretty_date(std::string_view(id).substr(6))
+                  : std::string(tr(kLevelKeys[static_cast<int>(session_->level())]));
+    const std::int64_t elapsed = session_->elapsed_ms(ms(now_ms));
+    if (svc_.settings->show_timer) m.time_text = format_duration(elapsed);
+    m.won = st.status == sudoku::Status::won;
+    m.lost = st.status == sudoku::Status::lost;
+    m.result_time = format_duration(elapsed);
+    m.new_record = new_record_;
+    const std::int64_t best = svc_.stats->at(session_->level()).best_ms;
+    if (best > 0) m.best_time = format_duration(best);
+
+    for (const SudokuIntent& in : draw_sudoku_view(ui, m)) {
+        switch (in.kind) {
+            case SudokuIntent::select:
+                selected_ = in.cell;
+                if (armed_ != 0 && svc_.settings->input_mode == InputMode::digit_first &&
+                    session_->state().givens[in.cell] == 0) {
+                    const sudoku::State& now = session_->state();
+                    if (notes_mode_) {
+                        play(sudoku::Move::note(in.cell, armed_), now_ms);
+                    } else if (now.board.entries[in.cell] == armed_) {
+                        play(sudoku::Move::erase(in.cell), now_ms);
+                    } else {
+                        play(sudoku::Move::place(in.cell, armed_), now_ms);
+                    }
+                }
+                break;
+            case SudokuIntent::digit_key: input_digit(in.digit, in.from_pad, now_ms); break;
+            case SudokuIntent::erase:
+                if (selected_ >= 0) play(sudoku::Move::erase(selected_), now_ms);
+                break;
+            case SudokuIntent::toggle_notes: notes_mode_ = !notes_mode_; break;
+            case SudokuIntent::undo:
+                if (session_->undo()) {
+                    hint_.reset();
+                    save(now_ms);
+                }
+                break;
+            case SudokuIntent::redo:
+                if (session_->redo(ms(now_ms))) {
+                    hint_.reset();
+                    save(now_ms);
+                    finish_if_over(now_ms);
+                }
+                break;
+            case SudokuIntent::auto_notes: play(sudoku::Move::auto_notes(), now_ms); break;
+            case SudokuIntent::hint: show_hint(); break;
+            case SudokuIntent::apply_hint:
+                if (auto mv = hint_move()) play(*mv, now_ms, true);
+                break;
+            case SudokuIntent::dismiss_hint: hint_.reset(); break;
+            case SudokuIntent::pause:
+                user_paused_ = true;
+                session_->pause(ms(now_ms));
+                save(now_ms);
+                break;
+            case SudokuIntent::resume:
+                user_paused_ = false;
+                session_->resume(ms(now_ms));
+                break;
+            case SudokuIntent::new_game: {
+                const sudoku::Level level = session_->level();
+                (void)start_level(level, now_ms);
+                break;
+            }
+            case SudokuIntent::back:
+            case SudokuIntent::menu: result.leave = true; break;
+        }
+    }
+    return result;
+}
+
+std::optional<double> SudokuScreen::next_redraw_ms(double now_ms) const {
+    if (!session_ || !playing() || user_paused_ || hidden_ || !svc_.settings->show_timer) return std::nullopt;
+    const std::int64_t elapsed = session_->elapsed_ms(ms(now_ms));
+    return static_cast<double>(1000 - elapsed % 1000) + 5;
+}
+
+void SudokuScreen::on_hidden(double now_ms) {
+    hidden_ = true;
+    if (!session_) return;
+    session_->pause(ms(now_ms));
+    save(now_ms);
+}
+
+void SudokuScreen::on_shown(double now_ms) {
+    hidden_ = false;
+    if (session_ && playing() && !user_paused_) session_->resume(ms(now_ms));
+}
+
+void SudokuScreen::on_leave(double now_ms) {
+    if (!session_) return;
+    session_->pause(ms(now_ms));
+    hint_.reset();
+    save(now_ms);
+}
+
+void SudokuScreen::on_enter(double now_ms) {
+    if (session_ && playing() && !user_paused_) session_->resume(ms(now_ms));
+}
+
+Json SudokuScreen::state_json(double now_ms) const {
+    if (!session_) return nullptr;
+    const sudoku::State& st = session_->state();
+    Json notes = Json::array();
+    for (auto n : st.board.notes) notes.push_back(n);
+    Json conflicts = Json::array();
+    const auto bad = sudoku::conflicts(st);
+    for (int c = 0; c < sudoku::kCells; ++c) {
+        if (bad.test(c)) conflicts.push_back(c);
+    }
+    Json hint = nullptr;
+    if (hint_) {
+        Json cells = Json::array();
+        for (auto c : hint_->step.cells) cells.push_back(c);
+        hint = Json{{"kind", hint_->kind == sudoku::HintKind::wrong_entry  ? "wrong_entry"
+                             : hint_->kind == sudoku::HintKind::wrong_note ? "wrong_note"
+                                                                           : "step"},
+                    {"technique", std::string(sudoku::technique_id(hint_->step.technique))},
+                    {"cells", cells},
+                    {"text_en", hint_->text_en},
+                    {"text_ru", hint_->text_ru}};
+    }
+    return Json{{"id", session_->game_id()},
+                {"level", std::string(sudoku::level_name(session_->level()))},
+                {"givens", st.givens.to_string()},
+                {"entries", st.board.entries.to_string()},
+                {"notes", notes},
+                {"selected", selected_},
+                {"notes_mode", notes_mode_},
+                {"armed", armed_},
+                {"mistakes", st.mistakes},
+                {"mistake_limit", st.rules.mistake_limit},
+                {"hints_used", st.hints_used},
+                {"status", status_name(st.status)},
+                {"paused", user_paused_},
+                {"elapsed_ms", session_->elapsed_ms(ms(now_ms))},
+                {"can_undo", session_->can_undo()},
+                {"can_redo", session_->can_redo()},
+                {"conflicts", conflicts},
+                {"hint", hint}};
+}
+
+}  // namespace astradia::shell

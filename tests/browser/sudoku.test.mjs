@@ -1,0 +1,290 @@
+// Purpose: Sudoku in real Chromium, driven like a player: a whole puzzle solved by
+// keyboard to the win screen (statistics kept across a reload), notes and their
+// auto-removal, undo/redo, conflicts, the mistake limit, pause hiding the board, hints,
+// share links, resuming after a reload, damaged and failing storage, touch on a phone.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  startServer, openPage, screenshot, pixelStats, appState, waitForState, clickTarget, loadApp,
+} from './harness.mjs';
+
+let server;
+before(async () => { server = await startServer(); });
+after(async () => { await server.stop(); });
+
+// A plain backtracking solver: the test must not trust the app for the answer.
+function solve(grid) {
+  const g = grid.split('').map((c) => (c === '.' ? 0 : Number(c)));
+  const ok = (i, d) => {
+    const r = Math.floor(i / 9), c = i % 9, br = r - (r % 3), bc = c - (c % 3);
+    for (let k = 0; k < 9; k++) {
+      if (g[r * 9 + k] === d || g[k * 9 + c] === d) return false;
+      if (g[(br + Math.floor(k / 3)) * 9 + bc + (k % 3)] === d) return false;
+    }
+    return true;
+  };
+  const go = () => {
+    const i = g.indexOf(0);
+    if (i < 0) return true;
+    for (let d = 1; d <= 9; d++) {
+      if (ok(i, d)) { g[i] = d; if (go()) return true; g[i] = 0; }
+    }
+    return false;
+  };
+  assert.ok(go(), 'the puzzle has a solution');
+  return g;
+}
+
+// Moves the selection to `cell` with the arrow keys.
+async function goTo(page, cell) {
+  const st = (await appState(page)).sudoku;
+  let r = Math.floor(st.selected / 9), c = st.selected % 9;
+  const tr = Math.floor(cell / 9), tc = cell % 9;
+  while (r !== tr) { await page.keyboard.press(r < tr ? 'ArrowDown' : 'ArrowUp'); r += r < tr ? 1 : -1; }
+  while (c !== tc) { await page.keyboard.press(c < tc ? 'ArrowRight' : 'ArrowLeft'); c += c < tc ? 1 : -1; }
+  await waitForState(page, (s) => s.sudoku.selected === cell, { what: `cell ${cell} selected` });
+}
+
+async function openPuzzle(s, id) {
+  await loadApp(s, server.origin, `/#sudoku/${id}`);
+  return waitForState(s.page, (st) => st.screen === 'sudoku' && st.sudoku && st.sudoku.id === id,
+    { what: `puzzle ${id} on screen` });
+}
+
+function emptyCells(st) {
+  return [...st.sudoku.givens].map((ch, i) => (ch === '.' ? i : -1)).filter((i) => i >= 0);
+}
+
+test('solve a whole Sudoku by keyboard, reach the win screen; statistics survive a reload', { timeout: 240000 }, async () => {
+  const s = await openPage(server.origin, { width: 1280, height: 800 });
+  try {
+    const st = await openPuzzle(s, 'easy-2026');
+    assert.equal(st.sudoku.level, 'easy');
+    await screenshot(s.page, 'sudoku-desktop-start.png');
+    const answer = solve(st.sudoku.givens);
+    for (const cell of emptyCells(st)) {
+      await goTo(s.page, cell);
+      await s.page.keyboard.press(String(answer[cell]));
+    }
+    const won = await waitForState(s.page, (x) => x.sudoku.status === 'won', { what: 'the win' });
+    assert.equal(won.sudoku.mistakes, 0);
+    assert.ok(won.targets.some((t) => t.label === 'New game'), 'the win screen offers a new game');
+    await screenshot(s.page, 'sudoku-desktop-won.png');
+    await s.page.reload();
+    await s.page.waitForSelector('html[data-app="running"]');
+    const after = await appState(s.page);
+    assert.equal(after.sudoku_stats.levels.easy.won, 1);
+    assert.equal(after.sudoku_stats.levels.easy.played, 1);
+    assert.ok(after.sudoku_stats.levels.easy.best_ms > 0);
+    assert.deepEqual(s.issues.pageErrors, []);
+    assert.deepEqual(s.issues.console, []);
+  } finally { await s.close(); }
+});
+
+test('notes, their auto-removal, undo and redo', { timeout: 120000 }, async () => {
+  const s = await openPage(server.origin);
+  try {
+    const st = await openPuzzle(s, 'medium-5');
+    const answer = solve(st.sudoku.givens);
+    const empty = emptyCells(st);
+    // two empty cells in one row
+    const a = empty[0];
+    const b = empty.find((i) => i !== a && Math.floor(i / 9) === Math.floor(a / 9));
+    assert.ok(b !== undefined, 'a row with two empty cells');
+    const d = answer[b];
+    const other = d === 9 ? 1 : d + 1;
+    await goTo(s.page, a);
+    await s.page.keyboard.press('n');
+    await s.page.keyboard.press(String(d));
+    await s.page.keyboard.press(String(other));
+    let x = await waitForState(s.page, (q) => q.sudoku.notes[a] === ((1 << (d - 1)) | (1 << (other - 1))),
+      { what: 'two notes' });
+    assert.equal(x.sudoku.notes_mode, true);
+    await s.page.keyboard.press('n');
+    await goTo(s.page, b);
+    await s.page.keyboard.press(String(d));
+    x = await waitForState(s.page, (q) => q.sudoku.entries[b] === String(d), { what: 'the digit placed' });
+    assert.equal(x.sudoku.notes[a], 1 << (other - 1), 'the placed digit left its peer\'s notes');
+    await s.page.keyboard.press('Control+z');
+    x = await waitForState(s.page, (q) => q.sudoku.entries[b] === '.', { what: 'undo' });
+    assert.equal(x.sudoku.notes[a], (1 << (d - 1)) | (1 << (other - 1)), 'undo brings the note back');
+    await s.page.keyboard.press('Control+y');
+    x = await waitForState(s.page, (q) => q.sudoku.entries[b] === String(d), { what: 'redo' });
+    assert.equal(x.sudoku.notes[a], 1 << (other - 1));
+    await screenshot(s.page, 'sudoku-notes.png');
+  } finally { await s.close(); }
+});
+
+test('conflicts show, mistakes count, the limit ends the game', { timeout: 120000 }, async () => {
+  const s = await openPage(server.origin, { width: 390, height: 844, scale: 2, touch: true });
+  try {
+    const st = await openPuzzle(s, 'hard-31');
+    assert.equal(st.sudoku.mistake_limit, 3);
+    const answer = solve(st.sudoku.givens);
+    const empty = emptyCells(st);
+    for (let k = 0; k < 3; k++) {
+      const cell = empty[k];
+      // a digit that a given in the same row already holds: a conflict and a mistake
+      const row = Math.floor(cell / 9);
+      const clash = [...st.sudoku.givens.slice(row * 9, row * 9 + 9)].find((ch) => ch !== '.' && Number(ch) !== answer[cell]);
+      await goTo(s.page, cell);
+      await s.page.keyboard.press(clash);
+      const x = await waitForState(s.page, (q) => q.sudoku.mistakes === k + 1, { what: `mistake ${k + 1}` });
+      if (k === 0) {
+        assert.ok(x.sudoku.conflicts.includes(cell), 'the clashing digit is a conflict');
+        await screenshot(s.page, 'sudoku-phone-conflict.png');
+      }
+    }
+    const lost = await waitForState(s.page, (q) => q.sudoku.status === 'lost', { what: 'the lost game' });
+    assert.equal(lost.sudoku.mistakes, 3);
+    await screenshot(s.page, 'sudoku-phone-lost.png');
+  } finally { await s.close(); }
+});
+
+test('pause hides the board and stops the clock', { timeout: 90000 }, async () => {
+  const s = await openPage(server.origin);
+  try {
+    await openPuzzle(s, 'expert-8');
+    const playing = pixelStats(await screenshot(s.page, 'sudoku-playing.png'));
+    await s.page.keyboard.press('p');
+    const paused = await waitForState(s.page, (q) => q.sudoku.paused, { what: 'pause' });
+    await s.page.waitForTimeout(300);
+    const shot = pixelStats(await screenshot(s.page, 'sudoku-paused.png'));
+    assert.ok(shot.colours < playing.colours, 'fewer colours: the digits are hidden');
+    const t0 = paused.sudoku.elapsed_ms;
+    await s.page.waitForTimeout(1200);
+    assert.equal((await appState(s.page)).sudoku.elapsed_ms, t0, 'the clock stands still');
+    await s.page.keyboard.press('p');
+    await waitForState(s.page, (q) => !q.sudoku.paused, { what: 'resume' });
+  } finally { await s.close(); }
+});
+
+test('a hint explains the next step, points out a wrong digit first, and can be played', { timeout: 120000 }, async () => {
+  const s = await openPage(server.origin);
+  try {
+    const st = await openPuzzle(s, 'easy-77');
+    const answer = solve(st.sudoku.givens);
+    await s.page.keyboard.press('h');
+    let x = await waitForState(s.page, (q) => q.sudoku.hint !== null, { what: 'a hint' });
+    assert.equal(x.sudoku.hint.kind, 'step');
+    assert.ok(x.sudoku.hint.text_en.length > 10 && x.sudoku.hint.text_ru.length > 10);
+    await screenshot(s.page, 'sudoku-hint.png');
+    await clickTarget(s.page, 'Show me');
+    x = await waitForState(s.page, (q) => q.sudoku.hint === null && q.sudoku.hints_used === 1, { what: 'hint played' });
+    // a wrong digit, then a hint: it names the mistake
+    const cell = emptyCells(x)[0];
+    const wrong = answer[cell] === 9 ? 1 : answer[cell] + 1;
+    await goTo(s.page, cell);
+    await s.page.keyboard.press(String(wrong));
+    await s.page.keyboard.press('h');
+    x = await waitForState(s.page, (q) => q.sudoku.hint !== null, { what: 'the second hint' });
+    assert.equal(x.sudoku.hint.kind, 'wrong_entry');
+    assert.deepEqual(x.sudoku.hint.cells, [cell]);
+  } finally { await s.close(); }
+});
+
+test('share links open the same puzzle everywhere; the daily puzzle is the date\'s', { timeout: 90000 }, async () => {
+  const one = await openPage(server.origin);
+  const two = await openPage(server.origin, { width: 390, height: 844 });
+  try {
+    const a = await openPuzzle(one, 'extreme-123456');
+    const b = await openPuzzle(two, 'extreme-123456');
+    assert.equal(a.sudoku.givens, b.sudoku.givens);
+    assert.equal(await one.page.evaluate(() => location.hash), '#sudoku/extreme-123456');
+    await one.page.goto(server.origin + '/#sudoku/nonsense');
+    await one.page.reload();
+    await one.page.waitForSelector('html[data-app="running"]');
+    const bad = await appState(one.page);
+    assert.match(bad.notice, /does not open a puzzle/);
+    await two.page.goto(server.origin + '/');
+    await two.page.reload();
+    await two.page.waitForSelector('html[data-app="running"]');
+    await clickTarget(two.page, 'Daily puzzle');
+    const today = await two.page.evaluate(() => {
+      const d = new Date();
+      return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    });
+    await waitForState(two.page, (q) => q.sudoku && q.sudoku.id === `daily-${today}`, { what: 'the daily puzzle' });
+  } finally { await one.close(); await two.close(); }
+});
+
+test('a reload in the middle of a game resumes it exactly', { timeout: 90000 }, async () => {
+  const s = await openPage(server.origin);
+  try {
+    const st = await openPuzzle(s, 'medium-909');
+    const answer = solve(st.sudoku.givens);
+    const empty = emptyCells(st);
+    await goTo(s.page, empty[0]);
+    await s.page.keyboard.press(String(answer[empty[0]]));
+    await goTo(s.page, empty[1]);
+    await s.page.keyboard.press('n');
+    await s.page.keyboard.press('4');
+    const before = await waitForState(s.page, (q) => q.sudoku.notes[empty[1]] === 8, { what: 'a note' });
+    await s.page.reload();
+    await s.page.waitForSelector('html[data-app="running"]');
+    const after = await waitForState(s.page, (q) => q.screen === 'sudoku', { what: 'the game back' });
+    for (const key of ['id', 'givens', 'entries', 'notes', 'mistakes', 'can_undo', 'hints_used']) {
+      assert.deepEqual(after.sudoku[key], before.sudoku[key], key);
+    }
+    assert.ok(after.sudoku.elapsed_ms >= before.sudoku.elapsed_ms - 50);
+  } finally { await s.close(); }
+});
+
+test('a damaged saved game is set aside, the player is told, a fresh start follows', { timeout: 90000 }, async () => {
+  const s = await openPage(server.origin);
+  try {
+    await openPuzzle(s, 'easy-5');
+    const saved = await s.page.evaluate(() => localStorage.getItem('astradia.sudoku.game'));
+    const damaged = saved.replace(/"entries":"[^"]*"/, '"entries":"9' + '.'.repeat(80) + '"');
+    assert.notEqual(damaged, saved);
+    // Leave the game first (it saves when it goes to the background), then damage the save.
+    await s.page.goto(server.origin + '/app.css');
+    await s.page.evaluate((t) => localStorage.setItem('astradia.sudoku.game', t), damaged);
+    await s.page.goto(server.origin + '/');
+    await s.page.waitForSelector('html[data-app="running"]');
+    const st = await appState(s.page);
+    assert.match(st.notice, /could not read your saved Sudoku game/);
+    assert.equal(st.sudoku, null);
+    assert.equal(await s.page.evaluate(() => localStorage.getItem('astradia.sudoku.game.corrupt')), damaged);
+    assert.ok(!st.targets.some((t) => t.label.startsWith('Continue ·')), 'nothing to continue');
+  } finally { await s.close(); }
+});
+
+test('storage that throws on write keeps the game playable and says so', { timeout: 90000 }, async () => {
+  const s = await openPage(server.origin, {
+    initScript: () => {
+      const real = Storage.prototype.setItem;
+      Storage.prototype.setItem = function (key, value) {
+        if (String(key).startsWith('astradia.sudoku')) throw new DOMException('full', 'QuotaExceededError');
+        return real.call(this, key, value);
+      };
+    },
+  });
+  try {
+    const st = await openPuzzle(s, 'easy-6');
+    const answer = solve(st.sudoku.givens);
+    const cell = emptyCells(st)[0];
+    await goTo(s.page, cell);
+    await s.page.keyboard.press(String(answer[cell]));
+    const x = await waitForState(s.page, (q) => q.sudoku.entries[cell] === String(answer[cell]), { what: 'a move' });
+    assert.equal(x.storage, 'full');
+    assert.match(x.notice, /will not be kept/);
+    assert.deepEqual(s.issues.pageErrors, []);
+  } finally { await s.close(); }
+});
+
+test('touch on a phone: tap a cell, tap a digit on the pad', { timeout: 90000 }, async () => {
+  const s = await openPage(server.origin, { width: 390, height: 844, scale: 3, touch: true });
+  try {
+    const st = await openPuzzle(s, 'easy-88');
+    const answer = solve(st.sudoku.givens);
+    const board = st.targets.find((t) => t.label === 'board');
+    const cell = emptyCells(st)[3];
+    const size = board.w / 9;
+    await s.page.touchscreen.tap(board.x + (cell % 9 + 0.5) * size, board.y + (Math.floor(cell / 9) + 0.5) * size);
+    await waitForState(s.page, (q) => q.sudoku.selected === cell, { what: 'the tapped cell selected' });
+    await clickTarget(s.page, String(answer[cell]), { touch: true });
+    await waitForState(s.page, (q) => q.sudoku.entries[cell] === String(answer[cell]), { what: 'the tapped digit' });
+    await screenshot(s.page, 'sudoku-phone-touch.png');
+  } finally { await s.close(); }
+});
