@@ -46,6 +46,10 @@ bool find_bug(const Candidates& c, const Analysis& a, Step& step);
 // Chains (chains.cpp). Single-digit chains of exactly four links: skyscraper,
 // two-string kite, turbot fish.
 bool find_turbot(const Candidates& c, const Analysis& a, Step& step);
+// Single-digit chains of exactly three strong links (six nodes): a longer turbot fish,
+// rated 5.4 (all links on rows, or all on columns) or 5.5 (otherwise), after Sukaku
+// Explainer's three-strong-link turbot fish; reported as an X-chain.
+bool find_three_link(const Candidates& c, const Analysis& a, Step& step);
 // Empty rectangle: in a box, a digit's places lie on one row and one column; with a
 // strong link from that row (or column) outside the box, the digit leaves the cell
 // where the link's other end meets the box's column (or row).
