@@ -29,10 +29,12 @@ bool find_hidden_subset(const Candidates& c, const Analysis& a, int size, Step& 
 // Basic fish of size 2 (X-Wing), 3 (Swordfish), 4 (Jellyfish) (basic.cpp).
 bool find_fish(const Candidates& c, const Analysis& a, int size, Step& step);
 
-// Bent sets around a pivot cell (wings.cpp): `size` cells holding `size` digits in all,
-// every digit but one (z) confined to cells that see each other, so z is in one of its
-// cells and leaves every cell that sees them all. 3: XY-/XYZ-Wing, 4: WXYZ, 5: VWXYZ.
-// Returns the lowest-rated instance. `touching`, when given, limits the search to sets
+// Wings (wings.cpp): `size` cells holding `size` digits in all, every digit but one (z)
+// confined to cells that see each other, so z is in one of its cells and leaves every
+// cell that sees them all. 3: XY-/XYZ-Wing (a pivot seeing two bivalue wings); 4, 5:
+// WXYZ-/VWXYZ-Wing (an almost locked set of 3 or 4 cells in one house plus a bivalue cell
+// {x, z} that every x of the set sees; when z is restricted too, more goes). Returns the
+// lowest-rated instance. `touching`, when given, limits the search to sets
 // with at least one of those cells: after a search that found nothing, only a set with
 // a cell whose candidates changed since can be a wing now (targets only lose candidates).
 bool find_wing(const Candidates& c, const Analysis& a, int size, Step& step, const CellSet* touching = nullptr);
