@@ -28,25 +28,10 @@ bool parse_u64(const std::string& text, std::uint64_t& out) {
     return true;
 }
 
-double cpu_seconds() {
-#if defined(__EMSCRIPTEN__)
-    return wall_seconds();
-#else
-    timespec ts{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
-#endif
-}
-
-double wall_seconds() {
-    using clock = std::chrono::steady_clock;
-    return std::chrono::duration<double>(clock::now().time_since_epoch()).count();
-}
-
 GameResult autoplay(const bricks::Ruleset& rules, const bricks::Weights& weights, bricks::SearchOptions options,
                     std::uint64_t seed, AutoplayLimits limits) {
     bricks::Planner planner(rules, weights, options);
-    const double t0 = cpu_seconds();
+    const double t0 = thread_cpu_seconds();
     bricks::State state = bricks::new_game(rules, seed);
     while (!state.over && state.score < limits.max_score && state.placements < limits.max_placements) {
         const bricks::Plan plan = planner.plan(state);
@@ -56,7 +41,7 @@ GameResult autoplay(const bricks::Ruleset& rules, const bricks::Weights& weights
             if (state.over) break;
         }
     }
-    return GameResult{seed, state.score, state.placements, !state.over, cpu_seconds() - t0};
+    return GameResult{seed, state.score, state.placements, !state.over, thread_cpu_seconds() - t0};
 }
 
 std::vector<GameResult> autoplay_many(const bricks::Ruleset& rules, const bricks::Weights& weights,

@@ -3,6 +3,8 @@
 // time in wasm), and the CPU clock the figures are quoted in.
 #pragma once
 
+#include "cli/io.hpp"  // thread_cpu_seconds, wall_seconds
+
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -27,11 +29,6 @@ struct AutoplayLimits {
 
 // Parses a decimal unsigned integer (digits only, no overflow); false otherwise.
 bool parse_u64(const std::string& text, std::uint64_t& out);
-
-// Seconds of CPU time used by the calling thread (wasm: wall time; node runs the
-// program on one thread).
-double cpu_seconds();
-double wall_seconds();
 
 // One autoplayer game from `seed` to game over or a limit.
 GameResult autoplay(const bricks::Ruleset& rules, const bricks::Weights& weights, bricks::SearchOptions options,

@@ -6,7 +6,19 @@
 #include <iostream>
 #include <iterator>
 #include <sstream>
+#include <chrono>
+#include <ctime>
 #include <sys/stat.h>
+
+#if defined(__EMSCRIPTEN__)
+#include <emscripten.h>
+
+// Seconds of CPU time of the node process (user + system).
+EM_JS(double, astradia_node_cpu_seconds, (), {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1e6;
+});
+#endif
 
 namespace astradia::cli {
 namespace {
@@ -28,6 +40,26 @@ bool feed(std::istream& in, const std::string& origin, const std::function<bool(
 }
 
 }  // namespace
+
+#if defined(__EMSCRIPTEN__)
+double cpu_seconds() { return astradia_node_cpu_seconds(); }
+double thread_cpu_seconds() { return astradia_node_cpu_seconds(); }
+#else
+namespace {
+double clock_seconds(clockid_t id) {
+    timespec ts{};
+    clock_gettime(id, &ts);
+    return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
+}
+}  // namespace
+double cpu_seconds() { return clock_seconds(CLOCK_PROCESS_CPUTIME_ID); }
+double thread_cpu_seconds() { return clock_seconds(CLOCK_THREAD_CPUTIME_ID); }
+#endif
+
+double wall_seconds() {
+    using clock = std::chrono::steady_clock;
+    return std::chrono::duration<double>(clock::now().time_since_epoch()).count();
+}
 
 Expected<std::string> read_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);

@@ -26,6 +26,15 @@ struct InputLine {
 // existing file, or else literal text (an argument given on the command line).
 // No inputs at all means stdin. Stops early when fn returns false.
 // Returns false (after printing the reason to stderr) when a file cannot be read.
+// Seconds of CPU time used by this process (under node: process.cpuUsage(), user +
+// system, since libc has no CPU clock under Emscripten). For benchmarks.
+double cpu_seconds();
+// Seconds of CPU time used by the calling thread (benchmarks that run on several
+// threads); under node, the process's (the program runs on one thread there).
+double thread_cpu_seconds();
+// Seconds on a monotonic wall clock.
+double wall_seconds();
+
 bool for_each_line(const std::vector<std::string>& inputs, const std::function<bool(const InputLine&)>& fn);
 
 }  // namespace astradia::cli

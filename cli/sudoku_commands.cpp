@@ -15,15 +15,6 @@
 #include "engine/sudoku/grid.hpp"
 #include "engine/sudoku/solver.hpp"
 
-#if defined(__EMSCRIPTEN__)
-#include <emscripten.h>
-
-// Seconds of CPU time of the node process (libc has no CPU clock under Emscripten).
-EM_JS(double, astradia_node_cpu_seconds, (), {
-    const u = process.cpuUsage();
-    return (u.user + u.system) / 1e6;
-});
-#endif
 
 #ifndef ASTRADIA_DATA_DIR
 #define ASTRADIA_DATA_DIR "../shared/data"
@@ -107,16 +98,6 @@ bool parse_count(const std::string& text, const char* option, long max, long& ou
 
 }  // namespace
 
-// Seconds of CPU time used by this process (under node: process.cpuUsage(), user + system).
-#if defined(__EMSCRIPTEN__)
-double cpu_seconds() { return astradia_node_cpu_seconds(); }
-#else
-double cpu_seconds() {
-    timespec ts{};
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-    return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
-}
-#endif
 
 namespace {
 

@@ -9,6 +9,8 @@
 // 2 usage error.
 #pragma once
 
+#include "cli/io.hpp"  // cpu_seconds
+
 #include "cli/commands.hpp"
 
 namespace astradia::cli {
@@ -17,7 +19,6 @@ int run_sudoku(const Args& args);
 
 // Seconds of CPU time used by this process (natively the process CPU clock; under node
 // process.cpuUsage()), for the benchmarks.
-double cpu_seconds();
 
 // Solver (sudoku_commands.cpp).
 int run_sudoku_solve(const Args& args);
