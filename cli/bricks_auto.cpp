@@ -7,7 +7,9 @@
 #include <ctime>
 #include <mutex>
 
-#ifndef __EMSCRIPTEN__
+#ifdef __EMSCRIPTEN__
+#include <emscripten.h>
+#else
 #include <thread>
 #endif
 
@@ -28,9 +30,17 @@ bool parse_u64(const std::string& text, std::uint64_t& out) {
     return true;
 }
 
+#ifdef __EMSCRIPTEN__
+// CPU time of the node process (user + system), in seconds.
+EM_JS(double, node_cpu_seconds, (), {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1e6;
+});
+#endif
+
 double cpu_seconds() {
 #if defined(__EMSCRIPTEN__)
-    return wall_seconds();
+    return node_cpu_seconds();
 #else
     timespec ts{};
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);

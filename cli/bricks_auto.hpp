@@ -28,8 +28,8 @@ struct AutoplayLimits {
 // Parses a decimal unsigned integer (digits only, no overflow); false otherwise.
 bool parse_u64(const std::string& text, std::uint64_t& out);
 
-// Seconds of CPU time used by the calling thread (wasm: wall time; node runs the
-// program on one thread).
+// Seconds of CPU time used by the calling thread (wasm: the node process's CPU
+// time, from process.cpuUsage()).
 double cpu_seconds();
 double wall_seconds();
 

@@ -36,7 +36,8 @@ double min_sigma(int feature) {
         case bricks::kNoFitBiggest:
         case bricks::kNoFitLongest: return 1.0;
         case bricks::kMobility:
-        case bricks::kBiggestSpots: return 0.5;
+        case bricks::kBiggestSpots:
+        case bricks::kRegions: return 0.5;
         case bricks::kPoints: return 0.01;
         default: return 0.1;
     }

@@ -8,7 +8,8 @@ namespace {
 
 constexpr std::string_view kFeatureNames[kFeatureCount] = {
     "free_cells",    "isolated", "row_transitions", "col_transitions", "nofit_share",   "nofit_biggest",
-    "nofit_longest", "mobility", "biggest_spots",   "narrow_cells",    "uncovered_big", "points",
+    "nofit_longest", "mobility", "biggest_spots",   "narrow_cells",    "uncovered_big", "regions",
+    "border_filled", "points",
 };
 
 constexpr int kVertical = kMaxSide;  // run index of a vertical run of length k: kVertical + k
@@ -97,6 +98,8 @@ Weights tuned_weights() {
     w.w[kBiggestSpots] = 1.0;
     w.w[kNarrowCells] = -0.5;
     w.w[kUncoveredBig] = -0.1;
+    w.w[kRegions] = -1.0;
+    w.w[kBorderFilled] = 0.0;
     w.w[kPoints] = 0.05;
     return w;
 }
@@ -145,6 +148,7 @@ Evaluator::Evaluator(const Ruleset& rules, const Weights& weights) : rules_(&rul
         if (i % cols != 0) not_first_col_.set(i);
         if (i % cols != cols - 1) not_last_col_.set(i);
         if (i < cells - cols) not_last_row_.set(i);
+        if (i < cols || i >= cells - cols || i % cols == 0 || i % cols == cols - 1) border_.set(i);
     }
     for (std::size_t n = 0; n < saturate_.size(); ++n) saturate_[n] = static_cast<double>(n) / (static_cast<double>(n) + 4.0);
 }
@@ -209,6 +213,22 @@ Features Evaluator::features(Bits board) const {
     }
     f[kNoFitShare] = nofit;
     f[kMobility] = mobility;
+    f[kBorderFilled] = (board & border_).count();
+    // Regions: grow each from its lowest cell inside the empty cells until it stops.
+    int regions = 0;
+    for (Bits rest = free; rest.any(); ++regions) {
+        Bits region;
+        region.set(rest.lowest());
+        while (true) {
+            const Bits grown = (region | (region.shl(1) & not_first_col_) | (region.shr(1) & not_last_col_) |
+                                region.shl(cols) | region.shr(cols)) &
+                               rest;
+            if (grown == region) break;
+            region = grown;
+        }
+        rest &= ~region;
+    }
+    f[kRegions] = regions;
     return f;
 }
 

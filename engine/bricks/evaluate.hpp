@@ -29,6 +29,8 @@ enum Feature : int {
     kBiggestSpots,    // n/(n+4) for the biggest shape
     kNarrowCells,     // empty cells the most likely block (2x2 or larger) cannot cover
     kUncoveredBig,    // empty cells the biggest shape cannot cover
+    kRegions,         // connected empty regions (4-neighbourhood): fragmentation
+    kBorderFilled,    // filled cells on the board's outer ring
     kPoints,          // points scored by a plan (cells + line bonuses); used by the search
     kFeatureCount
 };
@@ -84,6 +86,7 @@ private:
     Bits not_first_col_;
     Bits not_last_col_;
     Bits not_last_row_;
+    Bits border_;
     std::array<double, kMaxBoardCells + 1> saturate_{};  // n/(n+4): exact on every platform
 };
 

@@ -42,6 +42,8 @@ TEST_CASE("evaluation features measure what they say", "[bricks][ai]") {
     CHECK(f[kNoFitLongest] == 0);
     CHECK(f[kNarrowCells] == 0);
     CHECK(f[kUncoveredBig] == 0);
+    CHECK(f[kRegions] == 1);
+    CHECK(f[kBorderFilled] == 0);
     CHECK(f[kMobility] > 0.9);
 
     // Full but for one lone cell and a pair: one isolated cell; only dot and the
@@ -60,6 +62,8 @@ TEST_CASE("evaluation features measure what they say", "[bricks][ai]") {
     CHECK(f[kNoFitLongest] == 2);
     CHECK(f[kNarrowCells] == 3);
     CHECK(f[kUncoveredBig] == 3);
+    CHECK(f[kRegions] == 2);
+    CHECK(f[kBorderFilled] == 36 - 1);
 
     // A horizontal corridor two rows high: no vertical 3+ line, no 3x3, yet 2x2 fits.
     std::vector<std::string> corridor = rows("##########", 10);
@@ -70,6 +74,11 @@ TEST_CASE("evaluation features measure what they say", "[bricks][ai]") {
     CHECK(f[kNoFitLongest] == 1);  // h5 fits, v5 does not
     CHECK(f[kNarrowCells] == 0);
     CHECK(f[kUncoveredBig] == 20);
+    CHECK(f[kRegions] == 1);
+    CHECK(f[kBorderFilled] == 20 + 12);
+    corridor[4] = "#########.";  // split into two regions joined by nothing
+    corridor[5] = ".#########";
+    CHECK(eval.features(board_of(rules, corridor))[kRegions] == 2);
     CHECK(eval.full(Bits{}) > eval.full(board_of(rules, corridor)));
 }
 
