@@ -276,7 +276,8 @@ int run_play(const Args& args) {
         }
         session = std::move(*loaded);
     }
-    Planner planner(session.rules());
+    Planner planner(session.rules(), bricks::tuned_weights(),
+                    o.flag("auto") ? bricks::autoplay_options() : bricks::hint_options());
     int status = o.flag("auto") ? play_auto(session, planner, o.flag("quiet"), max_placements) : play_lines(session, planner);
     const State& s = session.state();
     std::printf("%s: seed %" PRIu64 ", score %" PRIu64 ", placements %u, lines %u\n",
@@ -498,7 +499,9 @@ void print_strength(const std::vector<GameResult>& results, std::uint64_t max_sc
 
 int run_bench(const Args& args) {
     const std::vector<std::string> names = {"games", "first-seed", "jobs", "max-score", "boards", "rows", "cols", "beam", "last"};
-    Options o = parse_options(args, 1, names, {"progress"});
+    std::vector<std::string> with_value = names;
+    with_value.push_back("weights");
+    Options o = parse_options(args, 1, with_value, {"progress"});
     std::uint64_t values[] = {200, 1, 1, 5'000'000, 300, 10, 10, UINT64_MAX, UINT64_MAX};
     for (std::size_t i = 0; i < names.size() && o.error.empty(); ++i) o.u64(names[i], values[i]);
     const std::uint64_t games = values[0], first = values[1], jobs = values[2], max_score = values[3], boards = values[4],
@@ -517,9 +520,19 @@ int run_bench(const Args& args) {
         (beam != UINT64_MAX && beam > 1000) || (last != UINT64_MAX && last > 1000)) {
         std::fprintf(stderr, "astradia bricks bench: %s\nusage: astradia bricks bench [speed] [latency] [strength] "
                              "[--games N] [--first-seed S] [--jobs J] [--max-score X] [--boards N] [--progress]\n"
-                             "  experiments: [--rows R --cols C] (classic shapes on another board) [--beam B --last L]\n",
+                             "  experiments: [--rows R --cols C] (classic shapes on another board) [--beam B --last L]\n"
+                             "               [--weights name=value,...] (the autoplayer's evaluation; see bricks tune)\n",
                      o.error.empty() ? "a value is out of range" : o.error.c_str());
         return 2;
+    }
+    bricks::Weights weights = bricks::tuned_weights();
+    if (const std::string* text = o.value("weights")) {
+        Expected<bricks::Weights> w = bricks::weights_from_text(*text);
+        if (!w) {
+            std::fprintf(stderr, "astradia bricks bench: %s\n", w.error().message.c_str());
+            return 2;
+        }
+        weights = *w;
     }
     const Ruleset& rules = *made;
     const auto options = [&](bricks::SearchOptions base) {
@@ -544,7 +557,7 @@ int run_bench(const Args& args) {
             const double t0 = wall_seconds();
             std::vector<std::uint64_t> seeds;
             for (std::uint64_t i = 0; i < games; ++i) seeds.push_back(first + i);
-            const std::vector<GameResult> results = autoplay_many(rules, bricks::tuned_weights(), search, seeds,
+            const std::vector<GameResult> results = autoplay_many(rules, weights, search, seeds,
                                                                   AutoplayLimits{.max_score = max_score},
                                                                   static_cast<int>(jobs), o.flag("progress"));
             print_strength(results, max_score, wall_seconds() - t0);

@@ -2,6 +2,8 @@
 # Purpose: benchmarks (figures, not pass/fail tests). Each prints its numbers and the
 # command that reproduces them. Usage: ./run bench [NAME...]; no NAME runs them all.
 #   size    download size of the game page: wasm + js + page, raw and gzip -9
+#   bricks  Bricks engine speed, hint latency (native and wasm), autoplayer strength
+#           (BRICKS_GAMES=200 games, BRICKS_JOBS=nproc threads, BRICKS_CAP=2000000 points)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -27,11 +29,24 @@ bench_size() {
     echo "  reproduce: ./run bench size"
 }
 
+bench_bricks() {
+    build native-release astradia
+    build wasm-release astradia
+    local games="${BRICKS_GAMES:-200}" jobs="${BRICKS_JOBS:-$(nproc)}" cap="${BRICKS_CAP:-2000000}"
+    echo "[bench] bricks, native (build/native-release/cli/astradia bricks bench speed latency):"
+    build/native-release/cli/astradia bricks bench speed latency
+    echo "[bench] bricks, wasm under node (node build/wasm-release/cli/astradia.js bricks bench speed latency):"
+    node --no-experimental-fetch build/wasm-release/cli/astradia.js bricks bench speed latency
+    build/native-release/cli/astradia bricks bench strength --games "$games" --jobs "$jobs" --max-score "$cap"
+    echo "  reproduce: BRICKS_GAMES=$games BRICKS_JOBS=$jobs BRICKS_CAP=$cap ./run bench bricks"
+}
+
 names=("$@")
 ((${#names[@]})) || names=(size)
 for n in "${names[@]}"; do
     case "$n" in
         size) bench_size ;;
-        *) echo "unknown benchmark: $n (known: size)" >&2; exit 2 ;;
+        bricks) bench_bricks ;;
+        *) echo "unknown benchmark: $n (known: size, bricks)" >&2; exit 2 ;;
     esac
 done

@@ -146,10 +146,13 @@ Plan Planner::plan(const State& state) {
     active_ = options_;
     next_generation();
     Result root = search(state.board, remaining);
-    const bool bounded = active_.beam > 0 || active_.last > 0;
-    if (bounded && root.value < kDead / 2) {
-        // The bounded search found no way to place every piece: look at all of them.
-        active_ = SearchOptions{};
+    // The bounded search found no way to place every piece: look wider (four times
+    // the beam), then, for trays of up to three pieces, at every order and position
+    // (cheap here: a tray that cannot be placed leaves few positions).
+    for (int retry = 0; retry < 2 && root.value < kDead / 2; ++retry) {
+        const bool bounded = active_.beam > 0 || active_.last > 0;
+        if (!bounded || (retry == 1 && rules.tray_size() > 3)) break;
+        active_ = retry == 0 ? SearchOptions{active_.beam * 4, active_.last * 4} : SearchOptions{};
         next_generation();
         root = search(state.board, remaining);
     }
