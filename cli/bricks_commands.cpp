@@ -2,6 +2,7 @@
 // replay file), bench (engine speed, hint latency, autoplayer strength) and tune
 // (the seeded search that chose the autoplayer's weights).
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <cinttypes>
 #include <cmath>
@@ -129,7 +130,11 @@ void print_tray(const Ruleset& rules, const State& state) {
     std::vector<std::string> lines(static_cast<std::size_t>(height));
     for (int i = 0; i < rules.tray_size(); ++i) {
         const int s = state.tray[static_cast<std::size_t>(i)];
-        std::string title = "[" + std::to_string(i) + "] " + (s == bricks::kEmptySlot ? "placed" : rules.shape(s).name);
+        // Appended piece by piece: GCC 12 -O3 reports a false -Wrestrict on the chained '+'.
+        std::string title = "[";
+        title += std::to_string(i);
+        title += "] ";
+        title += s == bricks::kEmptySlot ? std::string("placed") : rules.shape(s).name;
         title.resize(kColumn, ' ');
         header += title;
         for (int r = 0; r < height; ++r) {
@@ -275,7 +280,8 @@ int run_play(const Args& args) {
         }
         session = std::move(*loaded);
     }
-    Planner planner(session.rules());
+    Planner planner(session.rules(), bricks::tuned_weights(),
+                    o.flag("auto") ? bricks::autoplay_options() : bricks::hint_options());
     int status = o.flag("auto") ? play_auto(session, planner, o.flag("quiet"), max_placements) : play_lines(session, planner);
     const State& s = session.state();
     std::printf("%s: seed %" PRIu64 ", score %" PRIu64 ", placements %u, lines %u\n",
@@ -319,28 +325,55 @@ int run_replay(const Args& args) {
 
 // --- bench ----------------------------------------------------------------------
 
+// The k-th (0-based) set cell of b; precondition: k < b.count().
+int nth_cell(Bits b, int k) {
+    int base = 0;
+    std::uint64_t w = b.lo;
+    if (const int low = bricks::popcount64(b.lo); k >= low) {
+        k -= low;
+        w = b.hi;
+        base = 64;
+    }
+    for (int half = 32; half > 0; half /= 2) {  // narrow down by halves
+        const std::uint64_t mask = (std::uint64_t{1} << half) - 1;
+        if (const int c = bricks::popcount64(w & mask); k >= c) {
+            k -= c;
+            w >>= half;
+            base += half;
+        } else {
+            w &= mask;
+        }
+    }
+    return base;
+}
+
 void bench_speed(const Ruleset& rules) {
-    // Random play: a uniformly random fitting (piece, position) each turn.
+    // Random play: a random remaining piece that fits, at a random position where it
+    // fits; each placement clears lines, scores, refills and checks for game over.
     Rng rng(2024);
     std::uint64_t placements = 0;
     std::uint64_t games = 0;
+    std::uint64_t checksum = 0;
     const double t0 = thread_cpu_seconds();
     double t = t0;
-    std::uint64_t checksum = 0;
-    std::vector<std::pair<int, int>> options;
     while (t - t0 < 2.0) {
-        for (int g = 0; g < 2000; ++g) {
+        for (int g = 0; g < 5000; ++g) {
             State state = bricks::new_game(rules, rng.next_u64());
             while (!state.over) {
                 const Bits free = rules.full() & ~state.board;
-                options.clear();
+                std::array<int, bricks::kMaxTray> slots{};
+                std::array<Bits, bricks::kMaxTray> anchors{};
+                int n = 0;
                 for (int i = 0; i < rules.tray_size(); ++i) {
                     const int s = state.tray[static_cast<std::size_t>(i)];
                     if (s == bricks::kEmptySlot) continue;
-                    bricks::for_each_bit(rules.fitting_anchors(s, free), [&](int a) { options.emplace_back(i, a); });
+                    anchors[static_cast<std::size_t>(n)] = rules.fitting_anchors(s, free);
+                    if (anchors[static_cast<std::size_t>(n)].any()) slots[static_cast<std::size_t>(n++)] = i;
                 }
-                const auto& [piece, anchor] = options[rng.below(static_cast<std::uint32_t>(options.size()))];
-                bricks::place_unchecked(rules, state, piece, anchor);
+                const auto pick = static_cast<std::size_t>(rng.below(static_cast<std::uint32_t>(n)));
+                const Bits a = anchors[pick];
+                const int anchor = nth_cell(a, static_cast<int>(rng.below(static_cast<std::uint32_t>(a.count()))));
+                bricks::place_unchecked(rules, state, slots[pick], anchor);
                 ++placements;
             }
             checksum += state.score;
@@ -349,22 +382,63 @@ void bench_speed(const Ruleset& rules) {
         t = thread_cpu_seconds();
     }
     const double secs = t - t0;
-    std::printf("[bench] bricks speed: random play (every fitting piece and position listed, one drawn)\n");
-    std::printf("  %" PRIu64 " games, %" PRIu64 " placements (%.1f per game) in %.2f s CPU: %.2f M placements/s\n",
-                games, placements, static_cast<double>(placements) / static_cast<double>(games), secs,
+    std::printf("[bench] bricks speed: random play (a random piece that fits, at a random position where it fits;\n"
+                "  each placement clears, scores, refills the tray and checks for game over)\n");
+    std::printf("  %" PRIu64 " games, %" PRIu64 " placements (%.1f per game) in %.2f s CPU: %.1f M placements/s\n", games,
+                placements, static_cast<double>(placements) / static_cast<double>(games), secs,
                 static_cast<double>(placements) / secs * 1e-6);
+
+    // The transition alone: the same kind of games recorded first, then replayed
+    // through place_unchecked (no move choice in the timing).
+    struct Recorded {
+        std::uint64_t seed;
+        std::vector<std::pair<int, int>> moves;
+    };
+    std::vector<Recorded> recorded;
+    std::size_t total = 0;
+    while (total < 1'000'000) {
+        Recorded r{rng.next_u64(), {}};
+        State state = bricks::new_game(rules, r.seed);
+        while (!state.over) {
+            const Bits free = rules.full() & ~state.board;
+            for (int i = 0; i < rules.tray_size(); ++i) {
+                const int s = state.tray[static_cast<std::size_t>(i)];
+                if (s == bricks::kEmptySlot) continue;
+                const Bits a = rules.fitting_anchors(s, free);
+                if (a.none()) continue;
+                const int anchor = nth_cell(a, static_cast<int>(rng.below(static_cast<std::uint32_t>(a.count()))));
+                r.moves.emplace_back(i, anchor);
+                bricks::place_unchecked(rules, state, i, anchor);
+                break;
+            }
+        }
+        total += r.moves.size();
+        recorded.push_back(std::move(r));
+    }
+    double best = 1e9;
+    for (int round = 0; round < 5; ++round) {
+        const double r0 = thread_cpu_seconds();
+        for (const Recorded& r : recorded) {
+            State state = bricks::new_game(rules, r.seed);
+            for (const auto& [piece, anchor] : r.moves) bricks::place_unchecked(rules, state, piece, anchor);
+            checksum += state.score;
+        }
+        best = std::min(best, thread_cpu_seconds() - r0);
+    }
+    std::printf("  the transition alone (%zu recorded random-play placements replayed, best of 5): %.1f M placements/s\n",
+                total, static_cast<double>(total) / best * 1e-6);
     std::printf("  (score checksum %" PRIu64 ")\n", checksum);
 }
 
-// Boards a hint sees in practice: the start of trays in autoplayer games.
+// Boards a hint sees in practice: every 37th tray start of autoplayer games
+// (seeds 500,000 up), from the 10th tray on.
 std::vector<State> midgame_states(const Ruleset& rules, int count) {
     std::vector<State> out;
-    Planner planner(rules, bricks::tuned_weights(), bricks::autoplay_options());
-    Rng pick(77);
+    Planner planner(rules, bricks::tuned_weights(), bricks::hint_options());
     for (std::uint64_t seed = 500'000; static_cast<int>(out.size()) < count; ++seed) {
         State state = bricks::new_game(rules, seed);
-        const std::uint32_t sample_at = 30 + pick.below(600);  // tray start after this many placements
-        while (!state.over && state.placements < sample_at) {
+        while (!state.over && static_cast<int>(out.size()) < count) {
+            if (state.trays >= 10 && state.trays % 37 == 0) out.push_back(state);
             const bricks::Plan plan = planner.plan(state);
             if (plan.moves.empty()) break;
             for (const Move& m : plan.moves) {
@@ -372,14 +446,13 @@ std::vector<State> midgame_states(const Ruleset& rules, int count) {
                 if (state.over) break;
             }
         }
-        if (!state.over) out.push_back(state);
     }
     return out;
 }
 
-void bench_latency(const Ruleset& rules, int boards) {
+void bench_latency(const Ruleset& rules, int boards, const char* label, bricks::SearchOptions options) {
     const std::vector<State> states = midgame_states(rules, boards);
-    Planner planner(rules);
+    Planner planner(rules, bricks::tuned_weights(), options);
     std::vector<double> ms;
     std::vector<double> leaves;
     double filled = 0;
@@ -391,9 +464,9 @@ void bench_latency(const Ruleset& rules, int boards) {
         filled += s.board.count();
         (void)p;
     }
-    std::printf("[bench] bricks hint latency: full %d-piece tray, %zu mid-game boards (autoplayer games, seeds "
-                "500000+, %.1f filled cells on average)\n",
-                rules.tray_size(), states.size(), filled / static_cast<double>(states.size()));
+    std::printf("[bench] bricks %s latency (beam %d, last %d): full %d-piece tray, %zu mid-game boards (autoplayer "
+                "games, seeds 500000+, %.1f filled cells on average)\n",
+                label, options.beam, options.last, rules.tray_size(), states.size(), filled / static_cast<double>(states.size()));
     std::printf("  p50 %.2f ms  p90 %.2f ms  p99 %.2f ms  max %.2f ms  (CPU time per plan)\n", quantile(ms, 0.5),
                 quantile(ms, 0.9), quantile(ms, 0.99), quantile(ms, 1.0));
 }
@@ -429,42 +502,68 @@ void print_strength(const std::vector<GameResult>& results, std::uint64_t max_sc
 }
 
 int run_bench(const Args& args) {
-    Options o = parse_options(args, 1, {"games", "first-seed", "jobs", "max-score", "boards"}, {"progress"});
-    std::uint64_t games = 200, first = 1, jobs = 1, max_score = 5'000'000, boards = 300;
-    for (const char* name : {"games", "first-seed", "jobs", "max-score", "boards"}) {
-        std::uint64_t* target = std::string(name) == "games" ? &games
-                                : std::string(name) == "first-seed" ? &first
-                                : std::string(name) == "jobs"       ? &jobs
-                                : std::string(name) == "max-score"  ? &max_score
-                                                                    : &boards;
-        if (o.error.empty()) o.u64(name, *target);
-    }
+    const std::vector<std::string> names = {"games", "first-seed", "jobs", "max-score", "boards", "rows", "cols", "beam", "last"};
+    std::vector<std::string> with_value = names;
+    with_value.push_back("weights");
+    Options o = parse_options(args, 1, with_value, {"progress"});
+    std::uint64_t values[] = {200, 1, 1, 5'000'000, 300, 10, 10, UINT64_MAX, UINT64_MAX};
+    for (std::size_t i = 0; i < names.size() && o.error.empty(); ++i) o.u64(names[i], values[i]);
+    const std::uint64_t games = values[0], first = values[1], jobs = values[2], max_score = values[3], boards = values[4],
+                        rows = values[5], cols = values[6], beam = values[7], last = values[8];
     std::vector<std::string> what = o.words;
     if (what.empty()) what = {"speed", "latency", "strength"};
     for (const std::string& w : what) {
         if (w != "speed" && w != "latency" && w != "strength") o.error = "unknown benchmark " + w;
     }
-    if (!o.error.empty() || games == 0 || jobs == 0 || jobs > 64 || boards == 0 || boards > 100000) {
+    bricks::RulesetSpec spec = bricks::classic_spec();
+    spec.rows = static_cast<int>(std::min<std::uint64_t>(rows, 99));
+    spec.cols = static_cast<int>(std::min<std::uint64_t>(cols, 99));
+    Expected<Ruleset> made = Ruleset::make(spec);
+    if (o.error.empty() && !made) o.error = made.error().message;
+    if (!o.error.empty() || games == 0 || jobs == 0 || jobs > 64 || boards == 0 || boards > 100000 ||
+        (beam != UINT64_MAX && beam > 1000) || (last != UINT64_MAX && last > 1000)) {
         std::fprintf(stderr, "astradia bricks bench: %s\nusage: astradia bricks bench [speed] [latency] [strength] "
-                             "[--games N] [--first-seed S] [--jobs J] [--max-score X] [--boards N] [--progress]\n",
+                             "[--games N] [--first-seed S] [--jobs J] [--max-score X] [--boards N] [--progress]\n"
+                             "  experiments: [--rows R --cols C] (classic shapes on another board) [--beam B --last L]\n"
+                             "               [--weights name=value,...] (the autoplayer's evaluation; see bricks tune)\n",
                      o.error.empty() ? "a value is out of range" : o.error.c_str());
         return 2;
     }
-    const Ruleset& rules = bricks::classic_rules();
+    bricks::Weights weights = bricks::tuned_weights();
+    if (const std::string* text = o.value("weights")) {
+        Expected<bricks::Weights> w = bricks::weights_from_text(*text);
+        if (!w) {
+            std::fprintf(stderr, "astradia bricks bench: %s\n", w.error().message.c_str());
+            return 2;
+        }
+        weights = *w;
+    }
+    const Ruleset& rules = *made;
+    const auto options = [&](bricks::SearchOptions base) {
+        if (beam != UINT64_MAX) base.beam = static_cast<int>(beam);
+        if (last != UINT64_MAX) base.last = static_cast<int>(last);
+        return base;
+    };
     for (const std::string& w : what) {
         if (w == "speed") bench_speed(rules);
-        if (w == "latency") bench_latency(rules, static_cast<int>(boards));
+        if (w == "latency") {
+            bench_latency(rules, static_cast<int>(boards), "hint", options(bricks::hint_options()));
+            if (beam == UINT64_MAX && last == UINT64_MAX) {
+                bench_latency(rules, static_cast<int>(boards), "autoplayer", bricks::autoplay_options());
+            }
+        }
         if (w == "strength") {
-            std::printf("[bench] bricks autoplayer strength: %" PRIu64 " games, seeds %" PRIu64 "..%" PRIu64
-                        ", %" PRIu64 " jobs, cap %" PRIu64 " points\n",
-                        games, first, first + games - 1, jobs, max_score);
+            const bricks::SearchOptions search = options(bricks::autoplay_options());
+            std::printf("[bench] bricks autoplayer strength: %dx%d board, %" PRIu64 " games, seeds %" PRIu64 "..%" PRIu64
+                        ", beam %d, last %d, %" PRIu64 " jobs, cap %" PRIu64 " points\n",
+                        rules.rows(), rules.cols(), games, first, first + games - 1, search.beam, search.last, jobs, max_score);
             std::fflush(stdout);
             const double t0 = wall_seconds();
             std::vector<std::uint64_t> seeds;
             for (std::uint64_t i = 0; i < games; ++i) seeds.push_back(first + i);
-            const std::vector<GameResult> results =
-                autoplay_many(rules, bricks::tuned_weights(), bricks::autoplay_options(), seeds,
-                              AutoplayLimits{.max_score = max_score}, static_cast<int>(jobs), o.flag("progress"));
+            const std::vector<GameResult> results = autoplay_many(rules, weights, search, seeds,
+                                                                  AutoplayLimits{.max_score = max_score},
+                                                                  static_cast<int>(jobs), o.flag("progress"));
             print_strength(results, max_score, wall_seconds() - t0);
         }
         std::fflush(stdout);

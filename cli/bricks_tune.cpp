@@ -36,18 +36,17 @@ double min_sigma(int feature) {
         case bricks::kNoFitBiggest:
         case bricks::kNoFitLongest: return 1.0;
         case bricks::kMobility:
-        case bricks::kBiggestSpots: return 0.5;
+        case bricks::kBiggestSpots:
+        case bricks::kRegions: return 0.5;
         case bricks::kPoints: return 0.01;
+        case bricks::kLineFill: return 1.0;
+        case bricks::kNoBiggestTwice: return 1.0;
         default: return 0.1;
     }
 }
 
 void print_weights(const char* label, const Weights& w) {
-    std::printf("%s", label);
-    for (int i = 0; i < bricks::kFeatureCount; ++i) {
-        std::printf(" %s=%.4g", std::string(bricks::feature_name(i)).c_str(), w.w[static_cast<std::size_t>(i)]);
-    }
-    std::printf("\n");
+    std::printf("%s %s\n", label, bricks::weights_to_text(w).c_str());
 }
 
 }  // namespace
@@ -63,10 +62,17 @@ int run_bricks_tune(const std::vector<std::string>& args) {
     const auto usage = [](const std::string& why) {
         std::fprintf(stderr, "astradia bricks tune: %s\nusage: astradia bricks tune [--rows R] [--cols C] [--games N] "
                              "[--iterations K] [--population P] [--elite E] [--seed S] [--first-seed F] [--jobs J] "
-                             "[--beam B] [--last L] [--max-placements M]\n", why.c_str());
+                             "[--beam B] [--last L] [--max-placements M] [--start WEIGHTS]\n", why.c_str());
         return 2;
     };
+    Weights mean = bricks::tuned_weights();
     for (std::size_t i = 1; i < args.size(); i += 2) {
+        if (args[i] == "--start" && i + 1 < args.size()) {
+            Expected<Weights> start = bricks::weights_from_text(args[i + 1]);
+            if (!start) return usage(start.error().message);
+            mean = *start;
+            continue;
+        }
         auto it = std::find_if(opts.begin(), opts.end(), [&](const Option& o) { return args[i] == std::string("--") + o.name; });
         if (it == opts.end() || i + 1 >= args.size() || !parse_u64(args[i + 1], it->value)) {
             return usage("bad or unknown option " + args[i]);
@@ -96,7 +102,6 @@ int run_bricks_tune(const std::vector<std::string>& args) {
                 spec.rows, spec.cols, get("iterations"), population, games, search.beam, search.last,
                 limits.max_placements, get("seed"), get("first-seed"));
     Rng rng(get("seed"));
-    Weights mean = bricks::tuned_weights();
     std::array<double, bricks::kFeatureCount> sigma{};
     for (int i = 0; i < bricks::kFeatureCount; ++i) {
         sigma[static_cast<std::size_t>(i)] = std::max(0.5 * std::abs(mean.w[static_cast<std::size_t>(i)]), min_sigma(i));

@@ -10,7 +10,7 @@ namespace astradia::bricks {
 namespace {
 
 constexpr double kDead = -1.0e6;  // per piece left unplaced
-constexpr int kTableBits = 17;    // 128 Ki entries of 32 bytes
+constexpr int kTableBits = 13;    // 8 Ki entries of 32 bytes: stays in the L2 cache
 constexpr int kProbes = 4;
 
 // Strict total order (best first; ties by position) so every platform's sort
@@ -78,6 +78,7 @@ Planner::Result Planner::search(Bits board, unsigned remaining) {
     const int depth = std::popcount(remaining);
     std::vector<Child>& children = scratch_[static_cast<std::size_t>(depth)];
     children.clear();
+    const int keep = depth == 1 ? active_.last : active_.beam;
     std::uint64_t tried = 0;  // shapes already expanded at this node
     for (unsigned slots = remaining; slots != 0; slots &= slots - 1) {
         const int slot = std::countr_zero(slots);
@@ -86,31 +87,34 @@ Planner::Result Planner::search(Bits board, unsigned remaining) {
         tried |= std::uint64_t{1} << s;
         const std::size_t first = children.size();
         const double size = rules.shape(s).size;
-        for_each_bit(rules.fitting_anchors(s, free), [&](int anchor) {
-            Bits child = board;
+        const Bits anchors = rules.fitting_anchors(s, free);
+        const bool select = keep > 0 && anchors.count() > keep;
+        for_each_bit(anchors, [&](int anchor) {
+            Child c{0, 0, board, slot, anchor};
             Bits cleared;
-            const int lines = drop_and_clear(rules, child, rules.placement(s, anchor), cleared);
-            const double points = size + static_cast<double>(rules.line_bonus(lines));
-            children.push_back(Child{0, points, child, slot, anchor});
-        });
-        const int keep = depth == 1 ? active_.last : active_.beam;
-        if (keep > 0 && children.size() - first > static_cast<std::size_t>(keep)) {
-            for (std::size_t i = first; i < children.size(); ++i) {
-                children[i].key = eval_.quick(children[i].board) + wp * children[i].points;
+            const int lines = drop_and_clear(rules, c.board, rules.placement(s, anchor), cleared);
+            c.points = size + static_cast<double>(rules.line_bonus(lines));
+            if (!select) {
+                children.push_back(c);
+                return;
             }
-            const auto begin = children.begin() + static_cast<std::ptrdiff_t>(first);
-            std::nth_element(begin, begin + keep, children.end(), [](const Child& a, const Child& b) { return better(a, b); });
-            children.resize(first + static_cast<std::size_t>(keep));
-        }
+            // Keep the `keep` best of this shape, sorted best first (insertion).
+            c.key = eval_.quick(c.board) + wp * c.points;
+            std::size_t n = children.size() - first;
+            if (n == static_cast<std::size_t>(keep)) {
+                if (!better(c, children.back())) return;
+                children.pop_back();
+                --n;
+            }
+            children.push_back(c);
+            for (std::size_t i = children.size() - 1; i > first && better(children[i], children[i - 1]); --i) {
+                std::swap(children[i], children[i - 1]);
+            }
+        });
     }
     Result best{-std::numeric_limits<double>::infinity(), -1, -1};
-    // Children are visited in vector order; ties keep the first, which is the same
-    // on every platform because nth_element's kept set is unique under `better`
-    // and sorting makes the order unique too.
-    std::sort(children.begin(), children.end(), [](const Child& a, const Child& b) {
-        if (a.slot != b.slot) return a.slot < b.slot;
-        return a.anchor < b.anchor;
-    });
+    // Children are visited in vector order and ties keep the first: the order comes
+    // from our own loops and the strict order `better`, the same on every platform.
     // Recursion reuses deeper scratch vectors only, so iterating by index is safe.
     for (std::size_t i = 0; i < children.size(); ++i) {
         const Child c = children[i];
@@ -142,10 +146,13 @@ Plan Planner::plan(const State& state) {
     active_ = options_;
     next_generation();
     Result root = search(state.board, remaining);
-    const bool bounded = active_.beam > 0 || active_.last > 0;
-    if (bounded && root.value < kDead / 2) {
-        // The bounded search found no way to place every piece: look at all of them.
-        active_ = SearchOptions{};
+    // The bounded search found no way to place every piece: look wider (four times
+    // the beam), then, for trays of up to three pieces, at every order and position
+    // (cheap here: a tray that cannot be placed leaves few positions).
+    for (int retry = 0; retry < 2 && root.value < kDead / 2; ++retry) {
+        const bool bounded = active_.beam > 0 || active_.last > 0;
+        if (!bounded || (retry == 1 && rules.tray_size() > 3)) break;
+        active_ = retry == 0 ? SearchOptions{active_.beam * 4, active_.last * 4} : SearchOptions{};
         next_generation();
         root = search(state.board, remaining);
     }

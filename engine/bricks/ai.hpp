@@ -5,7 +5,8 @@
 // placement but the last only the best `beam` positions per shape (by a cheap
 // pre-evaluation) are followed, and only the best `last` final positions get the
 // full evaluation; zero means "all", an exhaustive search. When the bounded search
-// finds no way to place every piece, the planner retries exhaustively.
+// finds no way to place every piece, the planner retries with a four times wider
+// beam and then (trays of up to three pieces) exhaustively.
 #pragma once
 
 #include <array>

@@ -2,13 +2,17 @@
 #include "engine/bricks/evaluate.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
 
 namespace astradia::bricks {
 namespace {
 
 constexpr std::string_view kFeatureNames[kFeatureCount] = {
     "free_cells",    "isolated", "row_transitions", "col_transitions", "nofit_share",   "nofit_biggest",
-    "nofit_longest", "mobility", "biggest_spots",   "narrow_cells",    "uncovered_big", "points",
+    "nofit_longest", "mobility", "biggest_spots",   "narrow_cells",    "uncovered_big", "regions",
+    "border_filled", "line_fill",     "no_biggest_twice", "points",
 };
 
 constexpr int kVertical = kMaxSide;  // run index of a vertical run of length k: kVertical + k
@@ -78,6 +82,15 @@ std::vector<Run> decompose(const Shape& sh) {
     return chosen;
 }
 
+// `text` in double quotes, cut to 40 characters. Built by appending: GCC 12's -O3
+// -Wrestrict misreads chained operator+ on strings (as in grid.cpp).
+std::string in_quotes(std::string_view text) {
+    std::string out = "\"";
+    out += text.substr(0, 40);
+    out += '"';
+    return out;
+}
+
 }  // namespace
 
 std::string_view feature_name(int feature) {
@@ -97,7 +110,57 @@ Weights tuned_weights() {
     w.w[kBiggestSpots] = 1.0;
     w.w[kNarrowCells] = -0.5;
     w.w[kUncoveredBig] = -0.1;
+    w.w[kRegions] = -1.0;
+    w.w[kBorderFilled] = 0.0;
+    w.w[kLineFill] = 0.0;
+    w.w[kNoBiggestTwice] = 0.0;
     w.w[kPoints] = 0.05;
+    return w;
+}
+
+std::string weights_to_text(const Weights& weights) {
+    std::string out;
+    char number[32];
+    for (int i = 0; i < kFeatureCount; ++i) {
+        std::snprintf(number, sizeof number, "%.6g", weights.w[static_cast<std::size_t>(i)]);
+        if (i > 0) out += ',';
+        out += std::string(feature_name(i)) + "=" + number;
+    }
+    return out;
+}
+
+Expected<Weights> weights_from_text(std::string_view text) {
+    Weights w;
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        std::size_t end = text.find(',', pos);
+        if (end == std::string_view::npos) end = text.size();
+        const std::string_view item = text.substr(pos, end - pos);
+        const std::size_t eq = item.find('=');
+        const std::string name(item.substr(0, eq == std::string_view::npos ? item.size() : eq));
+        int feature = -1;
+        for (int i = 0; i < kFeatureCount; ++i) {
+            if (feature_name(i) == name) feature = i;
+        }
+        if (feature < 0 || eq == std::string_view::npos) {
+            std::string message = in_quotes(name);
+            message += " is not a feature name followed by '='.";
+            return make_error("bricks.weights", message);
+        }
+        const std::string value(item.substr(eq + 1));
+        char* stop = nullptr;
+        const double v = std::strtod(value.c_str(), &stop);
+        if (value.empty() || stop != value.c_str() + value.size() || !std::isfinite(v)) {
+            std::string message = "The weight of ";
+            message += name;
+            message += " (";
+            message += in_quotes(value);
+            message += ") is not a number.";
+            return make_error("bricks.weights", message);
+        }
+        w.w[static_cast<std::size_t>(feature)] = v;
+        pos = end + 1;
+    }
     return w;
 }
 
@@ -145,7 +208,17 @@ Evaluator::Evaluator(const Ruleset& rules, const Weights& weights) : rules_(&rul
         if (i % cols != 0) not_first_col_.set(i);
         if (i % cols != cols - 1) not_last_col_.set(i);
         if (i < cells - cols) not_last_row_.set(i);
+        if (i < cols || i >= cells - cols || i % cols == 0 || i % cols == cols - 1) border_.set(i);
     }
+    const ShapeInfo& big = shapes_[static_cast<std::size_t>(biggest_)];
+    biggest_overlap_.resize(static_cast<std::size_t>(cells));
+    for_each_bit(big.anchors, [&](int a) {
+        for_each_bit(big.anchors, [&](int b) {
+            if ((rules.shape(biggest_).mask.shl(a) & rules.shape(biggest_).mask.shl(b)).any()) {
+                biggest_overlap_[static_cast<std::size_t>(a)].set(b);
+            }
+        });
+    });
     for (std::size_t n = 0; n < saturate_.size(); ++n) saturate_[n] = static_cast<double>(n) / (static_cast<double>(n) + 4.0);
 }
 
@@ -200,6 +273,12 @@ Features Evaluator::features(Bits board) const {
             const double uncovered = (free & ~cover).count();
             if (static_cast<int>(s) == biggest_) {
                 f[kNoFitBiggest] = n == 0 ? 1.0 : 0.0;
+                // Two at once: some anchor leaves another that does not overlap it.
+                bool twice = false;
+                for (Bits rest = a; rest.any() && !twice; rest.drop_lowest()) {
+                    twice = (a & ~biggest_overlap_[static_cast<std::size_t>(rest.lowest())]).any();
+                }
+                f[kNoBiggestTwice] = twice ? 0.0 : 1.0;
                 f[kBiggestSpots] = saturate_[static_cast<std::size_t>(n)];
                 f[kUncoveredBig] = uncovered;
             } else {
@@ -209,6 +288,34 @@ Features Evaluator::features(Bits board) const {
     }
     f[kNoFitShare] = nofit;
     f[kMobility] = mobility;
+    f[kBorderFilled] = (board & border_).count();
+    double fill = 0;
+    const double inv_cols = 1.0 / cols;
+    const double inv_rows = 1.0 / rules_->rows();
+    for (int r = 0; r < rules_->rows(); ++r) {
+        const double share = (board & rules_->row_mask(r)).count() * inv_cols;
+        fill += share * share;
+    }
+    for (int c = 0; c < cols; ++c) {
+        const double share = (board & rules_->col_mask(c)).count() * inv_rows;
+        fill += share * share;
+    }
+    f[kLineFill] = fill;
+    // Regions: grow each from its lowest cell inside the empty cells until it stops.
+    int regions = 0;
+    for (Bits rest = free; rest.any(); ++regions) {
+        Bits region;
+        region.set(rest.lowest());
+        while (true) {
+            const Bits grown = (region | (region.shl(1) & not_first_col_) | (region.shr(1) & not_last_col_) |
+                                region.shl(cols) | region.shr(cols)) &
+                               rest;
+            if (grown == region) break;
+            region = grown;
+        }
+        rest &= ~region;
+    }
+    f[kRegions] = regions;
     return f;
 }
 

@@ -9,11 +9,13 @@
 
 #include <array>
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
 
 #include "engine/bricks/bits.hpp"
 #include "engine/bricks/ruleset.hpp"
+#include "engine/core/expected.hpp"
 
 namespace astradia::bricks {
 
@@ -29,6 +31,10 @@ enum Feature : int {
     kBiggestSpots,    // n/(n+4) for the biggest shape
     kNarrowCells,     // empty cells the most likely block (2x2 or larger) cannot cover
     kUncoveredBig,    // empty cells the biggest shape cannot cover
+    kRegions,         // connected empty regions (4-neighbourhood): fragmentation
+    kBorderFilled,    // filled cells on the board's outer ring
+    kLineFill,        // sum over rows and columns of (filled share)^2: filled cells gathered in few lines
+    kNoBiggestTwice,  // 1 when the biggest shape cannot go in two places at once (two in one tray)
     kPoints,          // points scored by a plan (cells + line bonuses); used by the search
     kFeatureCount
 };
@@ -40,6 +46,12 @@ struct Weights {
     std::array<double, kFeatureCount> w{};
     bool operator==(const Weights&) const = default;
 };
+
+// "name=value,name=value,...": every feature, in order (the tuner's output form).
+std::string weights_to_text(const Weights& weights);
+// Reads that form; names may come in any order and missing ones are 0. Error
+// bricks.weights naming the first unknown name or malformed number.
+Expected<Weights> weights_from_text(std::string_view text);
 
 // The weights chosen by the tuning procedure recorded in docs/DECISIONS.md.
 Weights tuned_weights();
@@ -84,6 +96,8 @@ private:
     Bits not_first_col_;
     Bits not_last_col_;
     Bits not_last_row_;
+    Bits border_;
+    std::vector<Bits> biggest_overlap_;  // per anchor: the biggest shape's anchors that overlap it
     std::array<double, kMaxBoardCells + 1> saturate_{};  // n/(n+4): exact on every platform
 };
 

@@ -141,6 +141,11 @@ Expected<Ruleset> Ruleset::make(RulesetSpec spec) {
         rules.cumulative_.push_back(static_cast<std::uint32_t>(rules.total_weight_));
         rules.shapes_.push_back(std::move(sh));
     }
+    if (rules.total_weight_ <= 4096) {
+        for (std::uint32_t x = 0; x < static_cast<std::uint32_t>(rules.total_weight_); ++x) {
+            rules.draw_table_.push_back(static_cast<std::uint8_t>(rules.shape_for_draw(x)));
+        }
+    }
     rules.placements_.resize(rules.shapes_.size() * static_cast<std::size_t>(cells));
     for (std::size_t s = 0; s < rules.shapes_.size(); ++s) {
         const Shape& sh = rules.shapes_[s];
@@ -167,6 +172,7 @@ int Ruleset::find_shape(std::string_view name) const {
 }
 
 int Ruleset::shape_for_draw(std::uint32_t x) const {
+    if (x < draw_table_.size()) return draw_table_[x];
     const auto it = std::upper_bound(cumulative_.begin(), cumulative_.end(), x);
     if (it == cumulative_.end()) return shape_count() - 1;
     return static_cast<int>(it - cumulative_.begin());

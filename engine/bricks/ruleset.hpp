@@ -110,6 +110,7 @@ private:
     std::vector<Bits> row_masks_;
     std::vector<Bits> col_masks_;
     std::vector<std::uint32_t> cumulative_;  // running total of weights
+    std::vector<std::uint8_t> draw_table_;   // x -> shape, when the total weight is small
     Bits full_;
     int total_weight_ = 0;
 };

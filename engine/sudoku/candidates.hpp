@@ -135,7 +135,8 @@ struct Candidates {
 
     bool has(int cell, int digit) const { return (masks[static_cast<std::size_t>(cell)] & digit_bit(digit)) != 0; }
     DigitMask mask(int cell) const { return masks[static_cast<std::size_t>(cell)]; }
-    // Puts digit in cell and removes it from the candidates of the cell's peers.
+    // Puts digit in cell and removes it from the candidates of the cell's peers. Never
+    // fails (cell 0..80 and digit 1..9 are preconditions).
     void place(int cell, int digit);
     // Removes one candidate; returns whether it was there.
     bool eliminate(int cell, int digit);
@@ -147,12 +148,13 @@ struct Candidates {
 };
 
 // The full candidates of a grid: each empty cell gets every digit none of its peers
-// holds. (A grid with a repeated digit gives an empty cell no candidates there.)
+// holds. Never fails: a grid with a repeated digit gives an empty cell no candidates
+// there, and values above 9 count as empty.
 Candidates candidates_of(const Grid& grid);
 
 // The candidates a player works with: for an empty cell with notes, its notes minus
 // the digits its peers already hold; for an empty cell without notes, the full
-// candidates. Notes on filled cells are ignored. Note bit d-1 = digit d.
+// candidates. Notes on filled cells are ignored. Note bit d-1 = digit d. Never fails.
 Candidates candidates_with_notes(const Grid& grid, const std::array<std::uint16_t, kCells>& notes);
 
 // What the techniques read, computed once per search from a Candidates.
@@ -161,6 +163,7 @@ struct Analysis {
     std::array<std::array<std::uint16_t, 10>, 27> where{}; // [house][d]: bit i = houses()[house][i] has d
     CellSet empty{};                                        // empty cells
 };
+// Never fails.
 Analysis analyze(const Candidates& cands);
 
 }  // namespace astradia::sudoku

@@ -438,6 +438,27 @@ bool find_empty_rectangle(const Candidates& c, const Analysis& a, Step& step) {
     return false;
 }
 
+bool find_three_link(const Candidates& c, const Analysis& a, Step& step) {
+    int length = 0;
+    if (!best_x_chain(c, a, 6, false, step, length)) return false;
+    if (step.chain.size() != 6 || step.eliminations.empty()) return false;
+    bool rows = false, cols = false, boxes = false;
+    for (std::size_t i = 0; i < 6; i += 2) {
+        const int h = conjugate_house(a, step.chain[i].cell, step.chain[i + 1].cell, step.chain[i].digit);
+        if (h < 0) return false;  // a strong link that is not a conjugate pair (cannot happen on one digit)
+        rows = rows || h < 9;
+        cols = cols || (h >= 9 && h < 18);
+        boxes = boxes || h >= 18;
+    }
+    step.technique = Technique::x_chain;
+    // All on rows or all on columns: Sukaku's "skyscraper with three strong links" (5.4).
+    // Sukaku also splits the rest into 5.5 and 5.6 by how the links' houses mix; on the
+    // calibration half, 5.5 for all of them matched its ratings better than our reading
+    // of its split.
+    step.rating = (rows != cols) && !boxes ? 54 : 55;
+    return true;
+}
+
 bool find_simple_colouring(const Candidates& c, const Analysis& a, Step& step) {
     int length = 0;
     if (!best_x_chain(c, a, 64, true, step, length)) return false;

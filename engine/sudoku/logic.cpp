@@ -24,8 +24,8 @@ struct Finder {
 };
 
 // Every finder, in the rating order (Sudoku Explainer's: the easiest rating first).
-const std::array<Finder, 28>& rating_table() {
-    static const std::array<Finder, 28> table = {{
+const std::array<Finder, 29>& rating_table() {
+    static const std::array<Finder, 29> table = {{
         {Level::easy, 10, find_full_house},
         {Level::easy, 12, [](const Candidates& c, const Analysis& a, Step& s) { return find_hidden_single(c, a, true, s); }},
         {Level::easy, 15, [](const Candidates& c, const Analysis& a, Step& s) { return find_hidden_single(c, a, false, s); }},
@@ -46,6 +46,7 @@ const std::array<Finder, 28>& rating_table() {
         {Level::hard, 50, [](const Candidates& c, const Analysis& a, Step& s) { return find_naked_subset(c, a, 4, s); }},
         {Level::expert, 52, [](const Candidates& c, const Analysis& a, Step& s) { return find_fish(c, a, 4, s); }},
         {Level::hard, 54, [](const Candidates& c, const Analysis& a, Step& s) { return find_hidden_subset(c, a, 4, s); }},
+        {Level::extreme, 54, find_three_link},
         {Level::expert, 55, [](const Candidates& c, const Analysis& a, Step& s) { return find_wing(c, a, 4, s); }, false, false, true, 4},
         {Level::expert, 56, find_bug, true},
         {Level::expert, 62, [](const Candidates& c, const Analysis& a, Step& s) { return find_wing(c, a, 5, s); }, false, false, true, 5},
@@ -59,9 +60,9 @@ const std::array<Finder, 28>& rating_table() {
 }
 
 // The same finders, the lowest level first (then by rating): the order of hints.
-const std::array<Finder, 28>& level_table() {
-    static const std::array<Finder, 28> table = [] {
-        std::array<Finder, 28> t = rating_table();
+const std::array<Finder, 29>& level_table() {
+    static const std::array<Finder, 29> table = [] {
+        std::array<Finder, 29> t = rating_table();
         std::stable_sort(t.begin(), t.end(), [](const Finder& x, const Finder& y) {
             return static_cast<int>(x.level) < static_cast<int>(y.level);
         });
@@ -178,7 +179,30 @@ void rating_solve(const Candidates& start, Grade& g) {
             g.hardest = step.technique;
         }
     };
+    const LogicOptions cheap{.order = StepOrder::rating, .max_rating = 28, .memo = &memo};  // singles, locked
     while (!cur.solved()) {
+        // Once forcing chains were needed, everything rated up to them may come in any
+        // order: after the cheap techniques, a forcing sweep within the running maximum
+        // (it finds what wings and chains would, and more) before the whole ladder.
+        if (g.rating >= 70) {
+            if (std::optional<Step> step = next_step(cur, cheap)) {
+                apply_step(cur, *step);
+                account(*step);
+                continue;
+            }
+            Step merged;
+            const Analysis a = analyze(cur);
+            if (g.rating < 80 && sweep_chains(cur, a, g.rating, merged)) {
+                apply_step(cur, merged);
+                ++g.steps;
+                continue;
+            }
+            if (g.rating >= 80 && sweep_forcing_chains(cur, a, g.rating, merged) && merged.rating <= g.rating) {
+                apply_step(cur, merged);
+                ++g.steps;
+                continue;
+            }
+        }
         if (std::optional<Step> step = next_step(cur, options)) {
             apply_step(cur, *step);
             account(*step);

@@ -36,8 +36,9 @@ struct LogicOptions {
     LogicMemo* memo = nullptr;         // when set, searches that found nothing are not redone in full
 };
 
-// The next step for these candidates, or nullopt when no allowed technique applies
-// (also for a solved or broken grid).
+// The next step for these candidates; nullopt when the grid is solved or no allowed
+// technique applies. (On candidates that hold no solution, what it finds is sound but
+// vacuous.)
 std::optional<Step> next_step(const Candidates& cands, const LogicOptions& options = {});
 
 struct LogicSolve {
@@ -46,7 +47,8 @@ struct LogicSolve {
     bool solved = false;      // false: stuck (no allowed technique applies) or broken
 };
 
-// Applies next_step until the grid is solved or nothing applies.
+// Applies next_step until the grid is solved or nothing applies; never fails
+// (LogicSolve::solved tells which).
 LogicSolve solve_logically(const Candidates& start, const LogicOptions& options = {});
 
 struct Grade {

@@ -25,6 +25,12 @@
 #include <cstdint>
 #include <utility>
 
+#if defined(__wasm_simd128__)
+#include <wasm_simd128.h>
+#elif defined(__SSE4_1__)
+#include <smmintrin.h>
+#endif
+
 namespace astradia::sudoku {
 namespace {
 
@@ -47,8 +53,23 @@ inline v4 last_band(v4 v) { return __builtin_shuffle(v, v4{2, 0, 1, 3}); }
 
 inline v4 splat(u32 x) { return v4{x, x, x, 0}; }
 inline bool any(v4 v) {
+#if defined(__wasm_simd128__)
+    return wasm_v128_any_true(reinterpret_cast<v128_t>(v));
+#elif defined(__SSE4_1__)
+    const auto x = reinterpret_cast<__m128i>(v);
+    return _mm_testz_si128(x, x) == 0;
+#else
     const v2 q = reinterpret_cast<v2>(v);
     return (q[0] | q[1]) != 0;
+#endif
+}
+// any(a & b), in one instruction where there is one.
+inline bool any_and(v4 a, v4 b) {
+#if defined(__SSE4_1__) && !defined(__wasm_simd128__)
+    return _mm_testz_si128(reinterpret_cast<__m128i>(a), reinterpret_cast<__m128i>(b)) == 0;
+#else
+    return any(a & b);
+#endif
 }
 // Lanes where the condition holds become all ones (the comparison result of vector_size types).
 inline v4 mask(v4s m) { return reinterpret_cast<v4>(m); }
@@ -66,12 +87,12 @@ inline v4 fold(v4 x) { return (x | x >> 9 | x >> 18) & 0x1FF; }
 // of the three rows and of the three boxes used exactly once (one of six permutations).
 // t(r, s) survives when the other two rows can take the other two boxes.
 inline v4 keep_triads(v4 t) {
-    // Neighbours: n(t)(r, s) = t(r, s + 1), d(t)(r, s) = t(r + 1, s), indices mod 3.
+    // Neighbours: n(t)(r, s) = t(r, s + 1), d(t)(r, s) = t(r + 1, s), indices mod 3. With
+    // a = n(t), b = n(n(t)) the test is d(a) & d(d(b)) | d(b) & d(d(a)) = d(a & d(b) | b & d(a)).
     const auto n = [](v4 x) { return ((x >> 3) & 0x241209) | ((x << 6) & 0x1008040); };
     const auto d = [](v4 x) { return (x >> 9) | ((x << 18) & kBand); };
     const v4 a = n(t), b = n(a);
-    const v4 a1 = d(a), a2 = d(a1), b1 = d(b), b2 = d(b1);
-    return t & ((a1 & b2) | (b1 & a2));
+    return t & d((a & d(b)) | (b & d(a)));
 }
 
 // The same for a band's columns against the stacks: column j of stack k is bit 3k + j
@@ -80,7 +101,7 @@ inline v4 keep_triads(v4 t) {
 inline v4 keep_columns(v4 c) {
     const auto n = [](v4 x) { return ((x >> 1) & 0xDB) | ((x << 2) & 0x124); };
     const v4 a = n(c), b = n(a);
-    return c & ((next_band(a) & last_band(b)) | (next_band(b) & last_band(a)));
+    return c & next_band((a & next_band(b)) | (b & next_band(a)));
 }
 
 struct Board {
@@ -125,7 +146,7 @@ inline bool update_digit(Board& s, int d) {
     x &= t | t << 1 | t << 2;
     s.seen[d] = x;  // what the column rule removes next brings the digit back here
     x &= rows3(keep_columns(fold(x)));
-    if (any(mask(x == 0) & v4{~0u, ~0u, ~0u, 0})) return false;
+    if (any_and(mask(x == 0), v4{~0u, ~0u, ~0u, 0})) return false;
     // Rows down to one cell.
     const v4 r0 = x & kRow0, r1 = x & kRow1, r2 = x & kRow2;
     v4 single = (r0 & mask((r0 & (r0 - 1)) == 0)) | (r1 & mask((r1 & (r1 - 1)) == 0)) | (r2 & mask((r2 & (r2 - 1)) == 0));
@@ -155,14 +176,16 @@ inline bool naked_singles(Board& s, bool& changed) {
         twos |= ones & x;
         ones |= x;
     }
-    if (any(s.open & ~ones)) return false;
+    if (any_and(s.open, ~ones)) return false;
     s.pairs = s.open & twos & ~threes;
     const v4 singles = s.open & ~twos;
     changed = false;
     if (!any(singles)) return true;
-    for (int d = 0; d < 9; ++d) {
+    u32 digits = 0;
+    for (int d = 0; d < 9; ++d) digits |= static_cast<u32>(any_and(singles, s.cand[d])) << d;
+    for (; digits != 0; digits &= digits - 1) {
+        const int d = std::countr_zero(digits);
         const v4 cells = singles & s.cand[d];
-        if (!any(cells)) continue;
         if (clash(cells)) return false;  // two cells of a house left with only d
         const v4 before = s.cand[d];
         clear_peers(s, d, cells);

@@ -51,7 +51,7 @@ enum class Technique : std::uint8_t {
 };
 constexpr int kTechniqueCount = static_cast<int>(Technique::trial_and_error) + 1;
 
-// Stable lower-case id, e.g. "hidden_single".
+// Stable lower-case id, e.g. "hidden_single". These four never fail.
 std::string_view technique_id(Technique t);
 // English and Russian display names, e.g. "Hidden single" / "Скрытая одиночка".
 std::string_view technique_name_en(Technique t);
@@ -94,11 +94,12 @@ struct Step {
     bool operator==(const Step&) const = default;
 };
 
-// Applies a step's placements and eliminations to the candidates.
+// Applies a step's placements and eliminations to the candidates. Never fails (a
+// placement on a filled cell is skipped).
 void apply_step(Candidates& cands, const Step& step);
 
 // Whether a step agrees with a solution: it places only solution digits and removes
-// no solution digit.
+// no solution digit. Never fails.
 bool step_agrees(const Step& step, const Grid& solution);
 
 }  // namespace astradia::sudoku

@@ -29,10 +29,12 @@ bool find_hidden_subset(const Candidates& c, const Analysis& a, int size, Step& 
 // Basic fish of size 2 (X-Wing), 3 (Swordfish), 4 (Jellyfish) (basic.cpp).
 bool find_fish(const Candidates& c, const Analysis& a, int size, Step& step);
 
-// Bent sets around a pivot cell (wings.cpp): `size` cells holding `size` digits in all,
-// every digit but one (z) confined to cells that see each other, so z is in one of its
-// cells and leaves every cell that sees them all. 3: XY-/XYZ-Wing, 4: WXYZ, 5: VWXYZ.
-// Returns the lowest-rated instance. `touching`, when given, limits the search to sets
+// Wings (wings.cpp): `size` cells holding `size` digits in all, every digit but one (z)
+// confined to cells that see each other, so z is in one of its cells and leaves every
+// cell that sees them all. 3: XY-/XYZ-Wing (a pivot seeing two bivalue wings); 4, 5:
+// WXYZ-/VWXYZ-Wing (an almost locked set of 3 or 4 cells in one house plus a bivalue cell
+// {x, z} that every x of the set sees; when z is restricted too, more goes). Returns the
+// lowest-rated instance. `touching`, when given, limits the search to sets
 // with at least one of those cells: after a search that found nothing, only a set with
 // a cell whose candidates changed since can be a wing now (targets only lose candidates).
 bool find_wing(const Candidates& c, const Analysis& a, int size, Step& step, const CellSet* touching = nullptr);
@@ -46,6 +48,10 @@ bool find_bug(const Candidates& c, const Analysis& a, Step& step);
 // Chains (chains.cpp). Single-digit chains of exactly four links: skyscraper,
 // two-string kite, turbot fish.
 bool find_turbot(const Candidates& c, const Analysis& a, Step& step);
+// Single-digit chains of exactly three strong links (six nodes): a longer turbot fish,
+// rated 5.4 (all links on rows, or all on columns) or 5.5 (otherwise), after Sukaku
+// Explainer's three-strong-link turbot fish; reported as an X-chain.
+bool find_three_link(const Candidates& c, const Analysis& a, Step& step);
 // Empty rectangle: in a box, a digit's places lie on one row and one column; with a
 // strong link from that row (or column) outside the box, the digit leaves the cell
 // where the link's other end meets the box's column (or row).

@@ -35,7 +35,10 @@ int wing_rating(int size, int max_cardinality) {
 
 }  // namespace
 
-bool find_wing(const Candidates& c, const Analysis& a, int size, Step& step, const CellSet* touching) {
+namespace {
+
+// XY- and XYZ-Wing: a pivot and two bivalue wings it sees (the classic shapes).
+bool pivot_wing(const Candidates& c, const Analysis& a, int size, Step& step, const CellSet* touching) {
     const Technique tech = size == 3 ? Technique::xy_wing : size == 4 ? Technique::wxyz_wing : Technique::vwxyz_wing;
     int best = INT_MAX;
     bool found = false;
@@ -52,8 +55,6 @@ bool find_wing(const Candidates& c, const Analysis& a, int size, Step& step, con
     std::array<DigitMask, 20> wing_mask{};
     std::array<unsigned, 20> wing_adj{};  // bit j: wing j sees wing i
     int n = 0, touching_n = 0;  // wings in the list, and how many of them (the first) touch
-    const CellSet everything{~std::uint64_t{0}, ~std::uint64_t{0}};
-    if (!touching) touching = &everything;
 
     // Checks the complete set; keeps it when it is the best so far.
     auto check = [&]() {
@@ -182,6 +183,128 @@ bool find_wing(const Candidates& c, const Analysis& a, int size, Step& step, con
         extend(extend, 1, 0);
     });
     return found;
+}
+
+// WXYZ- and VWXYZ-Wing as Sukaku Explainer defines them: an almost locked set of size - 1
+// cells in one house holding `size` digits, and a bivalue cell {x, z} of those digits
+// where every x of the set sees the bivalue cell (x is restricted): then z is in the
+// bivalue cell or in the set, and leaves every cell that sees all of those z cells. When
+// z is restricted too (doubly linked), x leaves those cells likewise, and every other
+// digit of the set leaves the cells that see all of its cells in the set.
+bool als_wing(const Candidates& c, const Analysis& a, int size, Step& step, const CellSet* touching) {
+    const int m = size - 1;
+    int best = INT_MAX;
+    bool found = false;
+    std::array<int, kCells> bivalue{};
+    int bivalue_n = 0;
+    a.empty.for_each([&](int x) {
+        if (digit_count(c.mask(x)) == 2) bivalue[static_cast<std::size_t>(bivalue_n++)] = x;
+    });
+    if (bivalue_n == 0) return false;
+    // Cells of the set holding digit d, and the cells seeing all of them (the set excluded).
+    auto seeing_all = [&](const std::array<int, 4>& set, DigitMask d, int also) {
+        CellSet t = a.digit_cells[static_cast<std::size_t>(first_digit(d))];
+        for (int i = 0; i < m; ++i) {
+            const int x = set[static_cast<std::size_t>(i)];
+            t.reset(x);
+            if (c.mask(x) & d) t &= peer_sets()[static_cast<std::size_t>(x)];
+        }
+        if (also >= 0) {
+            t.reset(also);
+            t &= peer_sets()[static_cast<std::size_t>(also)];
+        }
+        return t;
+    };
+    for (int h = 0; h < 27; ++h) {
+        std::array<int, 9> cells{};
+        int n = 0;
+        for (int i = 0; i < 9; ++i) {
+            const int x = house_cell(h, i);
+            const int k = digit_count(c.mask(x));
+            if (c.values[x] == 0 && k >= 2 && k <= size) cells[static_cast<std::size_t>(n++)] = x;
+        }
+        std::array<int, 4> set{};
+        auto visit = [&](DigitMask all) {
+            int max_k = 0;
+            bool touches = false;
+            for (int i = 0; i < m; ++i) {
+                const int x = set[static_cast<std::size_t>(i)];
+                max_k = std::max(max_k, digit_count(c.mask(x)));
+                touches = touches || touching->test(x);
+            }
+            const int rating = wing_rating(size, max_k);
+            if (rating >= best) return;
+            for (int b = 0; b < bivalue_n; ++b) {
+                const int y = bivalue[static_cast<std::size_t>(b)];
+                const DigitMask ym = c.mask(y);
+                if ((ym & ~all) != 0 || (!touches && !touching->test(y))) continue;
+                bool in_set = false;
+                for (int i = 0; i < m; ++i) in_set = in_set || set[static_cast<std::size_t>(i)] == y;
+                if (in_set) continue;
+                auto restricted = [&](DigitMask d) {
+                    for (int i = 0; i < m; ++i) {
+                        const int x = set[static_cast<std::size_t>(i)];
+                        if ((c.mask(x) & d) && !sees(x, y)) return false;
+                    }
+                    return true;
+                };
+                const DigitMask d1 = static_cast<DigitMask>(ym & (ym - 1)) ^ ym, d2 = static_cast<DigitMask>(ym & ~d1);
+                const bool r1 = restricted(d1), r2 = restricted(d2);
+                if (!r1 && !r2) continue;
+                Step s;
+                s.technique = size == 4 ? Technique::wxyz_wing : Technique::vwxyz_wing;
+                s.rating = rating;
+                s.digits = all;
+                auto eliminate = [&](DigitMask d, int also) {
+                    seeing_all(set, d, also).for_each([&](int t) {
+                        if (t != y) s.eliminations.push_back({static_cast<std::uint8_t>(t), static_cast<std::uint8_t>(first_digit(d))});
+                    });
+                };
+                if (r1 && r2) {  // doubly linked
+                    eliminate(d1, y);
+                    eliminate(d2, y);
+                    for (DigitMask w = static_cast<DigitMask>(all & ~ym); w; w &= static_cast<DigitMask>(w - 1)) {
+                        eliminate(static_cast<DigitMask>(w & ~(w - 1)), -1);
+                    }
+                } else {
+                    eliminate(r1 ? d2 : d1, y);  // z, the unrestricted one
+                }
+                if (s.eliminations.empty()) continue;
+                for (int i = 0; i < m; ++i) s.cells.push_back(static_cast<std::uint8_t>(set[static_cast<std::size_t>(i)]));
+                s.cells.push_back(static_cast<std::uint8_t>(y));
+                s.houses = {static_cast<std::uint8_t>(h)};
+                if (!(r1 && r2)) {
+                    s.chain = {ChainNode{static_cast<std::uint8_t>(y), static_cast<std::uint8_t>(first_digit(r1 ? d2 : d1)), true}};
+                }
+                best = rating;
+                step = std::move(s);
+                found = true;
+                return;
+            }
+        };
+        auto pick = [&](auto&& self, int depth, int from, DigitMask all) -> void {
+            if (depth == m) {
+                if (digit_count(all) == size) visit(all);
+                return;
+            }
+            for (int i = from; i <= n - (m - depth); ++i) {
+                const DigitMask u = static_cast<DigitMask>(all | c.mask(cells[static_cast<std::size_t>(i)]));
+                if (digit_count(u) > size) continue;
+                set[static_cast<std::size_t>(depth)] = cells[static_cast<std::size_t>(i)];
+                self(self, depth + 1, i + 1, u);
+            }
+        };
+        if (n >= m) pick(pick, 0, 0, 0);
+    }
+    return found;
+}
+
+}  // namespace
+
+bool find_wing(const Candidates& c, const Analysis& a, int size, Step& step, const CellSet* touching) {
+    const CellSet everything{~std::uint64_t{0}, ~std::uint64_t{0}};
+    if (!touching) touching = &everything;
+    return size == 3 ? pivot_wing(c, a, size, step, touching) : als_wing(c, a, size, step, touching);
 }
 
 bool find_w_wing(const Candidates& c, const Analysis& a, Step& step) {

@@ -42,6 +42,10 @@ TEST_CASE("evaluation features measure what they say", "[bricks][ai]") {
     CHECK(f[kNoFitLongest] == 0);
     CHECK(f[kNarrowCells] == 0);
     CHECK(f[kUncoveredBig] == 0);
+    CHECK(f[kRegions] == 1);
+    CHECK(f[kBorderFilled] == 0);
+    CHECK(f[kLineFill] == 0);
+    CHECK(f[kNoBiggestTwice] == 0);
     CHECK(f[kMobility] > 0.9);
 
     // Full but for one lone cell and a pair: one isolated cell; only dot and the
@@ -60,6 +64,9 @@ TEST_CASE("evaluation features measure what they say", "[bricks][ai]") {
     CHECK(f[kNoFitLongest] == 2);
     CHECK(f[kNarrowCells] == 3);
     CHECK(f[kUncoveredBig] == 3);
+    CHECK(f[kRegions] == 2);
+    CHECK(f[kBorderFilled] == 36 - 1);
+    CHECK(f[kNoBiggestTwice] == 1);
 
     // A horizontal corridor two rows high: no vertical 3+ line, no 3x3, yet 2x2 fits.
     std::vector<std::string> corridor = rows("##########", 10);
@@ -70,7 +77,40 @@ TEST_CASE("evaluation features measure what they say", "[bricks][ai]") {
     CHECK(f[kNoFitLongest] == 1);  // h5 fits, v5 does not
     CHECK(f[kNarrowCells] == 0);
     CHECK(f[kUncoveredBig] == 20);
+    CHECK(f[kRegions] == 1);
+    CHECK(f[kBorderFilled] == 20 + 12);
+    corridor[4] = "#########.";  // split into two regions joined by nothing
+    corridor[5] = ".#########";
+    CHECK(eval.features(board_of(rules, corridor))[kRegions] == 2);
     CHECK(eval.full(Bits{}) > eval.full(board_of(rules, corridor)));
+
+    // Filled cells gathered in one line score more than spread ones.
+    f = eval.features(board_of(rules, {"#####....."}));
+    CHECK(f[kLineFill] == Approx(0.5 * 0.5 + 5 * 0.1 * 0.1));
+    CHECK(f[kLineFill] > eval.features(board_of(rules, {"#.........", ".#........", "..#.......", "...#......", "....#....."}))[kLineFill]);
+
+    // The 3x3 square twice: two separate 3x3 holes, or only one.
+    std::vector<std::string> two = rows("##########", 10);
+    for (int r = 0; r < 3; ++r) two[static_cast<std::size_t>(r)] = "...####...";
+    CHECK(eval.features(board_of(rules, two))[kNoBiggestTwice] == 0);
+    two[0] = "...#######";
+    CHECK(eval.features(board_of(rules, two))[kNoBiggestTwice] == 1);
+    CHECK(eval.features(board_of(rules, two))[kNoFitBiggest] == 0);
+}
+
+TEST_CASE("weights read and write as name=value text", "[bricks][ai]") {
+    const Weights w = tuned_weights();
+    auto back = weights_from_text(weights_to_text(w));
+    REQUIRE(back.ok());
+    for (int i = 0; i < kFeatureCount; ++i) CHECK(back->w[static_cast<std::size_t>(i)] == Approx(w.w[static_cast<std::size_t>(i)]).epsilon(1e-5));
+    auto partial = weights_from_text("isolated=-2.5,points=0.1");
+    REQUIRE(partial.ok());
+    CHECK(partial->w[kIsolated] == -2.5);
+    CHECK(partial->w[kFreeCells] == 0);
+    CHECK(weights_from_text("bogus=1").error().code == "bricks.weights");
+    CHECK(weights_from_text("isolated=").error().code == "bricks.weights");
+    CHECK(weights_from_text("isolated=1x").error().code == "bricks.weights");
+    CHECK(weights_from_text("isolated").error().code == "bricks.weights");
 }
 
 TEST_CASE("plans are legal and place the whole tray", "[bricks][ai]") {

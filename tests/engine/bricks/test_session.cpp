@@ -107,7 +107,7 @@ TEST_CASE("illegal moves leave the session unchanged", "[bricks][session]") {
     CHECK(session.moves().size() == 2);
 }
 
-TEST_CASE("best score: earlier games, then this one; undo takes it back", "[bricks][session]") {
+TEST_CASE("best score: earlier games, then this one, and undo takes it back", "[bricks][session]") {
     Session session(classic_rules(), 9, 20);
     CHECK(session.best_score() == 20);
     while (session.state().score <= 20) {
