@@ -1,7 +1,11 @@
 // Purpose: implementation of App (see app.hpp).
 #include "shell/app.hpp"
 
+#include <cstdint>
 #include <cstdio>
+#include <optional>
+#include <string>
+#include <string_view>
 
 #include <imgui.h>
 
@@ -18,6 +22,17 @@
 
 namespace astradia::shell {
 namespace {
+
+// A Bricks seed as written in a link or an option: 1 to 19 decimal digits.
+std::optional<std::uint64_t> parse_seed(std::string_view text) {
+    if (text.empty() || text.size() > 19) return std::nullopt;
+    std::uint64_t seed = 0;
+    for (char c : text) {
+        if (c < '0' || c > '9') return std::nullopt;
+        seed = seed * 10 + static_cast<std::uint64_t>(c - '0');
+    }
+    return seed;
+}
 
 constexpr const char* kSettingsSlot = "settings";
 constexpr const char* kSudokuStatsSlot = "sudoku.stats";
@@ -97,12 +112,7 @@ bool App::start() {
         if (options_.screen == screen_name(sc)) navigate(sc);
     }
     if (options_.screen.rfind("sudoku/", 0) == 0) start_sudoku(options_.screen.substr(7));
-    if (options_.screen.rfind("bricks/", 0) == 0) {  // bricks/<seed>: a new game from that seed
-        std::uint64_t seed = 0;
-        for (char c : options_.screen.substr(7)) seed = seed * 10 + static_cast<std::uint64_t>(c >= '0' && c <= '9' ? c - '0' : 0);
-        bricks_.start(seed);
-        show(Screen::bricks);
-    }
+    if (options_.screen.rfind("bricks/", 0) == 0) start_bricks(options_.screen.substr(7));
     fonts_ = build_fonts(window_.scale());
     window_.rebuild_fonts_texture();
     apply_settings();
@@ -197,7 +207,7 @@ void App::screen_changed() {
         bridge::set_location_hash("sudoku/" + sudoku_.game_id());
     } else if (stack_.back() == Screen::bricks) {
         io.ConfigFlags &= ~ImGuiConfigFlags_NavEnableKeyboard;
-        bridge::set_location_hash("bricks");
+        bridge::set_location_hash("bricks/" + std::to_string(bricks_.seed()));
     } else {
         io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
         if (stack_.back() == Screen::start) bridge::set_location_hash("");
@@ -229,7 +239,20 @@ void App::route_hash() {
     } else if (hash == "bricks") {
         if (!bricks_.playing()) bricks_.start_random();
         show(Screen::bricks);
+    } else if (hash.rfind("bricks/", 0) == 0) {
+        start_bricks(hash.substr(7));
     }
+}
+
+void App::start_bricks(const std::string& seed_text) {
+    const std::optional<std::uint64_t> seed = parse_seed(seed_text);
+    if (!seed) {
+        notice_ = tr("bricks.bad_link");
+        return;
+    }
+    if (!bricks_.playing() || bricks_.seed() != *seed) bricks_.start(*seed);
+    show(Screen::bricks);
+    screen_changed();
 }
 
 bool App::frame() {

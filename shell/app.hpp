@@ -47,6 +47,7 @@ private:
     void navigate(Screen s);
     void show(Screen s);  // replaces the screen on top (start -> game)
     void route_hash();
+    void start_bricks(const std::string& seed_text);  // #bricks/<seed>: that game
     void screen_changed();
     void start_sudoku(const std::string& id);
     void back();

@@ -73,6 +73,8 @@ Entry kTable[] = {
     {"bricks.final_score", "Your score: {score}.", "Ваш счёт: {score}."},
     {"bricks.new_record", "A new best score!", "Новый рекорд!"},
     {"bricks.again", "Play again", "Сыграть ещё"},
+    {"bricks.bad_link", "This Bricks link is broken: a game number is 1 to 19 digits.",
+     "Ссылка на игру Bricks повреждена: номер игры состоит из 1–19 цифр."},
     // --- settings ---
     {"settings.title", "Settings", "Настройки"},
     {"settings.appearance", "Appearance", "Оформление"},

@@ -65,6 +65,7 @@ Json move_json(const Move& m) {
     j["kind"] = kind_name(m.kind);
     if (m.kind != MoveKind::auto_notes) j["cell"] = m.cell;
     if (m.kind == MoveKind::place || m.kind == MoveKind::note) j["digit"] = m.digit;
+    if (m.kind == MoveKind::place && m.keep_peer_notes) j["keep_peer_notes"] = true;
     return j;
 }
 
@@ -119,6 +120,9 @@ Move read_move(JsonReader& r, const Json& j, const std::string& path) {
         m.kind = kind == "place" ? MoveKind::place : MoveKind::note;
         m.cell = static_cast<std::uint8_t>(r.integer(j, "cell", path, 0, kCells - 1));
         m.digit = static_cast<std::uint8_t>(r.integer(j, "digit", path, 1, 9));
+        if (m.kind == MoveKind::place && j.contains("keep_peer_notes")) {
+            m.keep_peer_notes = r.boolean(j, "keep_peer_notes", path);
+        }
     } else if (kind == "erase") {
         m.kind = MoveKind::erase;
         m.cell = static_cast<std::uint8_t>(r.integer(j, "cell", path, 0, kCells - 1));
@@ -169,8 +173,8 @@ std::optional<Error> check_board(const Grid& givens, const Board& b, const char*
 
 // ---- moves ------------------------------------------------------------------------
 
-Move Move::place(int cell, int digit) {
-    return Move{MoveKind::place, static_cast<std::uint8_t>(cell), static_cast<std::uint8_t>(digit)};
+Move Move::place(int cell, int digit, bool keep_peer_notes) {
+    return Move{MoveKind::place, static_cast<std::uint8_t>(cell), static_cast<std::uint8_t>(digit), keep_peer_notes};
 }
 Move Move::erase(int cell) { return Move{MoveKind::erase, static_cast<std::uint8_t>(cell), 0}; }
 Move Move::note(int cell, int digit) {
@@ -209,7 +213,9 @@ Expected<Board> apply_to_board(const Grid& givens, const Board& board, const Mov
             next.entries[cell] = move.digit;
             next.notes[at] = 0;
             const auto bit = static_cast<NoteMask>(1u << (move.digit - 1));
-            for (auto p : peers()[at]) next.notes[p] = static_cast<NoteMask>(next.notes[p] & ~bit);
+            if (!move.keep_peer_notes) {
+                for (auto p : peers()[at]) next.notes[p] = static_cast<NoteMask>(next.notes[p] & ~bit);
+            }
             return next;
         }
         case MoveKind::erase:

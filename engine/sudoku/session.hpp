@@ -42,9 +42,13 @@ struct Move {
     MoveKind kind = MoveKind::place;
     std::uint8_t cell = 0;   // 0..80 (unused by auto_notes)
     std::uint8_t digit = 0;  // 1..9 for place and note, else 0
+    // place only: leave the digit in its peers' notes (the player's "remove notes when
+    // a digit is placed" setting is off). Part of the move, so undo, redo and a saved
+    // history replay exactly what the player saw, whatever the setting is now.
+    bool keep_peer_notes = false;
     bool operator==(const Move&) const = default;
 
-    static Move place(int cell, int digit);
+    static Move place(int cell, int digit, bool keep_peer_notes = false);
     static Move erase(int cell);
     static Move note(int cell, int digit);
     static Move auto_notes();

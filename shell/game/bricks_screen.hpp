@@ -41,6 +41,7 @@ public:
 
     bool has_game() const { return session_ != nullptr; }
     bool playing() const { return session_ && !session_->state().over; }
+    std::uint64_t seed() const { return session_ ? session_->seed() : 0; }
     std::uint64_t best() const { return stats_.best; }
     const bricks::Stats& stats() const { return stats_; }
 

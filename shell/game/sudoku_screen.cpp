@@ -161,7 +161,7 @@ void SudokuScreen::input_digit(int digit, bool from_pad, double now_ms) {
     } else if (st.board.entries[selected_] == digit) {
         play(sudoku::Move::erase(selected_), now_ms);  // the same digit again takes it out
     } else {
-        play(sudoku::Move::place(selected_, digit), now_ms);
+        play(sudoku::Move::place(selected_, digit, !svc_.settings->auto_remove_notes), now_ms);
     }
 }
 
@@ -246,7 +246,7 @@ SudokuFrameResult SudokuScreen::frame(const Ui& ui, double now_ms) {
                     } else if (now.board.entries[in.cell] == armed_) {
                         play(sudoku::Move::erase(in.cell), now_ms);
                     } else {
-                        play(sudoku::Move::place(in.cell, armed_), now_ms);
+                        play(sudoku::Move::place(in.cell, armed_, !svc_.settings->auto_remove_notes), now_ms);
                     }
                 }
                 break;

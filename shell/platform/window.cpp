@@ -82,6 +82,17 @@ bool Window::open(const WindowSettings& settings) {
     io.LogFilename = nullptr;
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     ImGui_ImplGlfw_InitForOpenGL(window_, true);
+#ifdef __EMSCRIPTEN__
+    // Emscripten 3.1.6's GLFW passes the browser's raw wheel deltas: positive means
+    // "down" (GLFW and ImGui mean "up") and they count pixels (or, in line mode,
+    // lines). Turned into GLFW's steps here, in front of ImGui's callback, which still
+    // chains to ours above. A pixel delta is at least 10 in practice; line deltas are
+    // 1 to 3 per notch.
+    glfwSetScrollCallback(window_, [](GLFWwindow* gw, double dx, double dy) {
+        const auto steps = [](double d) { return std::fabs(d) >= 10 ? -d / 100.0 : -d / 3.0; };
+        ImGui_ImplGlfw_ScrollCallback(gw, steps(dx), steps(dy));
+    });
+#endif
     ImGui_ImplOpenGL3_Init(glsl_version);
     scale_ = detect_scale();
     return true;

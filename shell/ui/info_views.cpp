@@ -91,7 +91,7 @@ SettingsAction draw_settings_view(const Ui& ui, Settings* s, bool privacy_availa
         section(ui, tr("settings.data"));
         if (button(ui, tr("settings.privacy_choices"), ButtonKind::secondary, -1)) out.privacy_choices = true;
     }
-    end_column();
+    end_column(ui);
     end_screen();
     return out;
 }
@@ -126,7 +126,7 @@ bool draw_statistics_view(const Ui& ui, const sudoku::Statistics& st, const std:
         row(ui, tr("stats.bricks_average"), std::to_string(bricks.average));
         row(ui, tr("stats.bricks_lines"), std::to_string(bricks.lines));
     }
-    end_column();
+    end_column(ui);
     end_screen();
     return back;
 }
@@ -151,7 +151,7 @@ bool draw_help_view(const Ui& ui) {
     paragraph(ui, tr("help.bricks.rules"));
     paragraph(ui, tr("help.bricks.scoring"));
     paragraph(ui, tr("help.bricks.keys"));
-    end_column();
+    end_column(ui);
     end_screen();
     return back;
 }
@@ -186,7 +186,7 @@ AboutAction draw_about_view(const Ui& ui, const char* version) {
         {"LLVM libc++ and libc++abi", "Apache 2.0 with LLVM exception"},
     };
     for (const auto& l : libs) row(ui, l[0], l[1]);
-    end_column();
+    end_column(ui);
     end_screen();
     return out;
 }

@@ -216,7 +216,7 @@ StartAction draw_start_view(const Ui& ui, const StartModel& m) {
     ImGui::PushFont(ui.fonts->small);
     paragraph(ui, fill(tr("start.version"), {{"version", m.version}}).c_str(), true);
     ImGui::PopFont();
-    end_column();
+    end_column(ui);
     end_screen();
     return action;
 }

@@ -41,7 +41,7 @@ bool top_bar(const Ui& ui, const char* title, const char* back_label);
 // A centred column of at most max_css CSS px that scrolls when its content is taller
 // than the space left; pair with end_column().
 void begin_column(const Ui& ui, float max_css, const char* id = "##column");
-void end_column();
+void end_column(const Ui& ui);
 
 bool button(const Ui& ui, const char* label, ButtonKind kind = ButtonKind::secondary, float width_css = 0,
             bool enabled = true);

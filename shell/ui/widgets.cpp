@@ -2,8 +2,10 @@
 #include <algorithm>
 #include <cstring>
 #include <string>
+#include <vector>
 
 #include <GLFW/glfw3.h>
+#include <imgui_internal.h>  // ClearActiveID: a drag that scrolls is not a tap
 
 #include "shell/platform/window.hpp"
 #include "shell/ui/ui.hpp"
@@ -123,10 +125,20 @@ void begin_column(const Ui& ui, float max_css, const char* id) {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, ui.px(16)));
     ImGui::BeginChild(id, ImVec2(w, h), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
     ImGui::PopStyleVar();
+    // A finger scrolls the column by dragging it (ImGui only scrolls with a wheel). The
+    // press that started the drag no longer counts as a tap on what was under it.
+    if (ui.touch && ImGui::GetScrollMaxY() > 0 &&
+        ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) &&
+        ImGui::IsMouseDragging(ImGuiMouseButton_Left, ui.px(8))) {
+        ImGui::SetScrollY(std::clamp(ImGui::GetScrollY() - ImGui::GetIO().MouseDelta.y, 0.0f, ImGui::GetScrollMaxY()));
+        ImGui::ClearActiveID();
+    }
 }
 
-void end_column() {
-    ImGui::Dummy(ImVec2(0, 8));
+void end_column(const Ui& ui) {
+    // Room at the end so the last line scrolls clear of the page's round "Privacy
+    // choices" button in the bottom-left corner.
+    ImGui::Dummy(ImVec2(0, ui.px(72)));
     ImGui::EndChild();
 }
 
@@ -211,18 +223,24 @@ bool toggle(const Ui& ui, const char* label, bool* value) {
 bool choice(const Ui& ui, const char* id, int* value, const char* const* labels, int n) {
     ImGui::PushID(id);
     const float w = ImGui::GetContentRegionAvail().x;
+    // Each segment is as wide as its label in bold (the chosen one is bold) plus an
+    // equal share of what is left, so a long label never spills out of its segment.
+    std::vector<float> widths(static_cast<std::size_t>(n));
     float need = 0;
     for (int i = 0; i < n; ++i) {
-        need += ui.fonts->body->CalcTextSizeA(ui.fonts->body->FontSize, 1e9f, 0, labels[i]).x + ui.px(28);
+        widths[static_cast<std::size_t>(i)] =
+            ui.fonts->bold->CalcTextSizeA(ui.fonts->bold->FontSize, 1e9f, 0, labels[i]).x + ui.px(24);
+        need += widths[static_cast<std::size_t>(i)];
     }
     const bool row = need <= w;
+    for (float& width : widths) width += (w - need) / static_cast<float>(n);
     const Palette& p = *ui.pal;
     bool changed = false;
     float x = ImGui::GetCursorScreenPos().x;
     const float y0 = ImGui::GetCursorScreenPos().y;
     for (int i = 0; i < n; ++i) {
         ImGui::PushID(i);
-        const float iw = row ? w / static_cast<float>(n) : w;
+        const float iw = row ? widths[static_cast<std::size_t>(i)] : w;
         const ImVec2 a = row ? ImVec2(x, y0) : ImGui::GetCursorScreenPos();
         ImGui::SetCursorScreenPos(a);
         const ImVec2 size(iw, ui.px(kTarget));

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startServer, openPage, screenshot, appState, waitForState, clickTarget, loadApp,
+  startServer, openPage, screenshot, appState, waitForState, clickTarget, findTarget, loadApp, finger,
 } from './harness.mjs';
 
 let server;
@@ -140,4 +140,46 @@ test('a corrupt save is set aside, the player is told, and the app starts clean'
     await clickTarget(s.page, 'dismiss');
     await waitForState(s.page, (x) => x.notice === '');
   } finally { await s.close(); }
+});
+
+test('long pages scroll: with a finger on a phone (no toggle flips), with the wheel on a desktop', { timeout: 90000 }, async () => {
+  const phone = await openPage(server.origin, { width: 390, height: 844, scale: 3, touch: true });
+  try {
+    await loadApp(phone, server.origin);
+    await clickTarget(phone.page, 'Settings', { touch: true });
+    const last = 'Show a suggested move';
+    const before = await findTarget(phone.page, last);
+    assert.ok(before.y + before.h > 844, 'the last setting starts below the screen');
+    const settings = (await appState(phone.page)).settings;
+    const touch = await finger(phone);
+    // Start the drag on a toggle: scrolling must not flip it.
+    const start = (await appState(phone.page)).targets.find((t) => t.label !== last && t.y > 400 && t.y < 700);
+    const from = { x: start.x + start.w / 2, y: start.y + start.h / 2 };
+    await touch('touchStart', from);
+    for (let i = 1; i <= 8; i++) {
+      await touch('touchMove', { x: from.x, y: from.y - i * 50 });
+      await phone.page.waitForTimeout(16);
+    }
+    await touch('touchEnd', null);
+    const moved = await waitForState(phone.page, (q) => q.targets.some((t) => t.label === last && t.y < before.y - 200),
+      { what: 'the page scrolled by the finger' });
+    assert.deepEqual(moved.settings, settings, 'no setting changed while scrolling');
+    const now = moved.targets.find((t) => t.label === last);
+    assert.ok(now.y + now.h <= 844, 'the last setting is on screen');
+    await screenshot(phone.page, 'settings-phone-scrolled.png');
+  } finally { await phone.close(); }
+  const desk = await openPage(server.origin, { width: 1280, height: 600 });
+  try {
+    await loadApp(desk, server.origin);
+    await clickTarget(desk.page, 'Settings');
+    const before = await findTarget(desk.page, 'Show a suggested move');
+    await desk.page.mouse.move(640, 300);
+    await desk.page.mouse.wheel(0, 200);
+    const after = await waitForState(desk.page, (q) => q.targets.some((t) => t.label === 'Show a suggested move' && t.y < before.y),
+      { what: 'the wheel scrolling down' });
+    await desk.page.mouse.wheel(0, -1000);
+    await waitForState(desk.page, (q) => q.targets.some((t) => t.label === 'Show a suggested move' && t.y === before.y),
+      { what: 'the wheel scrolling back to the top' });
+    assert.ok(after);
+  } finally { await desk.close(); }
 });

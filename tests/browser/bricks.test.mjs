@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startServer, openPage, screenshot, appState, waitForState, clickTarget, loadApp,
+  startServer, openPage, screenshot, appState, waitForState, clickTarget, loadApp, finger,
 } from './harness.mjs';
 
 let server;
@@ -64,9 +64,11 @@ async function dragWithMouse(page, st, slot, r, c) {
   return waitForState(page, (q) => !q.bricks.dragging, { what: 'the drop' });
 }
 
-async function newBricksGame(s) {
-  await loadApp(s, server.origin, '/#bricks');
-  return waitForState(s.page, (q) => q.screen === 'bricks' && q.bricks, { what: 'the Bricks screen' });
+// A new game from a share link: #bricks/<seed> (fixed seeds keep every run the same).
+const SEED = 20261121;
+async function newBricksGame(s, seed = SEED) {
+  await loadApp(s, server.origin, `/#bricks/${seed}`);
+  return waitForState(s.page, (q) => q.screen === 'bricks' && q.bricks && q.bricks.seed === seed, { what: 'the Bricks screen' });
 }
 
 // Plays one placement and checks the app against the model: board, score, clears.
@@ -133,7 +135,25 @@ test('the ghost is green only where the piece fits, and shows the lines it would
   } finally { await s.close(); }
 });
 
-test('play on to game over: a careless start, then the engine\'s hints', { timeout: 600000 }, async () => {
+test('a share link gives the same game; a broken one says so', { timeout: 60000 }, async () => {
+  const one = await openPage(server.origin);
+  const two = await openPage(server.origin, { width: 390, height: 844, scale: 2, touch: true });
+  try {
+    const a = await newBricksGame(one, 77);
+    const b = await newBricksGame(two, 77);
+    assert.deepEqual(b.bricks.tray, a.bricks.tray);
+    assert.equal(await one.page.evaluate(() => location.hash), '#bricks/77');
+    const c = await newBricksGame(two, 78);
+    assert.notDeepEqual(c.bricks.tray.map((p) => p.shape), a.bricks.tray.map((p) => p.shape));
+    await one.page.goto(server.origin + '/#bricks/12x4');
+    await one.page.reload();
+    await one.page.waitForSelector('html[data-app="running"]');
+    const bad = await waitForState(one.page, (q) => q.notice !== '', { what: 'the broken-link notice' });
+    assert.match(bad.notice, /Bricks link is broken/);
+  } finally { await one.close(); await two.close(); }
+});
+
+test('play on to game over: careless moves, the engine\'s hints, then no room', { timeout: 600000 }, async () => {
   const s = await openPage(server.origin, { width: 1280, height: 800 });
   try {
     let st = await newBricksGame(s);
@@ -150,7 +170,7 @@ test('play on to game over: a careless start, then the engine\'s hints', { timeo
       }
       return n;
     };
-    for (let k = 0; k < 18 && !st.bricks.over; k++) {
+    const careless = async () => {
       const b = boardOf(st.bricks.board);
       let best = null;
       st.bricks.tray.forEach((p, slot) => {
@@ -162,24 +182,35 @@ test('play on to game over: a careless start, then the engine\'s hints', { timeo
         }
       });
       ({ after: st } = await playChecked(s.page, st, best.slot, best.r, best.c));
-    }
+    };
+    for (let k = 0; k < 8 && !st.bricks.over; k++) await careless();
+    assert.equal(st.bricks.over, false, 'this seed survives the careless start');
     await screenshot(s.page, 'bricks-crowded.png');
-    // Now the engine's hints, shown on the board, played until no piece fits.
+    // The engine's hint, shown on the board: each one is a legal move, and it moves on.
     await clickTarget(s.page, '\u2190 Menu');
     await clickTarget(s.page, 'Settings');
     await clickTarget(s.page, 'Show a suggested move');
     await clickTarget(s.page, '\u2190 Back');
     await clickTarget(s.page, 'Continue');
-    st = await waitForState(s.page, (q) => q.screen === 'bricks' && (q.bricks.hint || q.bricks.over), { what: 'a hint' });
+    st = await waitForState(s.page, (q) => q.screen === 'bricks' && q.bricks.hint, { what: 'a hint' });
     await screenshot(s.page, 'bricks-hint.png');
-    for (let k = 0; k < 400 && !st.bricks.over; k++) {
+    for (let k = 0; k < 12 && !st.bricks.over; k++) {
       const h = st.bricks.hint;
-      assert.ok(h, 'a hint while the game goes on');
+      assert.ok(anchors(boardOf(st.bricks.board), st.bricks.tray[h.piece].cells).some(([r, c]) => r === h.row && c === h.col),
+        'the hint fits where it points');
+      const before = st.bricks.placements;
       ({ after: st } = await playChecked(s.page, st, h.piece, h.row, h.col));
-      if (!st.bricks.over) st = await waitForState(s.page, (q) => q.bricks.hint || q.bricks.over, { what: 'the next hint' });
+      if (!st.bricks.over) {
+        st = await waitForState(s.page, (q) => q.bricks.placements === before + 1 && (q.bricks.hint || q.bricks.over), { what: 'the next hint' });
+      }
     }
+    // Careless again until no piece fits.
+    for (let k = 0; k < 200 && !st.bricks.over; k++) await careless();
     assert.equal(st.bricks.over, true, 'the game ended');
-    assert.ok(st.targets.some((t) => t.label === 'Play again'));
+    st = await waitForState(s.page, (q) => q.targets.some((t) => t.label === 'Play again'), { what: 'the game-over dialog' });
+    // Over means over: no remaining piece fits anywhere (the model agrees).
+    const b = boardOf(st.bricks.board);
+    assert.ok(st.bricks.tray.every((p) => !p || anchors(b, p.cells).length === 0));
     await screenshot(s.page, 'bricks-game-over.png');
     assert.equal(st.bricks.stats.games, 1);
     await clickTarget(s.page, 'Play again');
@@ -195,10 +226,7 @@ test('touch drag on a phone: the piece rides above the finger and lands where sh
     const slot = st.bricks.tray.findIndex((p) => p);
     const from = pickPoint(st, slot);
     const to = dropPoint(st, 6, 2, { touch: true });
-    const cdp = await s.context.newCDPSession(s.page);
-    const touch = (type, p) => cdp.send('Input.dispatchTouchEvent', {
-      type, touchPoints: p ? [{ x: p.x, y: p.y, radiusX: 4, radiusY: 4, force: 1, id: 1 }] : [],
-    });
+    const touch = await finger(s);
     await touch('touchStart', from);
     for (let i = 1; i <= 6; i++) {
       await touch('touchMove', { x: from.x + (to.x - from.x) * i / 6, y: from.y + (to.y - from.y) * i / 6 });

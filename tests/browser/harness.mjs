@@ -133,8 +133,29 @@ export async function findTarget(page, label) {
 }
 
 // Clicks the centre of a target with the mouse (or taps it with touch: { touch: true }).
+// A finger for pages opened with { touch: true }: touch(type, point) sends one
+// touchStart / touchMove / touchEnd (point null) through the DevTools protocol, as a
+// touch screen does (page.touchscreen only taps).
+export async function finger(session) {
+  const cdp = await session.context.newCDPSession(session.page);
+  return (type, p) => cdp.send('Input.dispatchTouchEvent', {
+    type, touchPoints: p ? [{ x: p.x, y: p.y, radiusX: 4, radiusY: 4, force: 1, id: 1 }] : [],
+  });
+}
+
+// A target below or above the viewport (a long settings page) is first scrolled into
+// view with the mouse wheel, as a player would.
 export async function clickTarget(page, label, { touch = false } = {}) {
-  const t = await findTarget(page, label);
+  let t = await findTarget(page, label);
+  const view = page.viewportSize();
+  for (let tries = 0; tries < 10 && (t.y < 0 || t.y + t.h > view.height); tries++) {
+    const before = t.y;
+    await page.mouse.move(view.width / 2, view.height / 2);
+    await page.mouse.wheel(0, t.y + t.h / 2 - view.height / 2);
+    const moved = await waitForState(page, (st) => st.targets.some((x) => x.label === label && x.y !== before),
+      { what: `"${label}" scrolled into view` });
+    t = moved.targets.find((x) => x.label === label);
+  }
   const x = t.x + t.w / 2;
   const y = t.y + t.h / 2;
   if (touch) await page.touchscreen.tap(x, y);

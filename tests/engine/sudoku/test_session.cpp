@@ -166,6 +166,34 @@ TEST_CASE("session: a placed digit leaves the notes of its peers, in the same un
     CHECK(s.state().board == before.board);  // one undo brings every note back
 }
 
+TEST_CASE("session: a placement that keeps its peers' notes, saved and replayed as played", "[sudoku][session][save]") {
+    Session s = new_session();
+    REQUIRE(s.play(Move::auto_notes(), 0).ok());
+    const State before = s.state();
+    const int c = 2;  // r1c3 = 4
+    REQUIRE(s.play(Move::place(c, 4, true), 0).ok());
+    CHECK(s.state().board.notes[c] == 0);  // the cell's own notes go: it holds a digit now
+    int kept = 0;
+    for (auto p : peers()[c]) {
+        CHECK(s.state().board.notes[p] == before.board.notes[p]);
+        kept += before.board.notes[p] >> 3 & 1;
+    }
+    CHECK(kept > 0);
+    // The flag is part of the move: a reload replays it, and the default stays off.
+    const std::string text = s.save(0);
+    CHECK(text.find("keep_peer_notes") != std::string::npos);
+    auto loaded = Session::load(text);
+    REQUIRE(loaded.ok());
+    CHECK(loaded->history() == s.history());
+    REQUIRE(loaded->undo().ok());
+    REQUIRE(loaded->redo(0).ok());
+    CHECK(loaded->state() == s.state());
+    CHECK_FALSE(Move::place(c, 4).keep_peer_notes);
+    // A flag that is not a boolean is a format error, not a guess.
+    const std::string bad = reseal(text, [](Json& p) { p["moves"][1]["keep_peer_notes"] = 1; });
+    CHECK(error_code(Session::load(bad)) == "save.format");
+}
+
 TEST_CASE("session: conflicts are the cells whose digit repeats in a house", "[sudoku][session]") {
     Session s = new_session();
     CHECK(conflicts(s.state()).none());
