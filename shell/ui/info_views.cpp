@@ -11,16 +11,29 @@ namespace {
 
 const char* const kLevelKeys[] = {"level.easy", "level.medium", "level.hard", "level.expert", "level.extreme"};
 
-// A two-column table row: label left, value right.
+// A two-column table row: label left, value right; when both do not fit on one line
+// (a licence on a phone), the value goes under the label, wrapped, so nothing overlaps.
 void row(const Ui& ui, const char* label, const std::string& value) {
     const float w = ImGui::GetContentRegionAvail().x;
     const ImVec2 a = ImGui::GetCursorScreenPos();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     ImFont* f = ui.fonts->body;
-    dl->AddText(f, f->FontSize, a, ui.pal->text_muted, label);
-    const ImVec2 vs = ui.fonts->bold->CalcTextSizeA(f->FontSize, 1e9f, 0, value.c_str());
-    dl->AddText(ui.fonts->bold, f->FontSize, ImVec2(a.x + w - vs.x, a.y), ui.pal->text, value.c_str());
-    ImGui::Dummy(ImVec2(w, f->FontSize * 1.6f));
+    ImFont* b = ui.fonts->bold;
+    const float size = f->FontSize;
+    const float line = size * 1.6f;
+    const ImVec2 ls = f->CalcTextSizeA(size, 1e9f, 0, label);
+    const ImVec2 vs = b->CalcTextSizeA(size, 1e9f, 0, value.c_str());
+    if (ls.x + ui.px(16) + vs.x <= w) {
+        dl->AddText(f, size, a, ui.pal->text_muted, label);
+        dl->AddText(b, size, ImVec2(a.x + w - vs.x, a.y), ui.pal->text, value.c_str());
+        ImGui::Dummy(ImVec2(w, line));
+        return;
+    }
+    const ImVec2 lw = f->CalcTextSizeA(size, 1e9f, w, label);
+    dl->AddText(f, size, a, ui.pal->text_muted, label, nullptr, w);
+    const ImVec2 vw = b->CalcTextSizeA(size, 1e9f, w, value.c_str());
+    dl->AddText(b, size, ImVec2(a.x, a.y + lw.y + size * 0.15f), ui.pal->text, value.c_str(), nullptr, w);
+    ImGui::Dummy(ImVec2(w, lw.y + size * 0.15f + vw.y + (line - size)));
 }
 
 }  // namespace

@@ -17,6 +17,7 @@ using sudoku::kCells;
 
 constexpr float kTopBar = 57;     // CSS px: the top bar and its rule
 constexpr float kStatus = 44;     // the status line
+constexpr float kHintRoom = 160;   // under the pad: a hint of three lines and its buttons
 constexpr float kBelowBoard = 300;  // tools (two rows), pad and hint text under the board (stacked layout)
 
 ImU32 mix(ImU32 a, ImU32 b, float t) {
@@ -281,12 +282,15 @@ void tools(const Ui& ui, const SudokuViewModel& m, float width, int per_row, std
     }
 }
 
-void pad(const Ui& ui, const SudokuViewModel& m, float width, int per_row, std::vector<SudokuIntent>& out) {
+// `room`: the height the keys may grow to on a tall screen (0: their own size).
+void pad(const Ui& ui, const SudokuViewModel& m, float width, int per_row, std::vector<SudokuIntent>& out,
+         float room = 0) {
     int counts[10] = {};
     for (int c = 0; c < kCells; ++c) ++counts[m.state->digit(c)];
     const float gap = ui.px(per_row == 9 ? 4 : 8);
     const float kw = (width - gap * static_cast<float>(per_row - 1)) / static_cast<float>(per_row);
-    const float kh = per_row == 9 ? std::max(ui.px(58), kw * 1.25f) : std::min(kw * 0.8f, ui.px(76));
+    float kh = per_row == 9 ? std::max(ui.px(58), kw * 1.25f) : std::min(kw * 0.8f, ui.px(76));
+    if (per_row == 9) kh = std::clamp(room, kh, std::max(kh, ui.px(80)));
     for (int d = 1; d <= 9; ++d) {
         if ((d - 1) % per_row != 0) ImGui::SameLine(0, gap);
         const int left = 9 - counts[d];
@@ -415,7 +419,10 @@ std::vector<SudokuIntent> draw_sudoku_view(const Ui& ui, const SudokuViewModel& 
         ImGui::BeginGroup();
         tools(ui, m, width, 3, out);
         ImGui::Dummy(ImVec2(0, ui.px(2)));
-        pad(ui, m, width, 9, out);
+        // A tall phone gives the spare height to the keys (easier to hit), keeping
+        // room under them for a hint of three lines.
+        const float bottom = ImGui::GetWindowPos().y + ImGui::GetWindowHeight();
+        pad(ui, m, width, 9, out, bottom - ImGui::GetCursorScreenPos().y - ui.px(kHintRoom));
         ImGui::Dummy(ImVec2(0, ui.px(4)));
         hint_panel(ui, m, width, out);
         ImGui::EndGroup();
