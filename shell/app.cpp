@@ -420,10 +420,10 @@ std::string App::state_json() const {
     j["notice"] = notice_;
     j["settings"] = settings_to_json(settings_);
     j["version"] = ASTRADIA_VERSION;
-    j["frame_ms"] = frame_ms_;
+    j["frame_ms"] = frame_ms_;  // CPU time of recent frames, for the frame-cost benchmark
     j["sudoku"] = sudoku_.state_json(bridge::now_ms());
     j["sudoku_stats"] = statistics_to_json(sudoku_stats_);
-    j["bricks"] = bricks_.state_json();  // CPU time of recent frames, for the frame-cost benchmark
+    j["bricks"] = bricks_.state_json();
     Json list = Json::array();
     for (const Target& t : targets()) {
         list.push_back(Json{{"label", t.label}, {"x", t.x}, {"y", t.y}, {"w", t.w}, {"h", t.h},
