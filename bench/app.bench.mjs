@@ -3,8 +3,8 @@
 //   - download: bytes over the wire for a first visit to the game page (gzip as served);
 //   - time to first interactive frame after navigation (the app's "astradia:ready",
 //     input handlers live from that frame), median of 10 fresh visits;
-//   - frame cost: CPU time per drawn frame while interacting (median / p99), as the
-//     app measures it around its frame function;
+//   - frame cost: CPU time per drawn frame while playing (median / p99 / max), as the
+//     app measures it around its frame function: Sudoku by keyboard, Bricks dragging;
 //   - idle: frames drawn per second when nothing happens.
 // Run: ./run bench app   (or node bench/app.bench.mjs after building wasm-release)
 import { startServer, openPage, appState } from '../tests/browser/harness.mjs';
@@ -44,28 +44,60 @@ try {
   }
   ready.sort((a, b) => a - b);
 
-  // --- frame cost while interacting, then idle ---
+  // --- frame cost while playing, then idle ---
+  // Each game is opened and left to settle (its first frame builds the board's digit
+  // font), then played; only the frames drawn while playing are counted.
   const s = await openPage(server.origin);
   await s.page.goto(server.origin + '/');
   await s.page.waitForSelector('html[data-app="running"]');
-  for (let i = 0; i < 240; i++) {
-    await s.page.mouse.move(100 + (i * 7) % 1000, 100 + (i * 13) % 600);
-    if (i % 60 === 30) await s.page.mouse.click(640, 420);
-  }
-  const played = await appState(s.page);
-  const frames = [...played.frame_ms].sort((a, b) => a - b);
+  await s.page.evaluate(() => window.AstradiaLegal && window.AstradiaLegal.set({ statistics: false, ads: false }));
+  const playedFrames = async (play) => {
+    await s.page.waitForTimeout(500);
+    const before = (await appState(s.page)).frames;
+    await play();
+    const after = await appState(s.page);
+    const n = Math.min(after.frames - before, after.frame_ms.length);
+    return after.frame_ms.slice(after.frame_ms.length - n);
+  };
+  await s.page.goto(server.origin + '/#sudoku/medium-7');
+  await s.page.waitForFunction(() => window.astradia.state().screen === 'sudoku');
+  const sudoku = await playedFrames(async () => {
+    const keys = ['ArrowRight', 'ArrowDown', 'n', '3', '5', 'n', '7', 'Delete', 'ArrowLeft', '4', 'Control+z', 'Control+y'];
+    for (let i = 0; i < 120; i++) await s.page.keyboard.press(keys[i % keys.length]);
+  });
+  await s.page.goto(server.origin + '/#bricks/7');
+  await s.page.waitForFunction(() => window.astradia.state().screen === 'bricks');
+  const bricks = await playedFrames(async () => {
+    for (let round = 0; round < 3; round++) {
+      const st = await appState(s.page);
+      const slot = st.bricks.tray.findIndex((p) => p);
+      const t = st.targets.find((x) => x.label === `piece ${slot + 1}`);
+      const board = st.targets.find((x) => x.label === 'bricks-board');
+      await s.page.mouse.move(t.x + t.w / 2, t.y + t.h / 2);
+      await s.page.mouse.down();
+      for (let i = 0; i < 60; i++) {
+        await s.page.mouse.move(board.x + board.w * (0.1 + 0.8 * ((i * 7) % 60) / 60), board.y + board.h * (0.1 + 0.8 * ((i * 11) % 60) / 60));
+      }
+      await s.page.mouse.move(t.x + t.w / 2, t.y + t.h / 2);  // back to the tray: nothing placed
+      await s.page.mouse.up();
+    }
+  });
   await s.page.waitForTimeout(1000);
   const idle0 = (await appState(s.page)).frames;
   await s.page.waitForTimeout(3000);
   const idle1 = (await appState(s.page)).frames;
   await s.close();
+  const sorted = (a) => [...a].sort((x, y) => x - y);
 
   const kb = (n) => (n / 1024).toFixed(1) + ' KB';
   console.log('[bench] app (headless Chromium, software GL, 127.0.0.1)');
   console.log(`  download, first visit:       ${kb(bytes)} over the wire (${files.length} files)`);
   for (const [p, n] of files.sort((a, b) => b[1] - a[1])) console.log(`    ${p.padEnd(34)} ${kb(n)}`);
   console.log(`  first interactive frame:     median ${ready[4].toFixed(0)} ms of 10 (min ${ready[0].toFixed(0)}, max ${ready[9].toFixed(0)})`);
-  console.log(`  frame cost while interacting: median ${quantile(frames, 0.5).toFixed(2)} ms, p99 ${quantile(frames, 0.99).toFixed(2)} ms over ${frames.length} frames`);
+  for (const [name, list] of [['Sudoku (keys)', sudoku], ['Bricks (dragging)', bricks]]) {
+    const f = sorted(list);
+    console.log(`  frame cost, ${name.padEnd(18)} median ${quantile(f, 0.5).toFixed(2)} ms, p99 ${quantile(f, 0.99).toFixed(2)} ms, max ${f[f.length - 1].toFixed(2)} ms over ${f.length} frames`);
+  }
   console.log(`  idle:                        ${((idle1 - idle0) / 3).toFixed(2)} frames/s`);
   console.log('  reproduce: ./run bench app');
 } finally {
