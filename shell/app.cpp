@@ -99,6 +99,11 @@ bool App::start() {
         return false;
     }
     if (!bridge::store_available()) report(StoreHealth::unavailable);
+    if (Expected<GameConsent> consent = GameConsent::built_in()) {
+        consent_ = std::move(*consent);
+    } else {  // a build defect (the manifest is checked when it is generated): play on without counters
+        std::fprintf(stderr, "astradia-app: consent manifest: %s\n", consent.error().message.c_str());
+    }
     LoadResult s = store_.load(kSettingsSlot, kSettingsKind, kSettingsVersion);
     if (s.corrupt) report_corrupt("storage.what.settings");
     if (s.document) {
@@ -213,6 +218,8 @@ void App::screen_changed() {
         if (stack_.back() == Screen::start) bridge::set_location_hash("");
     }
     settle_frames_ = 3;
+    // Anonymised statistics (which screens are used), only with the player's consent.
+    if (consent_) consent_->count(std::string("view.") + screen_name(stack_.back()));
 }
 
 void App::start_sudoku(const std::string& id) {
@@ -264,6 +271,7 @@ bool App::frame() {
     if (host & bridge::host_shown) sudoku_.on_shown(bridge::now_ms());
     if (host & bridge::host_storage_changed) {
         load_statistics();  // another tab, or the consent widget's "Delete my data", changed storage
+        if (consent_) consent_->reload();
     }
     const bool active = window_.poll_activity() || host != 0;
     if (active) settle_frames_ = 3;
@@ -424,6 +432,17 @@ std::string App::state_json() const {
     j["sudoku"] = sudoku_.state_json(bridge::now_ms());
     j["sudoku_stats"] = statistics_to_json(sudoku_stats_);
     j["bricks"] = bricks_.state_json();
+    if (consent_) {
+        const legal::AskAgain ask = consent_->must_ask_again();
+        Json usage = Json::object();
+        for (const auto& [event, n] : consent_->usage()) usage[event] = n;
+        j["consent"] = Json{{"ask_again", ask.ask},
+                            {"reason", std::string(legal::to_string(ask.reason))},
+                            {"statistics", consent_->may_count("view.start").allowed},
+                            {"usage", usage}};
+    } else {
+        j["consent"] = nullptr;
+    }
     Json list = Json::array();
     for (const Target& t : targets()) {
         list.push_back(Json{{"label", t.label}, {"x", t.x}, {"y", t.y}, {"w", t.w}, {"h", t.h},

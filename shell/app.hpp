@@ -4,10 +4,12 @@
 // hook. main() calls frame() from the platform's loop.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "engine/sudoku/statistics.hpp"
+#include "shell/consent.hpp"
 #include "shell/game/bricks_screen.hpp"
 #include "shell/game/sudoku_screen.hpp"
 #include "shell/platform/window.hpp"
@@ -67,6 +69,7 @@ private:
     sudoku::Statistics sudoku_stats_;
     SudokuScreen sudoku_;
     BricksScreen bricks_;
+    std::optional<GameConsent> consent_;  // the widget's record, read through the bridge
     Theme theme_ = Theme::light;
     std::vector<Screen> stack_{Screen::start};
     std::string notice_;           // one sentence about storage, shown on the start screen

@@ -183,3 +183,40 @@ test('long pages scroll: with a finger on a phone (no toggle flips), with the wh
     assert.ok(after);
   } finally { await desk.close(); }
 });
+
+test('the game reads the consent record: usage is counted only with statistics consent, and withdrawal stops it', { timeout: 90000 }, async () => {
+  const s = await openPage(server.origin);
+  try {
+    const usageKeys = () => s.page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('astradia.stats.usage')));
+    // Before any choice: the game knows it must ask, and counts nothing.
+    await loadApp(s, server.origin, '/', { consent: 'none' });
+    let st = await appState(s.page);
+    assert.equal(st.consent.ask_again, true);
+    assert.equal(st.consent.reason, 'no_record');
+    assert.equal(st.consent.statistics, false);
+    // Declined (through the widget): still nothing is counted.
+    await s.page.evaluate(() => window.AstradiaLegal.set({ statistics: false, ads: false }));
+    st = await waitForState(s.page, (q) => q.consent.ask_again === false, { what: 'the record read' });
+    assert.equal(st.consent.statistics, false);
+    await clickTarget(s.page, 'Settings');
+    await clickTarget(s.page, '\u2190 Back');
+    assert.deepEqual(await usageKeys(), []);
+    // Allowed: screen views are counted (names and counts only).
+    await s.page.evaluate(() => window.AstradiaLegal.set({ statistics: true }, { age_confirmed: true }));
+    await waitForState(s.page, (q) => q.consent.statistics === true, { what: 'statistics allowed' });
+    await clickTarget(s.page, 'Statistics');
+    st = await waitForState(s.page, (q) => q.consent.usage['view.statistics'] === 1, { what: 'a counted view' });
+    await clickTarget(s.page, '\u2190 Back');
+    st = await waitForState(s.page, (q) => q.consent.usage['view.start'] >= 1, { what: 'the start view counted' });
+    assert.deepEqual(await usageKeys(), ['astradia.stats.usage']);
+    const stored = await s.page.evaluate(() => localStorage.getItem('astradia.stats.usage'));
+    assert.doesNotMatch(stored, /20\d\d-|c-[0-9a-f]{32}/, 'no times or ids in the counters');
+    // Withdrawn: the widget removes the counters and the game adds none.
+    await s.page.evaluate(() => window.AstradiaLegal.set({ statistics: false }));
+    st = await waitForState(s.page, (q) => q.consent.statistics === false, { what: 'statistics withdrawn' });
+    await clickTarget(s.page, 'Settings');
+    await clickTarget(s.page, '\u2190 Back');
+    assert.deepEqual(await usageKeys(), []);
+    assert.deepEqual((await appState(s.page)).consent.usage, {});
+  } finally { await s.close(); }
+});
