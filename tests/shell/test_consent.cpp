@@ -1,13 +1,14 @@
 // Purpose: the game's side of consent over the native bridge (files in a fresh folder):
 // the built-in manifest parses; without a record, with a record that declines
-// statistics, with a broken record or one for an old material version, nothing is
-// counted and nothing is stored; with statistics allowed, counters are kept and
-// survive a damaged copy; withdrawal stops counting.
-#include <cstdlib>
+// statistics, a broken or an expired record, nothing is counted and nothing is
+// stored; with statistics allowed, counters are kept (a damaged copy is set aside and
+// counting starts again); withdrawal stops counting.
+#include <map>
 #include <string>
-#include <unistd.h>
 
 #include <catch2/catch.hpp>
+
+#include "tests/shell/temp_user_dir.hpp"
 
 #include "shell/bridge.hpp"
 #include "shell/consent.hpp"
@@ -17,20 +18,6 @@ using namespace astradia;
 using namespace astradia::shell;
 
 namespace {
-
-struct TempUserDir {
-    std::string path;
-    TempUserDir() {
-        char tmpl[] = "/tmp/astradia-consent-XXXXXX";
-        path = ::mkdtemp(tmpl);
-        ::setenv("ASTRADIA_USER_DIR", path.c_str(), 1);
-    }
-    ~TempUserDir() {
-        const std::string cmd = "rm -rf '" + path + "'";
-        REQUIRE(std::system(cmd.c_str()) == 0);
-        ::unsetenv("ASTRADIA_USER_DIR");
-    }
-};
 
 // A record as the widget writes it, accepting the current version of every document.
 legal::ConsentRecord record_for(const legal::Manifest& m, bool statistics) {

@@ -9,6 +9,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "tests/shell/temp_user_dir.hpp"
+
 #include "shell/bridge.hpp"
 #include "shell/storage.hpp"
 
@@ -16,27 +18,6 @@ using namespace astradia;
 using namespace astradia::shell;
 
 namespace {
-
-struct TempUserDir {
-    std::string path;
-    TempUserDir() {
-        char tmpl[] = "/tmp/astradia-store-XXXXXX";
-        path = ::mkdtemp(tmpl);
-        ::setenv("ASTRADIA_USER_DIR", path.c_str(), 1);
-    }
-    ~TempUserDir() {
-        std::string cmd = "rm -rf '" + path + "'";
-        REQUIRE(std::system(cmd.c_str()) == 0);
-        ::unsetenv("ASTRADIA_USER_DIR");
-    }
-    std::string file(const std::string& key) const { return path + "/" + key + ".json"; }
-    std::string read(const std::string& key) const {
-        std::ifstream in(file(key));
-        return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    }
-    void write(const std::string& key, const std::string& text) const { std::ofstream(file(key)) << text; }
-    bool exists(const std::string& key) const { return ::access(file(key).c_str(), F_OK) == 0; }
-};
 
 std::string doc(int n) { return seal("test", 1, Json{{"n", n}}); }
 
