@@ -5,43 +5,116 @@
 # unit tests, serve.py's and build_legal.py's tests, and the browser tests in Debian's
 # Chromium. Runs every stage, prints a summary with timings, exits 1 if any stage
 # failed. Assumes scripts/bootstrap.sh has run (./run test does both).
+#
+# Builds always run (ninja makes them no-ops when nothing changed). A stage's tests are
+# skipped when a hash of everything they read (the tracked and untracked source files
+# they depend on, their build's outputs where relevant, ../shared/data, the installed
+# toolchain's package versions and this script) equals the hash recorded when they last
+# passed. `./run test --all` (or ASTRADIA_TEST_ALL=1) reruns every stage regardless.
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 export NODE_PATH=/usr/share/nodejs
 export CTEST_PARALLEL_LEVEL="${CTEST_PARALLEL_LEVEL:-$(nproc)}"
 
+run_all="${ASTRADIA_TEST_ALL:-0}"
+for arg in "$@"; do
+    case "$arg" in
+        --all) run_all=1 ;;
+        *) echo "usage: ./run test [--all]" >&2; exit 2 ;;
+    esac
+done
+
+# What every stage's result depends on besides its own files: the toolchain (package
+# versions, not host-specific paths), the npm lock, the shared data and this script.
+common_key() {
+    dpkg-query -W -f '${Package} ${Version}\n' g++ clang emscripten nodejs chromium \
+        python3 catch2 nlohmann-json3-dev libglfw3-dev libstb-dev 2>/dev/null
+    find ../shared/data -type f -printf '%P %s %T@\n' 2>/dev/null | LC_ALL=C sort
+    sha256sum package-lock.json scripts/test.sh
+}
+common="$(common_key | sha256sum | cut -d' ' -f1)"
+# inputs_key PATHSPEC...: one hash over the named source files (tracked or new, not ignored).
+inputs_key() {
+    git ls-files -z -co --exclude-standard -- "$@" | LC_ALL=C sort -z \
+        | xargs -0 -r sha256sum 2>/dev/null | sha256sum | cut -d' ' -f1
+}
+have_git=0
+git rev-parse --is-inside-work-tree >/dev/null 2>&1 && have_git=1
+# Source files a C++ stage reads: everything but docs, benchmarks, the browser and serve tests.
+cpp_sources=(. ':!docs' ':!bench' ':!README.md' ':!tests/browser' ':!tests/serve' ':!serve.py')
+
 failed=()
 summary=()
-stage() {  # stage NAME COMMAND...
-    local name="$1"; shift
+# stage NAME STAMP KEY COMMAND...: runs COMMAND unless KEY equals the one STAMP recorded at
+# the last pass (an empty KEY always runs); records KEY in STAMP when COMMAND passes.
+stage() {
+    local name="$1" stamp="$2" key="$3"; shift 3
     local t0=$SECONDS
     printf '\n[test] === %s ===\n' "$name"
+    if [[ "$run_all" != 1 && -n "$key" && -f "$stamp" && "$(cat "$stamp")" == "$key" ]]; then
+        printf '[test] unchanged since its last pass (%s); skipped (./run test --all reruns it)\n' \
+            "$(date -r "$stamp" '+%Y-%m-%d %H:%M')"
+        summary+=("$(printf '  same  %-44s %4ss' "$name" $((SECONDS - t0)))")
+        return
+    fi
+    rm -f "$stamp"
     if "$@"; then
+        if [[ -n "$key" ]]; then mkdir -p "$(dirname "$stamp")" && printf '%s\n' "$key" > "$stamp"; fi
         summary+=("$(printf '  ok    %-44s %4ss' "$name" $((SECONDS - t0)))")
     else
         summary+=("$(printf '  FAIL  %-44s %4ss' "$name" $((SECONDS - t0)))")
         failed+=("$name")
     fi
 }
+# key PATHSPEC... [-- EXTRA...]: the stage key (empty without git: then every stage runs).
+key() {
+    ((have_git)) || return 0
+    local specs=()
+    while (($#)) && [[ "$1" != -- ]]; do specs+=("$1"); shift; done
+    [[ "${1:-}" == -- ]] && shift
+    printf '%s %s %s\n' "$common" "$(inputs_key "${specs[@]}")" "$*" | sha256sum | cut -d' ' -f1
+}
 
 configure() {  # configure PRESET: only the first time; later builds re-run cmake when needed
     [[ -f "build/$1/build.ninja" ]] || cmake --preset "$1" >/dev/null || cmake --preset "$1"
 }
-build_and_ctest() {  # build_and_ctest PRESET [ctest args...]
-    local preset="$1"; shift
-    configure "$preset" && cmake --build --preset "$preset" && ctest --preset "$preset" "$@"
+build() {  # build PRESET: configure if needed, then build (a no-op when up to date)
+    printf '\n[test] --- building %s ---\n' "$1"
+    configure "$1" && cmake --build --preset "$1"
 }
+# preset_stage NAME PRESET [ctest args...]: build, then the preset's CTest tests. A failed
+# build is a failed stage; the pass stamp lives in the build folder, so deleting it reruns.
+preset_stage() {
+    local name="$1" preset="$2"; shift 2
+    local t0=$SECONDS
+    if ! build "$preset"; then
+        printf '\n[test] === %s ===\n[test] the build failed\n' "$name"
+        summary+=("$(printf '  FAIL  %-44s %4ss' "$name (build)" $((SECONDS - t0)))")
+        failed+=("$name")
+        return
+    fi
+    stage "$name" "build/$preset/test-pass.key" "$(key "${cpp_sources[@]}" -- "$preset" "$@")" \
+        ctest --preset "$preset" "$@"
+}
+# The site the browser tests load: its checksum list names every shipped file's hash.
+site_sums() { cat build/wasm-release/site/SHA256SUMS 2>/dev/null; }
 
-stage "native-debug: build + unit tests" build_and_ctest native-debug
-stage "native-asan: build + unit tests (ASan+UBSan)" build_and_ctest native-asan
-stage "native-release: build + unit tests (-O3)" build_and_ctest native-release
-stage "native-fuzz: fuzz targets (bounded time)" build_and_ctest native-fuzz -j1
-stage "wasm-release: site + engine tests under node" build_and_ctest wasm-release
-stage "node unit tests (legal widget logic)" node --test tests/legal/
-stage "serve.py tests" python3 -m unittest discover -s tests/serve
-stage "legal build step tests (build_legal.py)" python3 -m unittest discover -s tests/legal -p 'test_*.py'
-stage "browser tests (Chromium + playwright-core)" node --test --test-concurrency=1 tests/browser/
+passes=build/test-passes
+preset_stage "native-debug: unit tests" native-debug
+preset_stage "native-asan: unit tests (ASan+UBSan)" native-asan
+preset_stage "native-release: unit tests (-O3)" native-release
+preset_stage "native-fuzz: fuzz targets (bounded time)" native-fuzz -j1
+preset_stage "wasm-release: engine tests under node" wasm-release
+stage "node unit tests (legal widget logic)" "$passes/node-legal.key" \
+    "$(key legal tests/legal)" node --test tests/legal/
+stage "serve.py tests" "$passes/serve.key" \
+    "$(key serve.py tests/serve tests/legal legal)" python3 -m unittest discover -s tests/serve
+stage "legal build step tests (build_legal.py)" "$passes/build-legal.key" \
+    "$(key legal tests/legal)" python3 -m unittest discover -s tests/legal -p 'test_*.py'
+stage "browser tests (Chromium + playwright-core)" "$passes/browser.key" \
+    "$(key . ':!docs' ':!bench' ':!README.md' -- "$(site_sums | sha256sum)")" \
+    node --test --test-concurrency=1 tests/browser/
 
 printf '\n[test] summary (%ss in all):\n' "$SECONDS"
 printf '%s\n' "${summary[@]}"
@@ -49,4 +122,4 @@ if ((${#failed[@]})); then
     printf '[test] FAILED: %s\n' "${failed[*]}"
     exit 1
 fi
-printf '[test] all stages passed; screenshots in build/screenshots and build/native-debug/screenshots\n'
+printf '[test] all stages passed ("same": unchanged since its last pass); screenshots in build/screenshots and build/native-debug/screenshots\n'
