@@ -341,12 +341,10 @@ void App::draw(const Ui& ui) {
         case Screen::start: {
             const std::string today = bridge::local_date();
             StartModel m;
-            m.sudoku_available = true;
             m.sudoku_saved = sudoku_.playing();
             m.sudoku_saved_label = sudoku_.continue_label(now);
             m.daily_label = tr("start.daily");
             m.daily_done = sudoku_stats_.daily.last_date == today;
-            m.bricks_available = true;
             m.bricks_saved = bricks_.playing();
             m.bricks_best = static_cast<long>(bricks_.best());
             m.notice = notice_;

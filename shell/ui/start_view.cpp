@@ -100,13 +100,13 @@ void card_header(const Ui& ui, float inner_w, const char* name, const char* blur
 }
 
 // Two buttons side by side sharing the width, or stacked when too narrow.
-int button_pair(const Ui& ui, float w, const char* a, ButtonKind ka, bool ea, const char* b, ButtonKind kb, bool eb) {
+int button_pair(const Ui& ui, float w, const char* a, ButtonKind ka, const char* b, ButtonKind kb) {
     const float gap = ui.px(10);
     const float half = (w - gap) / 2 / ui.s;
     int pressed = 0;
-    if (button(ui, a, ka, half, ea)) pressed = 1;
+    if (button(ui, a, ka, half)) pressed = 1;
     ImGui::SameLine(0, gap);
-    if (button(ui, b, kb, half, eb)) pressed = 2;
+    if (button(ui, b, kb, half)) pressed = 2;
     return pressed;
 }
 
@@ -141,8 +141,8 @@ StartAction draw_start_view(const Ui& ui, const StartModel& m) {
             if (button(ui, label.c_str(), ButtonKind::primary, inner / ui.s)) action.kind = StartAction::sudoku_continue;
         }
         const int p = button_pair(ui, inner, tr("start.new_game"),
-                                  m.sudoku_saved ? ButtonKind::secondary : ButtonKind::primary, m.sudoku_available,
-                                  m.daily_label.c_str(), ButtonKind::secondary, m.sudoku_available);
+                                  m.sudoku_saved ? ButtonKind::secondary : ButtonKind::primary,
+                                  m.daily_label.c_str(), ButtonKind::secondary);
         if (p == 1) ImGui::OpenPopup("##levels");
         if (p == 2) action.kind = StartAction::sudoku_daily;
         if (m.daily_done) paragraph(ui, tr("start.daily_done"), true);
@@ -186,11 +186,16 @@ StartAction draw_start_view(const Ui& ui, const StartModel& m) {
     {
         Card card(ui, card_w, ui.pal->accent_alt);
         card_header(ui, inner, tr("start.bricks.name"), tr("start.bricks.blurb"), false);
-        const int p = button_pair(ui, inner, tr("start.continue"), ButtonKind::primary, m.bricks_saved,
-                                  tr("start.new_game"), m.bricks_saved ? ButtonKind::secondary : ButtonKind::primary,
-                                  m.bricks_available);
-        if (p == 1) action.kind = StartAction::bricks_continue;
-        if (p == 2) action.kind = StartAction::bricks_new;
+        // Like Sudoku's: "Continue" only when there is a game to continue (a greyed-out
+        // button next to the only real choice read as a second, broken one).
+        if (m.bricks_saved) {
+            const int p = button_pair(ui, inner, tr("start.continue"), ButtonKind::primary,
+                                      tr("start.new_game"), ButtonKind::secondary);
+            if (p == 1) action.kind = StartAction::bricks_continue;
+            if (p == 2) action.kind = StartAction::bricks_new;
+        } else if (button(ui, tr("start.new_game"), ButtonKind::primary, inner / ui.s)) {
+            action.kind = StartAction::bricks_new;
+        }
         if (m.bricks_best > 0) paragraph(ui, fill(tr("start.best"), {{"score", std::to_string(m.bricks_best)}}).c_str(), true);
         card.end(ui);
     }

@@ -10,12 +10,10 @@
 namespace astradia::shell {
 
 struct StartModel {
-    bool sudoku_available = false;   // the Sudoku screen is built in
     bool sudoku_saved = false;       // a game to continue
     std::string sudoku_saved_label;  // "Medium · 4:12"
     std::string daily_label;         // "Daily puzzle · 21 November"
     bool daily_done = false;
-    bool bricks_available = false;
     bool bricks_saved = false;
     long bricks_best = 0;
     std::string notice;              // one sentence, or empty
