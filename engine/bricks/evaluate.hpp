@@ -53,7 +53,8 @@ std::string weights_to_text(const Weights& weights);
 // bricks.weights naming the first unknown name or malformed number.
 Expected<Weights> weights_from_text(std::string_view text);
 
-// The weights chosen by the tuning procedure recorded in docs/DECISIONS.md.
+// The default weights: hand-set round values, kept because they reach the strength goal
+// (docs/DECISIONS.md, "Bricks engine"); `astradia bricks tune` searches for better ones.
 Weights tuned_weights();
 
 using Features = std::array<double, kFeatureCount>;
