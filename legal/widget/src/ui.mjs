@@ -135,8 +135,8 @@ export function set(choices, options) {
   return decide(next, 'api', ok);
 }
 
-// Global Privacy Control: records personalised ads off (method "gpc") unless the visitor opted in
-// to them in the preferences while the signal was on.
+// Global Privacy Control: records personalised ads off (method "gpc") unless the stored record
+// holds the visitor's own choice made while the signal was on (record.mjs, resolveGpc).
 export async function applyGpc() {
   const choices = resolveGpc(core.unexpired(core.record), core.gpc);
   if (choices && await core.manifest()) await decide(choices, 'gpc', core.record ? core.record.age_confirmed : false);
