@@ -3,12 +3,12 @@
 // scripts and iframes (never before consent, later opt-in without reload, nothing sent to
 // another origin after a refusal), withdrawal cleaning storage, expiry and material
 // document changes asking again, Global Privacy Control, broken records, blocked storage,
-// the form checkbox helper, "Delete my data", the JS API and events, Russian, a broken
-// configuration, and Trusted Types.
+// the form checkbox helper, "Delete my data", the JS API and events, theming (custom
+// properties, light/dark, the theme setting), Russian, a broken configuration, and Trusted Types.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { openPage } from './harness.mjs';
-import { startLegalServer, widgetState, readRecord, writeLegalSite, readSource } from './legal-fixtures.mjs';
+import { startLegalServer, widgetState, readRecord, writeLegalSite, readSource, settleAnimations } from './legal-fixtures.mjs';
 
 let env;
 before(async () => { env = await startLegalServer(); });
@@ -485,6 +485,45 @@ test('the JS API: has, getRecord, on/off, set, open, openDocument', { timeout: 6
       'opening twice gives one dialog');
     await clean(s);
   } finally { await s.close(); }
+});
+
+test('theming: the page\'s custom properties reach inside, light and dark; the theme setting overrides the system', { timeout: 60000 }, async () => {
+  const s = await visit();
+  try {
+    await widgetState(s.page, 'banner');
+    const look = async () => (await settleAnimations(s.page), s.page.evaluate(() => {
+      const host = document.querySelector('astradia-legal');
+      const cs = getComputedStyle(host.shadowRoot.querySelector('.banner .btn'));
+      return [host.dataset.theme, cs.backgroundColor, cs.color, getComputedStyle(host.shadowRoot.querySelector('.banner')).borderRadius];
+    }));   // after the buttons' colour transition
+    assert.deepEqual(await look(), ['light', 'rgb(47, 68, 173)', 'rgb(255, 255, 255)', '14px'], 'the defaults');
+    // The host page sets the documented properties (CSSOM, allowed under the strict CSP).
+    await s.page.evaluate(() => {
+      const st = document.documentElement.style;
+      st.setProperty('--astradia-legal-accent', '#0d6b63');
+      st.setProperty('--astradia-legal-accent-text', '#fffff0');
+      st.setProperty('--astradia-legal-radius', '4px');
+      st.setProperty('--astradia-legal-dark-accent', '#5fd3c3');
+    });
+    assert.deepEqual(await look(), ['light', 'rgb(13, 107, 99)', 'rgb(255, 255, 240)', '4px']);
+    await s.page.emulateMedia({ colorScheme: 'dark' });
+    await s.page.waitForFunction(() => document.querySelector('astradia-legal').dataset.theme === 'dark');
+    assert.deepEqual(await look(), ['dark', 'rgb(95, 211, 195)', 'rgb(16, 20, 42)', '4px'], 'the dark set, and the default dark accent text');
+    await clean(s);
+  } finally { await s.close(); }
+
+  // "theme": "dark" in the configuration wins over a light system preference.
+  const t = await openPage(env.origin, { colorScheme: 'light' });
+  try {
+    await t.page.route('**/test/ru-config.json', (route) => route.fulfill({ contentType: 'application/json',
+      body: JSON.stringify({ site: 'widget-test', documents: ['privacy', 'terms'], theme: 'dark' }) }));
+    await t.page.goto(env.origin + '/test/ru.html');
+    await widgetState(t.page, 'banner');
+    assert.deepEqual(await t.page.evaluate(() => {
+      const host = document.querySelector('astradia-legal');
+      return [host.dataset.theme, getComputedStyle(host.shadowRoot.querySelector('.banner')).backgroundColor];
+    }), ['dark', 'rgb(27, 30, 38)']);
+  } finally { await t.close(); }
 });
 
 test('Russian page: the widget speaks Russian and reads its configuration from a URL', { timeout: 60000 }, async () => {
