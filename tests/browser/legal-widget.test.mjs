@@ -72,6 +72,27 @@ test('first visit: the banner asks, nothing optional runs, the buttons are equal
   } finally { await s.close(); }
 });
 
+test('Consent Mode v2: the default precedes the page\'s own gtag calls; each decision sends an update', { timeout: 60000 }, async () => {
+  const s = await visit({}, '/test/consent-mode.html');
+  try {
+    await widgetState(s.page, 'banner');
+    const calls = () => s.page.evaluate(() => window.dataLayer.map((a) => (typeof a[1] == 'string' ? a[0] + ' ' + a[1] : a[0])));
+    assert.deepEqual(await calls(), ['consent default', 'js', 'config G-TEST'], 'the default comes first');
+    await s.page.check('#al-age');
+    await s.page.click('.banner button:text-is("Accept all")');
+    await widgetState(s.page, 'settled');
+    assert.deepEqual((await calls()).slice(3), ['consent update']);
+    assert.deepEqual(await s.page.evaluate(() => [...window.dataLayer.at(-1)][2]),
+      { analytics_storage: 'granted', ad_storage: 'granted', ad_user_data: 'granted', ad_personalization: 'granted' });
+    await s.page.reload();
+    await widgetState(s.page, 'settled');
+    await s.page.waitForFunction(() => window.dataLayer.length >= 4);
+    assert.deepEqual(await calls(), ['consent default', 'js', 'config G-TEST', 'consent update'],
+      'a returning visitor: the stored choices follow as an update');
+    await clean(s);
+  } finally { await s.close(); }
+});
+
 test('accept all needs the age confirmation, persists across reloads and sends a receipt', { timeout: 60000 }, async () => {
   const s = await visit();
   try {
