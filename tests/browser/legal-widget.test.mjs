@@ -1,7 +1,7 @@
 // Purpose: the legal widget's behaviour in real Chromium under serve.py's strict CSP:
 // first visit, accept / reject / choose persisting across reloads with receipts, gated
 // scripts and iframes (never before consent, later opt-in without reload, nothing sent to
-// another origin after a refusal), withdrawal cleaning storage, expiry and material
+// another origin after a refusal, iframes unloaded on withdrawal), withdrawal cleaning storage, expiry and material
 // document changes asking again, Global Privacy Control, broken records, blocked storage,
 // the form checkbox helper, "Delete my data", the JS API and events, theming (custom
 // properties, light/dark, the theme setting), Russian, a broken configuration, and Trusted Types.
@@ -176,6 +176,18 @@ test('reject all persists, runs nothing and reaches no other origin; a later opt
     assert.equal(await t.page.evaluate(() => window.__domEvents.length), 2, 'the DOM event fires too');
     const update = await t.page.evaluate(() => [...window.dataLayer.at(-1)]);
     assert.deepEqual(update, ['consent', 'update', { analytics_storage: 'denied', ad_storage: 'granted', ad_user_data: 'granted', ad_personalization: 'granted' }]);
+    await t.page.waitForFunction(() => document.getElementById('ad-frame').contentDocument.URL.endsWith('/test/embed.html'));
+    // Withdrawing ads unloads the ad iframe at once; opting in again loads it again.
+    await t.page.click('#privacy-link');
+    await t.page.waitForSelector('dialog.prefs[open]');
+    await t.page.click('dialog.prefs button:text-is("Reject all")');
+    await t.page.waitForSelector('dialog.prefs', { state: 'detached' });
+    assert.deepEqual(await t.page.evaluate(() => {
+      const f = document.getElementById('ad-frame');
+      return [f.getAttribute('src'), f.dataset.src, f.contentDocument.URL];
+    }), [null, env.origin + '/test/embed.html', 'about:blank']);
+    await t.page.evaluate(() => window.AstradiaLegal.set({ ads: true }, { age_confirmed: true }));
+    assert.equal(await iframeSrc(t.page), env.origin + '/test/embed.html');
     await clean(t);
   } finally { await t.close(); }
 });
