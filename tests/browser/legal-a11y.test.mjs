@@ -2,14 +2,15 @@
 // violation inside the widget in any state (banner, preferences, document, button) in light
 // and dark at 1280 and 320 px, and the widget adds none to the page; keyboard-only flows
 // (Tab order, Esc, focus return, visible focus); target sizes; 400 % zoom; reduced motion;
-// right-to-left; a hostile host stylesheet changes nothing inside; screenshots of every
+// right-to-left; a hostile host stylesheet changes nothing inside; the re-prompt, expired,
+// "Delete my data" and blocked-storage states under axe too; screenshots of every
 // state at 1280, 390 and 320 px in light and dark under build/screenshots/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { openPage, screenshot } from './harness.mjs';
-import { startLegalServer, widgetState, settleAnimations } from './legal-fixtures.mjs';
+import { startLegalServer, widgetState, settleAnimations, writeLegalSite, readSource } from './legal-fixtures.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -124,6 +125,76 @@ test('axe: the Russian banner, the age error, GPC and 400 % zoom states have no 
     }
     await screenshot(s.page, 'legal-banner-ru-gpc-zoom400.png');
   } finally { await s.close(); }
+});
+
+// axe inside the widget in light and dark at 1280 and 320 px, for the state on screen now.
+async function axeEverywhere(page, state) {
+  for (const width of [1280, 320]) {
+    await page.setViewportSize({ width, height: width === 1280 ? 800 : 780 });
+    for (const scheme of ['light', 'dark']) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.waitForFunction((t) => document.querySelector('astradia-legal').dataset.theme === t, scheme);
+      await settleAnimations(page);
+      const r = await axe(page, true);
+      assert.deepEqual(r.violations, [], `${state} ${width}px ${scheme}: ${show(r.violations)}`);
+    }
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+test('axe: the re-prompt (what changed), expired, "Delete my data" and blocked-storage states have no violations', { timeout: 180000 }, async () => {
+  const KEY = 'widget-test.consent.v1';
+  writeLegalSite(env.root, readSource('widget-test'), { only: { privacy: '1.0' } });
+  const s = await visit();
+  try {
+    await widgetState(s.page, 'banner');
+    await s.page.check('#al-age');
+    await s.page.click('.banner button:text-is("Accept all")');
+    await widgetState(s.page, 'settled');
+    writeLegalSite(env.root, readSource('widget-test'));          // a material version appears
+    await s.page.reload();
+    await widgetState(s.page, 'banner');
+    assert.match(await s.page.textContent('.banner'), /Our documents have changed/);
+    await axeEverywhere(s.page, 'changed banner');
+    await s.page.click('.banner button:text-is("Choose")');          // the preferences repeat what changed
+    await s.page.waitForSelector('dialog.prefs[open]');
+    assert.match(await s.page.textContent('dialog.prefs'), /Our documents have changed/);
+    await axeEverywhere(s.page, 'changed preferences');
+    await s.page.keyboard.press('Escape');
+    await s.page.evaluate((k) => {
+      const r = JSON.parse(localStorage.getItem(k));
+      r.time = '2024-01-10T08:00:00.000Z';
+      r.expires = '2025-01-09T08:00:00.000Z';
+      localStorage.setItem(k, JSON.stringify(r));
+    }, KEY);
+    await s.page.reload();
+    await widgetState(s.page, 'banner');
+    assert.match(await s.page.textContent('.banner'), /have expired/);
+    await axeEverywhere(s.page, 'expired banner');
+    await s.page.check('#al-age');
+    await s.page.click('.banner button:text-is("Accept all")');
+    await widgetState(s.page, 'settled');
+    await s.page.click('.fab');
+    await s.page.waitForSelector('dialog.prefs[open]');
+    await s.page.click('dialog.prefs >> button:has-text("Delete my data")');
+    await s.page.waitForSelector('dialog.prefs button:text-is("Delete everything")');
+    await axeEverywhere(s.page, 'delete confirmation');
+    await s.page.click('dialog.prefs button:text-is("Delete everything")');
+    await widgetState(s.page, 'banner');
+    assert.match(await s.page.textContent('.banner'), /has been deleted/);
+    await axeEverywhere(s.page, 'deleted banner');
+    assert.deepEqual(s.issues.console, []);
+  } finally { await s.close(); writeLegalSite(env.root, readSource('widget-test')); }
+
+  const t = await visit({ initScript: () => {
+    Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('The operation is insecure.', 'SecurityError'); } });
+  } });
+  try {
+    await widgetState(t.page, 'banner');
+    assert.match(await t.page.textContent('.banner'), /will not be remembered/);
+    await axeEverywhere(t.page, 'blocked-storage banner');
+  } finally { await t.close(); }
 });
 
 // The focused element inside the widget (its text or id), or 'page:<tag>' outside it.

@@ -158,6 +158,9 @@ test('partner demo: gated tags wait, both forms need the User Agreement, withdra
     const left = await s.page.evaluate(() => ({ keys: Object.keys(localStorage).sort(), cookie: document.cookie }));
     assert.deepEqual(left.keys, ['northwind.consent.v1']);
     assert.equal(left.cookie, '');
+    await s.page.waitForFunction(() => !document.querySelector('.showreel iframe').hasAttribute('src'));
+    assert.deepEqual(await tags(), { stats: true, ads: true, reel: null, notice: 'grid' },
+      'the showreel is unloaded and its notice is back (scripts that ran stay run)');
     assert.deepEqual(s.issues.console, []);
     assert.deepEqual(s.issues.offOrigin, []);
     assert.deepEqual(await s.cspViolations(), []);

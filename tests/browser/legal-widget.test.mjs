@@ -1,14 +1,14 @@
 // Purpose: the legal widget's behaviour in real Chromium under serve.py's strict CSP:
 // first visit, accept / reject / choose persisting across reloads with receipts, gated
 // scripts and iframes (never before consent, later opt-in without reload, nothing sent to
-// another origin after a refusal), withdrawal cleaning storage, expiry and material
+// another origin after a refusal, iframes unloaded on withdrawal), withdrawal cleaning storage, expiry and material
 // document changes asking again, Global Privacy Control, broken records, blocked storage,
-// the form checkbox helper, "Delete my data", the JS API and events, Russian, a broken
-// configuration, and Trusted Types.
+// the form checkbox helper, "Delete my data", the JS API and events, theming (custom
+// properties, light/dark, the theme setting), Russian, a broken configuration, and Trusted Types.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { openPage } from './harness.mjs';
-import { startLegalServer, widgetState, readRecord, writeLegalSite, readSource } from './legal-fixtures.mjs';
+import { startLegalServer, widgetState, readRecord, writeLegalSite, readSource, settleAnimations } from './legal-fixtures.mjs';
 
 let env;
 before(async () => { env = await startLegalServer(); });
@@ -68,6 +68,27 @@ test('first visit: the banner asks, nothing optional runs, the buttons are equal
     assert.deepEqual(dl[0], ['consent', 'default', { analytics_storage: 'denied', ad_storage: 'denied',
       ad_user_data: 'denied', ad_personalization: 'denied', wait_for_update: 500 }], 'Consent Mode default comes first');
     assert.equal(await s.page.evaluate(() => document.activeElement === document.body), true, 'the banner does not take focus');
+    await clean(s);
+  } finally { await s.close(); }
+});
+
+test('Consent Mode v2: the default precedes the page\'s own gtag calls; each decision sends an update', { timeout: 60000 }, async () => {
+  const s = await visit({}, '/test/consent-mode.html');
+  try {
+    await widgetState(s.page, 'banner');
+    const calls = () => s.page.evaluate(() => window.dataLayer.map((a) => (typeof a[1] == 'string' ? a[0] + ' ' + a[1] : a[0])));
+    assert.deepEqual(await calls(), ['consent default', 'js', 'config G-TEST'], 'the default comes first');
+    await s.page.check('#al-age');
+    await s.page.click('.banner button:text-is("Accept all")');
+    await widgetState(s.page, 'settled');
+    assert.deepEqual((await calls()).slice(3), ['consent update']);
+    assert.deepEqual(await s.page.evaluate(() => [...window.dataLayer.at(-1)][2]),
+      { analytics_storage: 'granted', ad_storage: 'granted', ad_user_data: 'granted', ad_personalization: 'granted' });
+    await s.page.reload();
+    await widgetState(s.page, 'settled');
+    await s.page.waitForFunction(() => window.dataLayer.length >= 4);
+    assert.deepEqual(await calls(), ['consent default', 'js', 'config G-TEST', 'consent update'],
+      'a returning visitor: the stored choices follow as an update');
     await clean(s);
   } finally { await s.close(); }
 });
@@ -155,6 +176,18 @@ test('reject all persists, runs nothing and reaches no other origin; a later opt
     assert.equal(await t.page.evaluate(() => window.__domEvents.length), 2, 'the DOM event fires too');
     const update = await t.page.evaluate(() => [...window.dataLayer.at(-1)]);
     assert.deepEqual(update, ['consent', 'update', { analytics_storage: 'denied', ad_storage: 'granted', ad_user_data: 'granted', ad_personalization: 'granted' }]);
+    await t.page.waitForFunction(() => document.getElementById('ad-frame').contentDocument.URL.endsWith('/test/embed.html'));
+    // Withdrawing ads unloads the ad iframe at once; opting in again loads it again.
+    await t.page.click('#privacy-link');
+    await t.page.waitForSelector('dialog.prefs[open]');
+    await t.page.click('dialog.prefs button:text-is("Reject all")');
+    await t.page.waitForSelector('dialog.prefs', { state: 'detached' });
+    assert.deepEqual(await t.page.evaluate(() => {
+      const f = document.getElementById('ad-frame');
+      return [f.getAttribute('src'), f.dataset.src, f.contentDocument.URL];
+    }), [null, env.origin + '/test/embed.html', 'about:blank']);
+    await t.page.evaluate(() => window.AstradiaLegal.set({ ads: true }, { age_confirmed: true }));
+    assert.equal(await iframeSrc(t.page), env.origin + '/test/embed.html');
     await clean(t);
   } finally { await t.close(); }
 });
@@ -485,6 +518,45 @@ test('the JS API: has, getRecord, on/off, set, open, openDocument', { timeout: 6
       'opening twice gives one dialog');
     await clean(s);
   } finally { await s.close(); }
+});
+
+test('theming: the page\'s custom properties reach inside, light and dark; the theme setting overrides the system', { timeout: 60000 }, async () => {
+  const s = await visit();
+  try {
+    await widgetState(s.page, 'banner');
+    const look = async () => (await settleAnimations(s.page), s.page.evaluate(() => {
+      const host = document.querySelector('astradia-legal');
+      const cs = getComputedStyle(host.shadowRoot.querySelector('.banner .btn'));
+      return [host.dataset.theme, cs.backgroundColor, cs.color, getComputedStyle(host.shadowRoot.querySelector('.banner')).borderRadius];
+    }));   // after the buttons' colour transition
+    assert.deepEqual(await look(), ['light', 'rgb(47, 68, 173)', 'rgb(255, 255, 255)', '14px'], 'the defaults');
+    // The host page sets the documented properties (CSSOM, allowed under the strict CSP).
+    await s.page.evaluate(() => {
+      const st = document.documentElement.style;
+      st.setProperty('--astradia-legal-accent', '#0d6b63');
+      st.setProperty('--astradia-legal-accent-text', '#fffff0');
+      st.setProperty('--astradia-legal-radius', '4px');
+      st.setProperty('--astradia-legal-dark-accent', '#5fd3c3');
+    });
+    assert.deepEqual(await look(), ['light', 'rgb(13, 107, 99)', 'rgb(255, 255, 240)', '4px']);
+    await s.page.emulateMedia({ colorScheme: 'dark' });
+    await s.page.waitForFunction(() => document.querySelector('astradia-legal').dataset.theme === 'dark');
+    assert.deepEqual(await look(), ['dark', 'rgb(95, 211, 195)', 'rgb(16, 20, 42)', '4px'], 'the dark set, and the default dark accent text');
+    await clean(s);
+  } finally { await s.close(); }
+
+  // "theme": "dark" in the configuration wins over a light system preference.
+  const t = await openPage(env.origin, { colorScheme: 'light' });
+  try {
+    await t.page.route('**/test/ru-config.json', (route) => route.fulfill({ contentType: 'application/json',
+      body: JSON.stringify({ site: 'widget-test', documents: ['privacy', 'terms'], theme: 'dark' }) }));
+    await t.page.goto(env.origin + '/test/ru.html');
+    await widgetState(t.page, 'banner');
+    assert.deepEqual(await t.page.evaluate(() => {
+      const host = document.querySelector('astradia-legal');
+      return [host.dataset.theme, getComputedStyle(host.shadowRoot.querySelector('.banner')).backgroundColor];
+    }), ['dark', 'rgb(27, 30, 38)']);
+  } finally { await t.close(); }
 });
 
 test('Russian page: the widget speaks Russian and reads its configuration from a URL', { timeout: 60000 }, async () => {

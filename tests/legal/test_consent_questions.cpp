@@ -1,7 +1,10 @@
 // Purpose: the three questions the game asks: "must I ask again?" (no or invalid record,
 // another site, expiry to the millisecond, material vs. non-material version bumps,
 // versions not yet in effect, numeric version order), "may I count this event?" and
-// "may ads be personalised?" (with Global Privacy Control precedence), and ConsentState.
+// "may ads be personalised?" (with Global Privacy Control precedence, also over the cases
+// shared with the widget's JS tests in tests/legal/fixtures/gpc-cases.json), and ConsentState.
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -265,6 +268,26 @@ TEST_CASE("may ads be personalised: ads consent, and Global Privacy Control come
     CHECK(may_personalise_ads(m, nullptr, kGiven, false).reason == Reason::no_record);
     r = record({{"privacy", "1.0", hash_of('a')}});
     CHECK(may_personalise_ads(m, &r, kGiven, false).reason == Reason::documents_changed);
+}
+
+TEST_CASE("may ads be personalised: the Global Privacy Control cases shared with the widget", "[legal][questions]") {
+    std::ifstream in(std::string(ASTRADIA_LEGAL_FIXTURES) + "/gpc-cases.json", std::ios::binary);
+    REQUIRE(in.good());
+    std::stringstream text;
+    text << in.rdbuf();
+    const Json cases = Json::parse(text.str());
+    const Manifest m = manifest();
+    REQUIRE(cases["cases"].size() == 32);
+    for (const Json& c : cases["cases"]) {
+        ConsentRecord r = record();
+        const auto method = method_from(c["method"].get<std::string>());
+        REQUIRE(method);
+        r.method = *method;
+        r.gpc = c["gpc"].get<bool>();
+        r.choices.ads = c["ads"].get<bool>();
+        INFO(c.dump());
+        CHECK(may_personalise_ads(m, &r, kGiven, c["gpc_now"].get<bool>()).allowed == c["allowed"].get<bool>());
+    }
 }
 
 TEST_CASE("ConsentState keeps the manifest and the stored record", "[legal][questions]") {

@@ -146,7 +146,7 @@ function boot(script, raw) {
   }
   const unexpired = core.unexpired = (r) => (r && Date.parse(r.expires) > Date.now() ? r : null);
   // The record's choices as they hold now: under Global Privacy Control personalised ads need
-  // an opt-in made in the preferences while the signal was on (ui.mjs records the signal).
+  // the visitor's own choice made while the signal was on (record.mjs, adsAllowed).
   const effective = core.effective = (r) => effectiveChoices(r, gpc);
 
   // --- the outside world: manifest, module, Consent Mode, receipts, gated elements ---------

@@ -1,8 +1,8 @@
 // Purpose: the widget's second part, imported by the core when the page is idle or on
 // first use: recording decisions (the contract's record in storage, a receipt by
-// sendBeacon, removal of what withdrawn purposes stored, Global Privacy Control), the
-// preferences dialog (purposes, their bases and data categories, age confirmation,
-// documents, "Delete my data"), the document viewer (structured document JSON rendered
+// sendBeacon, removal of what withdrawn purposes stored, unloading their iframes, Global
+// Privacy Control), the preferences dialog (purposes, their bases and data categories, age
+// confirmation, documents, "Delete my data"), the document viewer (structured document JSON rendered
 // with DOM APIs only), and the acceptance checkbox helper for forms. Native modal
 // <dialog>s: Esc closes, focus returns to the control that opened them.
 import {
@@ -76,6 +76,10 @@ export function init(c) {
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(CSS);
   c.root.adoptedStyleSheets = [...c.root.adoptedStyleSheets, sheet];
+  // Every change made from here (decisions, "Delete my data", another tab) also unloads
+  // iframes whose purpose is no longer allowed.
+  const setChoices = c.setChoices;
+  c.setChoices = (...args) => { setChoices(...args); unload(); };
   // Another tab decided (or deleted everything): follow it here too.
   addEventListener('storage', (e) => {
     if (e.key != c.key && e.key != null) return;
@@ -135,11 +139,22 @@ export function set(choices, options) {
   return decide(next, 'api', ok);
 }
 
-// Global Privacy Control: records personalised ads off (method "gpc") unless the visitor opted in
-// to them in the preferences while the signal was on.
+// Global Privacy Control: records personalised ads off (method "gpc") unless the stored record
+// holds the visitor's own choice made while the signal was on (record.mjs, resolveGpc).
 export async function applyGpc() {
   const choices = resolveGpc(core.unexpired(core.record), core.gpc);
   if (choices && await core.manifest()) await decide(choices, 'gpc', core.record ? core.record.age_confirmed : false);
+}
+
+// Puts iframes of a purpose no longer allowed back to inert (data-src; removing src unloads
+// the embedded page, so it stops running and setting its cookies); a later opt-in loads them
+// again. Scripts that ran cannot be un-run.
+function unload() {
+  for (const el of document.querySelectorAll('iframe[data-consent][src]:not([data-src])')) {
+    if (el.dataset.consent.trim().split(/\s+/).every(core.has)) continue;
+    el.dataset.src = el.getAttribute('src');
+    el.removeAttribute('src');
+  }
 }
 
 // Expires a cookie of this origin under every path and domain it could have been set with.

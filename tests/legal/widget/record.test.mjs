@@ -135,18 +135,15 @@ test('mustAsk: a material version between the recorded and the current one asks 
   assert.equal(mustAsk(recordAt('1.0'), retired, now, 'en').ask, false, 'a document the manifest no longer lists');
 });
 
-test('Global Privacy Control: only an opt-in made in the preferences while the signal was on allows ads', () => {
-  const rec = (ads, gpc, method) => ({ ...clone(BASE), method, choices: { necessary: true, statistics: true, ads }, gpc });
-  assert.equal(adsAllowed(rec(true, false, 'banner'), false), true, 'no signal: the choice stands');
-  assert.equal(adsAllowed(rec(true, false, 'banner'), true), false, 'a choice made before the signal appeared');
-  assert.equal(adsAllowed(rec(true, true, 'banner'), true), false, 'a banner "accept all" under the signal');
-  assert.equal(adsAllowed(rec(true, true, 'api'), true), false, 'an API call under the signal');
-  assert.equal(adsAllowed(rec(true, true, 'preferences'), true), true, 'the preferences opt-in');
-  assert.equal(adsAllowed(rec(true, true, 'banner'), false), false, 'made under the signal, which is now off: still not');
-  assert.equal(adsAllowed(rec(true, true, 'preferences'), false), true);
-  assert.equal(adsAllowed(rec(false, true, 'preferences'), true), false);
-  assert.deepEqual(effectiveChoices(rec(true, false, 'banner'), true), { necessary: true, statistics: true, ads: false });
-  assert.deepEqual(effectiveChoices(rec(true, false, 'banner'), false), { necessary: true, statistics: true, ads: true });
+test('Global Privacy Control: the shared cases (the same file the C++ consent model tests)', () => {
+  const { cases } = JSON.parse(readFileSync(new URL('../fixtures/gpc-cases.json', import.meta.url), 'utf8'));
+  assert.equal(cases.length, 32);
+  for (const c of cases) {
+    const r = { ...clone(BASE), method: c.method, gpc: c.gpc, choices: { necessary: true, statistics: true, ads: c.ads } };
+    assert.equal(checkRecord(r), null);
+    assert.equal(adsAllowed(r, c.gpc_now), c.allowed, JSON.stringify(c));
+    assert.deepEqual(effectiveChoices(r, c.gpc_now), { necessary: true, statistics: true, ads: c.allowed });
+  }
 });
 
 test('resolveGpc: what to record with method gpc while the signal is on', () => {
@@ -154,7 +151,8 @@ test('resolveGpc: what to record with method gpc while the signal is on', () => 
   assert.equal(resolveGpc(null, false), null);
   assert.deepEqual(resolveGpc(null, true), { necessary: true, statistics: false, ads: false });
   assert.deepEqual(resolveGpc(rec(true, false, 'banner'), true), { necessary: true, statistics: true, ads: false });
-  assert.deepEqual(resolveGpc(rec(true, true, 'api'), true), { necessary: true, statistics: true, ads: false });
+  assert.equal(resolveGpc(rec(true, true, 'api'), true), null, 'a choice made under the signal stands');
+  assert.deepEqual(resolveGpc(rec(true, true, 'gpc'), true), { necessary: true, statistics: true, ads: false }, 'the signal\'s own record never allows ads');
   assert.equal(resolveGpc(rec(false, false, 'banner'), true), null, 'ads already off');
   assert.equal(resolveGpc(rec(true, true, 'preferences'), true), null, 'the explicit opt-in wins');
   assert.equal(resolveGpc(rec(true, false, 'banner'), false), null, 'no signal: nothing to record');
