@@ -430,15 +430,21 @@ void bench_speed(const Ruleset& rules) {
     std::printf("  (score checksum %" PRIu64 ")\n", checksum);
 }
 
-// Boards a hint sees in practice: every 37th tray start of autoplayer games
-// (seeds 500,000 up), from the 10th tray on.
+// Boards a hint sees in practice: the start of every 37th tray (trays 37, 74, ...) of
+// games the hint itself plays (seeds 500,000 up), at most 10 boards from one game, so
+// that 300 boards come from 30 games rather than the first one or two long ones.
 std::vector<State> midgame_states(const Ruleset& rules, int count) {
+    constexpr int kPerGame = 10;
     std::vector<State> out;
     Planner planner(rules, bricks::tuned_weights(), bricks::hint_options());
     for (std::uint64_t seed = 500'000; static_cast<int>(out.size()) < count; ++seed) {
         State state = bricks::new_game(rules, seed);
-        while (!state.over && static_cast<int>(out.size()) < count) {
-            if (state.trays >= 10 && state.trays % 37 == 0) out.push_back(state);
+        int taken = 0;
+        while (!state.over && taken < kPerGame && static_cast<int>(out.size()) < count) {
+            if (state.trays > 0 && state.trays % 37 == 0) {
+                out.push_back(state);
+                ++taken;
+            }
             const bricks::Plan plan = planner.plan(state);
             if (plan.moves.empty()) break;
             for (const Move& m : plan.moves) {
@@ -464,8 +470,8 @@ void bench_latency(const Ruleset& rules, int boards, const char* label, bricks::
         filled += s.board.count();
         (void)p;
     }
-    std::printf("[bench] bricks %s latency (beam %d, last %d): full %d-piece tray, %zu mid-game boards (autoplayer "
-                "games, seeds 500000+, %.1f filled cells on average)\n",
+    std::printf("[bench] bricks %s latency (beam %d, last %d): full %d-piece tray, %zu mid-game boards (every "
+                "37th tray of games the hint plays, seeds 500000+, at most 10 a game; %.1f filled cells on average)\n",
                 label, options.beam, options.last, rules.tray_size(), states.size(), filled / static_cast<double>(states.size()));
     std::printf("  p50 %.2f ms  p90 %.2f ms  p99 %.2f ms  max %.2f ms  (CPU time per plan)\n", quantile(ms, 0.5),
                 quantile(ms, 0.9), quantile(ms, 0.99), quantile(ms, 1.0));

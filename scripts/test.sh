@@ -90,14 +90,16 @@ preset_stage() {
     local t0=$SECONDS
     if ! build "$preset"; then
         printf '\n[test] === %s ===\n[test] the build failed\n' "$name"
-        summary+=("$(printf '  FAIL  %-44s %4ss' "$name (build)" $((SECONDS - t0)))")
+        summary+=("$(printf '  FAIL  %-44s %4ss' "build $preset" $((SECONDS - t0)))")
         failed+=("$name")
         return
     fi
+    summary+=("$(printf '  built %-44s %4ss' "$preset" $((SECONDS - t0)))")
     stage "$name" "build/$preset/test-pass.key" "$(key "${cpp_sources[@]}" -- "$preset" "$@")" \
         ctest --preset "$preset" "$@"
 }
-# The site the browser tests load: its checksum list names every shipped file's hash.
+# The site the browser tests load: its checksum list names every shipped file's hash, so
+# the browser key covers the app's C++ through what it compiled to.
 site_sums() { cat build/wasm-release/site/SHA256SUMS 2>/dev/null; }
 
 passes=build/test-passes
@@ -113,7 +115,7 @@ stage "serve.py tests" "$passes/serve.key" \
 stage "legal build step tests (build_legal.py)" "$passes/build-legal.key" \
     "$(key legal tests/legal)" python3 -m unittest discover -s tests/legal -p 'test_*.py'
 stage "browser tests (Chromium + playwright-core)" "$passes/browser.key" \
-    "$(key . ':!docs' ':!bench' ':!README.md' -- "$(site_sums | sha256sum)")" \
+    "$(key tests/browser serve.py web legal -- "$(site_sums | sha256sum)")" \
     node --test --test-concurrency=1 tests/browser/
 
 printf '\n[test] summary (%ss in all):\n' "$SECONDS"
