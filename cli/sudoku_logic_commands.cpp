@@ -324,6 +324,30 @@ int run_sudoku_logic_bench(const Args& args) {
                     ours.empty() ? 0.0 : 100.0 * static_cast<double>(histogram[static_cast<int>(l)]) / static_cast<double>(ours.size()));
     }
     std::printf("\n");
+    // Grading speed on typical puzzles: the SE-rated set is all diabolical (SE 5.0 and up),
+    // the sets players mostly meet are not. Timing and levels only (no ratings to compare).
+    for (const char* set : {"kaggle_first10000", "unbiased_first1000"}) {
+        std::ifstream in(data + "/" + set + ".txt");
+        std::vector<double> typical;
+        long levels[5] = {};
+        std::string line;
+        while (std::getline(in, line)) {
+            Expected<Grid> g = sudoku::parse_grid(line);
+            if (!g) continue;
+            const double t0 = cpu_ms();
+            Expected<sudoku::Grade> grade = sudoku::grade_logic(*g);
+            typical.push_back(cpu_ms() - t0);
+            if (grade) ++levels[static_cast<int>(grade->level)];
+        }
+        if (typical.empty()) continue;
+        std::printf("grading time on %s (%zu puzzles), CPU ms: p50 %s  p90 %s  p99 %s  max %s\n  levels ", set,
+                    typical.size(), percentile(typical, 0.5).c_str(), percentile(typical, 0.9).c_str(),
+                    percentile(typical, 0.99).c_str(), percentile(typical, 1.0).c_str());
+        for (Level l : sudoku::kLevels) {
+            std::printf("%s %ld  ", std::string(sudoku::level_name(l)).c_str(), levels[static_cast<int>(l)]);
+        }
+        std::printf("\n");
+    }
     // The generator: latency per level over consecutive seeds, and how many candidate
     // puzzles each accepted one cost.
     std::printf("generator: %ld puzzles per level (seeds 1..%ld), symmetric, CPU ms (wall ms in brackets)\n",
