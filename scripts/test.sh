@@ -106,7 +106,7 @@ passes=build/test-passes
 preset_stage "native-debug: unit tests" native-debug
 preset_stage "native-asan: unit tests (ASan+UBSan)" native-asan
 preset_stage "native-release: unit tests (-O3)" native-release
-preset_stage "native-fuzz: fuzz targets (bounded time)" native-fuzz -j1
+preset_stage "native-fuzz: fuzz targets (bounded time)" native-fuzz
 preset_stage "wasm-release: engine tests under node" wasm-release
 stage "node unit tests (legal widget logic)" "$passes/node-legal.key" \
     "$(key legal tests/legal)" node --test tests/legal/
