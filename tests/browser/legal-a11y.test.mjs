@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { openPage, screenshot } from './harness.mjs';
-import { startLegalServer, widgetState, settleAnimations, writeLegalSite, readSource } from './legal-fixtures.mjs';
+import { startLegalServer, widgetState, settleAnimations, writeLegalSite, readSource, expireRecord } from './legal-fixtures.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -162,12 +162,7 @@ test('axe: the re-prompt (what changed), expired, "Delete my data" and blocked-s
     assert.match(await s.page.textContent('dialog.prefs'), /Our documents have changed/);
     await axeEverywhere(s.page, 'changed preferences');
     await s.page.keyboard.press('Escape');
-    await s.page.evaluate((k) => {
-      const r = JSON.parse(localStorage.getItem(k));
-      r.time = '2024-01-10T08:00:00.000Z';
-      r.expires = '2025-01-09T08:00:00.000Z';
-      localStorage.setItem(k, JSON.stringify(r));
-    }, KEY);
+    await expireRecord(s.page, KEY);
     await s.page.reload();
     await widgetState(s.page, 'banner');
     assert.match(await s.page.textContent('.banner'), /have expired/);

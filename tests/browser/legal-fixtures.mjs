@@ -134,6 +134,14 @@ export async function widgetState(page, state, timeout = 10000) {
 export const readRecord = (page, key = 'widget-test.consent.v1') =>
   page.evaluate((k) => JSON.parse(localStorage.getItem(k)), key);
 
+// Ages the stored record: made on 10 January 2024, expired on 9 January 2025.
+export const expireRecord = (page, key = 'widget-test.consent.v1') => page.evaluate((k) => {
+  const r = JSON.parse(localStorage.getItem(k));
+  r.time = '2024-01-10T08:00:00.000Z';
+  r.expires = '2025-01-09T08:00:00.000Z';
+  localStorage.setItem(k, JSON.stringify(r));
+}, key);
+
 // Resolves when every animation inside the widget has finished (for steady screenshots).
 export const settleAnimations = (page) => page.evaluate(() => Promise.all(
   document.querySelector('astradia-legal').shadowRoot.getAnimations({ subtree: true }).map((a) => a.finished)));

@@ -8,7 +8,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { openPage } from './harness.mjs';
-import { startLegalServer, widgetState, readRecord, writeLegalSite, readSource, settleAnimations } from './legal-fixtures.mjs';
+import { startLegalServer, widgetState, readRecord, writeLegalSite, readSource, settleAnimations, expireRecord } from './legal-fixtures.mjs';
 
 let env;
 before(async () => { env = await startLegalServer(); });
@@ -238,12 +238,7 @@ test('an expired record asks again', { timeout: 60000 }, async () => {
     await widgetState(s.page, 'banner');
     await accept(s.page);
     await widgetState(s.page, 'settled');
-    await s.page.evaluate((k) => {
-      const r = JSON.parse(localStorage.getItem(k));
-      r.time = '2024-01-10T08:00:00.000Z';
-      r.expires = '2025-01-09T08:00:00.000Z';
-      localStorage.setItem(k, JSON.stringify(r));
-    }, KEY);
+    await expireRecord(s.page, KEY);
     await s.page.reload();
     await widgetState(s.page, 'banner');
     assert.match(await s.page.textContent('.banner'), /Your choices of January 10, 2024 have expired/);
