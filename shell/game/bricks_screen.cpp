@@ -37,6 +37,7 @@ std::optional<Error> BricksScreen::load() {
     if (g.document) {
         if (auto game = bricks::Session::load(seal("bricks-game", g.document->version, g.document->payload))) {
             session_ = std::make_unique<bricks::Session>(std::move(*game));
+            planner_.reset();
             recorded_ = session_->state().over;
             best_before_ = stats_.best;
             rebuild_colours();
@@ -56,6 +57,7 @@ void BricksScreen::start(std::uint64_t seed) {
         save_stats();
     }
     session_ = std::make_unique<bricks::Session>(bricks::classic_rules(), seed, stats_.best);
+    planner_.reset();  // it reads the old session's rules, which are gone now
     colours_.fill(0);
     held_ = -1;
     dragging_ = false;
@@ -232,6 +234,7 @@ void BricksScreen::frame(const Ui& ui, double now_ms, bool* leave) {
                 break;
             }
             case BricksIntent::nudge: {
+                if (held_ < 0) break;  // placed or put back earlier in this frame
                 const int shape = now.tray[static_cast<std::size_t>(held_)];
                 if (shape < 0) break;
                 const bricks::Shape& sh = rules.shape(shape);
@@ -244,7 +247,9 @@ void BricksScreen::frame(const Ui& ui, double now_ms, bool* leave) {
                 if (pv.fits) place(bricks::Move{held_, kb_row_, kb_col_}, now_ms);
                 break;
             }
-            case BricksIntent::new_game: start_random(); break;
+            case BricksIntent::new_game:
+                start_random();
+                return;  // `rules` and any later intent belong to the game that just ended
             case BricksIntent::back:
             case BricksIntent::menu: *leave = true; break;
         }

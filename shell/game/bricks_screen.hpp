@@ -65,7 +65,7 @@ private:
     BricksServices svc_;
     std::unique_ptr<bricks::Session> session_;
     bricks::Stats stats_;
-    std::unique_ptr<bricks::Planner> planner_;
+    std::unique_ptr<bricks::Planner> planner_;  // reads session_'s rules: reset with the session
     std::optional<bricks::Move> hint_;
     std::uint32_t hint_for_ = ~0u;   // the placement count the hint was planned for
     std::array<std::uint8_t, bricks::kMaxBoardCells> colours_{};

@@ -1,0 +1,60 @@
+// Purpose: an ImGui context without a window or GL backend, so tests drive the app's
+// screens frame by frame: the real fonts (atlas built, never uploaded), a viewport of
+// a given CSS size, and the key presses of the next frame.
+#pragma once
+
+#include <functional>
+#include <vector>
+
+#include <imgui.h>
+
+#include "shell/platform/window.hpp"
+#include "shell/ui/fonts.hpp"
+#include "shell/ui/theme.hpp"
+#include "shell/ui/ui.hpp"
+
+namespace astradia::shell::testing {
+
+class HeadlessUi {
+public:
+    HeadlessUi(float width_css, float height_css, float scale = 1) {
+        ImGui::CreateContext();
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;
+        io.DisplaySize = ImVec2(width_css * scale, height_css * scale);
+        fonts_ = build_fonts(scale);
+        unsigned char* pixels = nullptr;
+        int w = 0;
+        int h = 0;
+        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+        ui_.fonts = &fonts_;
+        ui_.pal = &palette(Theme::light);
+        ui_.s = scale;
+        ui_.width_css = width_css;
+        ui_.height_css = height_css;
+    }
+    ~HeadlessUi() { ImGui::DestroyContext(); }
+    HeadlessUi(const HeadlessUi&) = delete;
+    HeadlessUi& operator=(const HeadlessUi&) = delete;
+
+    // One frame: `keys` are pressed during it (GLFW key codes), `draw` draws the screen.
+    void frame(const std::vector<int>& keys, const std::function<void(const Ui&)>& draw) {
+        presses_.clear();
+        for (int k : keys) presses_.push_back(KeyPress{k, 0, false});
+        ImGuiIO& io = ImGui::GetIO();
+        io.DeltaTime = 1.0f / 60.0f;
+        ImGui::NewFrame();
+        set_frame_keys(&presses_);
+        begin_targets(ui_.s);
+        draw(ui_);
+        ImGui::Render();
+        set_frame_keys(nullptr);
+    }
+
+private:
+    Fonts fonts_;
+    Ui ui_;
+    std::vector<KeyPress> presses_;
+};
+
+}  // namespace astradia::shell::testing

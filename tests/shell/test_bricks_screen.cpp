@@ -1,0 +1,173 @@
+// Purpose: the Bricks screen driven like a player, headless (an ImGui context without
+// a window): a whole game by keyboard following the engine's hint, its end recorded,
+// "Play again" pressed on the game-over dialog, and the next game's hint planned on
+// the next game's rules (the planner once outlived the session whose rules it read:
+// a use after free that corrupted the wasm heap). Run under ASan on native-asan.
+#include <GLFW/glfw3.h>
+
+#include <string>
+#include <vector>
+
+#include <catch2/catch.hpp>
+
+#include "engine/bricks/ai.hpp"
+#include "engine/bricks/game.hpp"
+#include "engine/bricks/session.hpp"
+#include "shell/game/bricks_screen.hpp"
+#include "shell/i18n.hpp"
+#include "tests/shell/headless_ui.hpp"
+#include "tests/shell/temp_user_dir.hpp"
+
+using namespace astradia;
+using namespace astradia::shell;
+using astradia::shell::testing::HeadlessUi;
+
+namespace {
+
+struct Fixture {
+    TempUserDir dir;
+    Store store;
+    Settings settings;
+    int store_reports = 0;
+    HeadlessUi ui{390, 844};
+    double now = 1000;
+
+    Fixture() {
+        settings.bricks_hint = true;
+        set_language(Lang::en);
+    }
+    BricksServices services() {
+        return BricksServices{&store, &settings, [](void* f, StoreHealth h) {
+                                  CHECK(h == StoreHealth::ok);
+                                  ++static_cast<Fixture*>(f)->store_reports;
+                              },
+                              this};
+    }
+    // One frame of the screen with these keys pressed (and the mouse as it is).
+    void frame(BricksScreen& screen, const std::vector<int>& keys = {}) {
+        now += 400;  // past the clear animation every frame
+        bool leave = false;
+        ui.frame(keys, [&](const Ui& u) { screen.frame(u, now, &leave); });
+        CHECK_FALSE(leave);
+    }
+    // Presses and releases the primary button on the target labelled `label`.
+    void click(BricksScreen& screen, const std::string& label) {
+        frame(screen);  // a window that sizes itself to its content is placed in its second frame
+        const Target* hit = nullptr;
+        for (const Target& t : targets()) {
+            if (t.label == label) hit = &t;
+        }
+        REQUIRE(hit != nullptr);
+        ImGuiIO& io = ImGui::GetIO();
+        io.MousePos = ImVec2(hit->x + hit->w / 2, hit->y + hit->h / 2);  // scale 1: CSS = device px
+        frame(screen);  // hover
+        io.MouseDown[0] = true;
+        frame(screen);
+        io.MouseDown[0] = false;
+        frame(screen);
+    }
+};
+
+// The keys that move the keyboard's piece from (row, col) to (to_row, to_col), then place it.
+std::vector<int> keys_to(int row, int col, int to_row, int to_col) {
+    std::vector<int> keys;
+    for (; row < to_row; ++row) keys.push_back(GLFW_KEY_DOWN);
+    for (; row > to_row; --row) keys.push_back(GLFW_KEY_UP);
+    for (; col < to_col; ++col) keys.push_back(GLFW_KEY_RIGHT);
+    for (; col > to_col; --col) keys.push_back(GLFW_KEY_LEFT);
+    keys.push_back(GLFW_KEY_ENTER);
+    // A key after the piece is down, in the same frame: nothing is held any more, so
+    // it must do nothing (it once read the tray at slot -1).
+    keys.push_back(GLFW_KEY_LEFT);
+    return keys;
+}
+
+// The engine's hint for the first move of a fresh game of `seed`.
+bricks::Move reference_hint(std::uint64_t seed) {
+    bricks::Session s(bricks::classic_rules(), seed);
+    bricks::Planner planner(s.rules());
+    auto h = planner.hint(s.state());
+    REQUIRE(h);
+    return *h;
+}
+
+// The hint the screen reports in its state.
+bricks::Move shown_hint(const Json& state) {
+    REQUIRE(state["hint"].is_object());
+    return bricks::Move{state["hint"]["piece"].get<int>(), state["hint"]["row"].get<int>(),
+                        state["hint"]["col"].get<int>()};
+}
+
+}  // namespace
+
+TEST_CASE("bricks screen: a whole game by keyboard with the hint, then play again and reload",
+          "[shell][bricks]") {
+    Fixture f;
+    BricksScreen screen(f.services());
+    REQUIRE_FALSE(screen.load());
+    screen.start(4820);
+    bricks::Session reference(bricks::classic_rules(), 4820);
+    bricks::Planner planner(reference.rules());
+
+    int moves = 0;
+    for (;;) {
+        f.frame(screen);
+        const Json j = screen.state_json();
+        REQUIRE(j["board"] == bricks::board_rows(reference.rules(), reference.state().board));
+        REQUIRE(j["placements"] == reference.state().placements);
+        if (j["over"].get<bool>()) break;
+        REQUIRE(moves < 500);
+        // The screen shows the engine's hint for this position.
+        auto expected = planner.hint(reference.state());
+        REQUIRE(expected);
+        const bricks::Move hint = shown_hint(j);
+        REQUIRE(hint == *expected);
+        // Choose the piece (keys 1..3), see where the keyboard put it, walk it there, place it.
+        f.frame(screen, {GLFW_KEY_1 + hint.piece});
+        f.frame(screen);
+        const Json held = screen.state_json();
+        REQUIRE(held["held"] == hint.piece);
+        REQUIRE(held["preview"]["valid"].get<bool>());
+        f.frame(screen, keys_to(held["preview"]["row"].get<int>(), held["preview"]["col"].get<int>(), hint.row,
+                                hint.col));
+        REQUIRE(reference.place(hint));
+        ++moves;
+    }
+    // The game the browser test plays to its end (seed 4820): the same moves, the same end.
+    CHECK(moves == 74);
+    CHECK(reference.state().score == 547);
+    CHECK(screen.state_json()["score"] == 547);
+    CHECK(screen.stats().games == 1);
+    CHECK(screen.stats().best == 547);
+    CHECK(f.store_reports > 74);  // every move saved
+
+    // "Play again" on the game-over dialog: a new game, planned on its own rules.
+    f.click(screen, tr("bricks.again"));
+    const Json again = screen.state_json();
+    REQUIRE_FALSE(again["over"].get<bool>());
+    REQUIRE(again["placements"] == 0);
+    const auto seed = again["seed"].get<std::uint64_t>();
+    f.frame(screen);
+    const Json next = screen.state_json();
+    CHECK(shown_hint(next) == reference_hint(seed));
+    CHECK(next["best"] == 547);
+
+    // A reload (a new screen over the same storage) resumes that game and its statistics.
+    BricksScreen reloaded(f.services());
+    REQUIRE_FALSE(reloaded.load());
+    f.frame(reloaded);
+    CHECK(reloaded.state_json()["seed"] == seed);
+    CHECK(reloaded.state_json()["board"] == next["board"]);
+    CHECK(reloaded.stats().games == 1);
+    CHECK(reloaded.stats().best == 547);
+}
+
+TEST_CASE("bricks screen: each new game plans its hints with its own rules", "[shell][bricks]") {
+    Fixture f;
+    BricksScreen screen(f.services());
+    for (std::uint64_t seed : {11u, 12u, 13u}) {
+        screen.start(seed);
+        f.frame(screen);
+        CHECK(shown_hint(screen.state_json()) == reference_hint(seed));
+    }
+}
