@@ -39,8 +39,13 @@ public:
 
     // One frame: `keys` are pressed during it (GLFW key codes), `draw` draws the screen.
     void frame(const std::vector<int>& keys, const std::function<void(const Ui&)>& draw) {
-        presses_.clear();
-        for (int k : keys) presses_.push_back(KeyPress{k, 0, false});
+        std::vector<KeyPress> presses;
+        for (int k : keys) presses.push_back(KeyPress{k, 0, false});
+        frame(presses, draw);
+    }
+    // The same with modifiers (GLFW_MOD_* bits in KeyPress::mods).
+    void frame(const std::vector<KeyPress>& keys, const std::function<void(const Ui&)>& draw) {
+        presses_ = keys;
         ImGuiIO& io = ImGui::GetIO();
         io.DeltaTime = 1.0f / 60.0f;
         ImGui::NewFrame();
