@@ -174,4 +174,13 @@ Expected<GameId> parse_game_id(std::string_view text) {
     return GameId{*level, seed};
 }
 
+Expected<Imported> import_puzzle(std::string_view text) {
+    Expected<Grid> grid = parse_grid(text);
+    if (!grid) return grid.error();
+    const int solutions = count_solutions(*grid, 2);
+    if (solutions == 0) return make_error("sudoku.unsolvable", "the puzzle has no solution");
+    if (solutions > 1) return make_error("sudoku.multiple", "the puzzle has more than one solution");
+    return Imported{*grid, level_of(*grid), grid->to_string()};
+}
+
 }  // namespace astradia::sudoku

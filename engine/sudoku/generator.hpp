@@ -55,4 +55,16 @@ std::string format_game_id(const GameId& id);
 // game_id.seed (the seed is not a decimal number from 0 to 18446744073709551615).
 Expected<GameId> parse_game_id(std::string_view text);
 
+// A puzzle the player brings (import, or a share link of one): 81 cells in any form
+// parse_grid reads, with exactly one solution, graded like generated puzzles. Its id
+// is its 81 cells with '.' for empty ("53..7...."): the share link of an imported game.
+struct Imported {
+    Grid puzzle;
+    Level level = Level::easy;
+    std::string id;
+};
+// Errors: those of parse_grid (sudoku.length, sudoku.character, sudoku.duplicate),
+// sudoku.unsolvable (no solution) and sudoku.multiple (more than one solution).
+Expected<Imported> import_puzzle(std::string_view text);
+
 }  // namespace astradia::sudoku

@@ -272,8 +272,8 @@ NoteMask candidates(const State& state, int cell) {
 // ---- the session ------------------------------------------------------------------
 
 Expected<Session> Session::start(const Grid& puzzle, const NewGame& game) {
-    if (game.game_id.size() > 64) {
-        return make_error("sudoku.start.options", "A game id has at most 64 characters.");
+    if (game.game_id.size() > kMaxGameId) {
+        return make_error("sudoku.start.options", "A game id has at most " + std::to_string(kMaxGameId) + " characters.");
     }
     if (game.rules.mistake_limit < 0 || game.rules.mistake_limit > 99) {
         return make_error("sudoku.start.options", "The mistake limit is 0 (none) to 99.");
@@ -429,7 +429,7 @@ Expected<Session> Session::load(std::string_view text) {
     JsonReader r("save.format");
     Session s;
     const std::string level = r.string(p, "level", "", 16);
-    s.game_id_ = r.string(p, "game", "", 64);
+    s.game_id_ = r.string(p, "game", "", kMaxGameId);
     s.state_.rules.mistake_limit = static_cast<int>(r.integer(r.object(p, "rules", ""), "mistake_limit", "rules", 0, 99));
     s.state_.givens = read_grid(r, p, "givens", "", true);
     s.state_.solution = read_grid(r, p, "solution", "", false);

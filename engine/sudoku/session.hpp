@@ -104,9 +104,13 @@ NoteMask candidates(const State& state, int cell);
 // How a new game is set up (valid by default).
 struct NewGame {
     Level level = Level::easy;
-    std::string game_id;  // e.g. "daily-2026-11-21" or "seed-42": carried along, at most 64 characters
+    // e.g. "daily-2026-11-21", "hard-42", or an imported puzzle's 81 cells: carried along,
+    // at most kMaxGameId characters
+    std::string game_id;
     Rules rules;
 };
+
+constexpr std::size_t kMaxGameId = 96;
 
 class Session {
 public:

@@ -1,6 +1,8 @@
 // Purpose: the generator: puzzles of every level, each with exactly one solution, graded
 // as requested, symmetric by default; golden seeds pin the puzzle of each level (the same
-// natively and in wasm); the daily puzzle of a date; game ids in and out, with errors.
+// natively and in wasm); the daily puzzle of a date; game ids in and out, with errors;
+// puzzles the player imports (real ones from ../shared/data), with errors.
+#include <fstream>
 #include <string>
 
 #include <catch2/catch.hpp>
@@ -154,4 +156,57 @@ TEST_CASE("game id: format, parse, errors", "[sudoku][generator]") {
     CHECK(parse_game_id("hard-18446744073709551616").error().code == "game_id.seed");
     CHECK(parse_game_id("hard-000000000000000000001").error().code == "game_id.seed");
     CHECK_FALSE(parse_game_id("insane-5").error().message.empty());
+}
+
+TEST_CASE("import: real puzzles in either form get their grade and a share id that imports again",
+          "[sudoku][generator]") {
+    for (const char* name : {"17_clue.txt", "kaggle_first10000.txt", "se_rated_diabolical.txt"}) {
+        std::ifstream in(std::string(ASTRADIA_DATA_DIR) + "/sudoku/" + name);
+        std::string line;
+        for (int n = 0; n < 3 && std::getline(in, line); ++n) {
+            INFO(name << ": " << line);
+            const auto got = import_puzzle(line);
+            REQUIRE(got);
+            const Grid expected = parse_grid(line).value();
+            CHECK(got->puzzle == expected);
+            CHECK(got->id == expected.to_string());
+            CHECK(got->id.size() == 81);
+            CHECK(got->level == grade_logic(expected).value().level);
+            // The same puzzle with zeros and in the 9-line form imports to the same id.
+            std::string zeros = got->id;
+            for (char& c : zeros) c = c == '.' ? '0' : c;
+            std::string lines;
+            for (int r = 0; r < 9; ++r) lines += zeros.substr(static_cast<std::size_t>(r) * 9, 9) + "\n";
+            CHECK(import_puzzle(zeros).value().id == got->id);
+            CHECK(import_puzzle(lines).value().id == got->id);
+            CHECK(import_puzzle(got->id).value().level == got->level);
+        }
+    }
+    // A generated puzzle imports at the level it was made for.
+    const Generated hard = generate(Level::hard, 42).value();
+    CHECK(import_puzzle(hard.puzzle.to_string()).value().level == Level::hard);
+}
+
+TEST_CASE("import: malformed, contradictory and improper puzzles are refused with a reason",
+          "[sudoku][generator]") {
+    const std::string good = "..43..2.9..5..9..1.7..6..43..6..2.8719...74...5..83...6.....1.5..35.869..4291.3..";
+    CHECK(import_puzzle(good.substr(0, 80)).error().code == "sudoku.length");
+    CHECK(import_puzzle(good + "1").error().code == "sudoku.length");
+    CHECK(import_puzzle("").error().code == "sudoku.length");
+    CHECK(import_puzzle("x" + good.substr(1)).error().code == "sudoku.character");
+    std::string twice = good;
+    twice[0] = '4';  // row 1 already has a 4
+    CHECK(import_puzzle(twice).error().code == "sudoku.duplicate");
+    // No repeated digit, yet r1c9 has no candidate: 1-8 are in its row, 9 in its column.
+    std::string stuck(81, '.');
+    for (int c = 0; c < 8; ++c) stuck[static_cast<std::size_t>(c)] = static_cast<char>('1' + c);
+    stuck[17] = '9';
+    const auto no_solution = import_puzzle(stuck);
+    REQUIRE_FALSE(no_solution);
+    CHECK(no_solution.error().code == "sudoku.unsolvable");
+    CHECK(no_solution.error().message == "the puzzle has no solution");
+    const auto empty = import_puzzle(std::string(81, '.'));
+    REQUIRE_FALSE(empty);
+    CHECK(empty.error().code == "sudoku.multiple");
+    CHECK(empty.error().message == "the puzzle has more than one solution");
 }

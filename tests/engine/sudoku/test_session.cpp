@@ -76,8 +76,16 @@ TEST_CASE("session: a new game", "[sudoku][session]") {
     repeat[0] = repeat[1] = 4;
     CHECK(error_code(Session::start(repeat, {})) == "sudoku.start.rules");
     NewGame long_id;
-    long_id.game_id = std::string(65, 'x');
+    long_id.game_id = std::string(kMaxGameId + 1, 'x');
     CHECK(error_code(Session::start(grid(kPuzzle), long_id)) == "sudoku.start.options");
+    // The longest id there is: an imported puzzle's 81 cells. It is kept through a save.
+    NewGame imported;
+    imported.game_id = grid(kPuzzle).to_string();
+    auto own = Session::start(grid(kPuzzle), imported);
+    REQUIRE(own.ok());
+    auto reopened = Session::load(own->save(0));
+    REQUIRE(reopened.ok());
+    CHECK(reopened->game_id() == imported.game_id);
     NewGame strict;
     strict.rules.mistake_limit = 100;
     CHECK(error_code(Session::start(grid(kPuzzle), strict)) == "sudoku.start.options");
