@@ -9,6 +9,7 @@
 
 #include <imgui.h>
 
+#include "engine/sudoku/generator.hpp"
 #include "shell/bridge.hpp"
 #include "shell/i18n.hpp"
 #include "shell/ui/info_views.hpp"
@@ -232,6 +233,22 @@ void App::start_sudoku(const std::string& id) {
     screen_changed();
 }
 
+void App::import_pasted(const bridge::Pasted& pasted) {
+    // Only from the start screen: a stray paste must never replace a game in progress.
+    if (stack_.back() != Screen::start) return;
+    if (pasted.refused) {
+        notice_ = tr("sudoku.paste_refused");
+        return;
+    }
+    const Expected<sudoku::Imported> imported = sudoku::import_puzzle(pasted.text);
+    if (!imported) {
+        notice_ = fill(tr("sudoku.bad_import"), {{"reason", imported.error().message}});
+        return;
+    }
+    notice_.clear();
+    start_sudoku(imported->id);
+}
+
 void App::route_hash() {
     const std::string hash = bridge::location_hash();
     if (hash.rfind("sudoku/", 0) == 0) {
@@ -269,6 +286,9 @@ bool App::frame() {
     if (host & bridge::host_hash_changed) route_hash();
     if (host & bridge::host_hidden) sudoku_.on_hidden(bridge::now_ms());
     if (host & bridge::host_shown) sudoku_.on_shown(bridge::now_ms());
+    if (host & bridge::host_pasted) {
+        if (const std::optional<bridge::Pasted> pasted = bridge::take_pasted()) import_pasted(*pasted);
+    }
     if (host & bridge::host_storage_changed) {
         load_statistics();  // another tab, or the consent widget's "Delete my data", changed storage
         if (consent_) consent_->reload();
@@ -369,6 +389,14 @@ void App::draw(const Ui& ui) {
                         start_sudoku("daily-" + today);
                     }
                     break;
+                case StartAction::sudoku_paste:
+                    // The web reads asynchronously (the text comes back as host_pasted);
+                    // natively the window's clipboard answers at once.
+                    if (!bridge::clipboard_request_read()) {
+                        const char* text = ImGui::GetClipboardText();
+                        import_pasted(bridge::Pasted{text != nullptr ? text : "", false});
+                    }
+                    break;
                 case StartAction::settings: navigate(Screen::settings); break;
                 case StartAction::statistics: navigate(Screen::statistics); break;
                 case StartAction::help: navigate(Screen::help); break;
@@ -378,9 +406,12 @@ void App::draw(const Ui& ui) {
             }
             break;
         }
-        case Screen::sudoku:
-            if (sudoku_.frame(ui, now).leave) back();
+        case Screen::sudoku: {
+            const SudokuFrameResult r = sudoku_.frame(ui, now);
+            if (!r.copy_text.empty() && !bridge::clipboard_write(r.copy_text)) ImGui::SetClipboardText(r.copy_text.c_str());
+            if (r.leave) back();
             break;
+        }
         case Screen::bricks: {
             bool leave = false;
             bricks_.frame(ui, now, &leave);

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "engine/sudoku/statistics.hpp"
+#include "shell/bridge.hpp"
 #include "shell/consent.hpp"
 #include "shell/game/bricks_screen.hpp"
 #include "shell/game/sudoku_screen.hpp"
@@ -52,6 +53,9 @@ private:
     void start_bricks(const std::string& seed_text);  // #bricks/<seed>: that game
     void screen_changed();
     void start_sudoku(const std::string& id);
+    // A puzzle pasted on the start screen (or read from the clipboard): played, or the
+    // reason it cannot be, in the start screen's notice.
+    void import_pasted(const bridge::Pasted& pasted);
     void back();
     void apply_settings();
     void load_statistics();

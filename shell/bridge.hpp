@@ -50,6 +50,23 @@ std::string local_date();
 // Milliseconds from an arbitrary start, monotonic.
 double now_ms();
 
+// --- the clipboard (puzzles in and out) ----------------------------------------------
+// Web: navigator.clipboard. Natively these return false and the app uses the window's
+// clipboard (GLFW, through ImGui) instead.
+// Copies text; false when the host has no clipboard to write.
+bool clipboard_write(const std::string& text);
+// Asks for the clipboard's text (web: may ask the player's permission); it arrives
+// later as host_pasted. False when the host cannot read it this way.
+bool clipboard_request_read();
+// The page also delivers what the player pastes (Ctrl+V / Cmd+V) while no field of the
+// page has the focus. The text since the last call, once; `refused` when a read was not
+// allowed. Never fails.
+struct Pasted {
+    std::string text;
+    bool refused = false;
+};
+std::optional<Pasted> take_pasted();
+
 // --- the main loop ------------------------------------------------------------------
 // Web: stops the browser's animation callbacks until wake() (input, resize, a timer).
 // Native: nothing (the native loop waits on events itself).
@@ -65,6 +82,7 @@ enum HostEvent : unsigned {
     host_storage_changed = 1u << 2,  // another tab changed storage (or the consent widget did)
     host_hidden = 1u << 3,           // the page went to the background
     host_shown = 1u << 4,            // ... and came back
+    host_pasted = 1u << 5,           // text was pasted or read from the clipboard: take_pasted()
 };
 // The events since the last call (a HostEvent bitmask). Never fails.
 unsigned take_host_events();

@@ -49,6 +49,15 @@ Entry kTable[] = {
     {"sudoku.paused", "Paused", "Пауза"},
     {"sudoku.pause", "Pause", "Пауза"},
     {"sudoku.resume", "Resume", "Продолжить"},
+    {"sudoku.copy", "Copy puzzle", "Скопировать задачу"},
+    {"sudoku.copied", "Copied \u2713", "Скопировано \u2713"},
+    {"sudoku.imported", "Your puzzle", "Своя задача"},
+    {"start.paste", "Paste a puzzle", "Вставить задачу"},
+    {"start.paste_help", "81 cells from the clipboard: digits, with 0 or . for an empty cell.",
+     "81 клетка из буфера обмена: цифры, 0 или . для пустой клетки."},
+    {"sudoku.bad_import", "That text is not a puzzle to play ({reason}).", "Этот текст не задача для игры ({reason})."},
+    {"sudoku.paste_refused", "The browser did not let the game read the clipboard: press Ctrl+V (Cmd+V on a Mac) on this page instead.",
+     "Браузер не дал игре прочитать буфер обмена: нажмите Ctrl+V (Cmd+V на Mac) на этой странице."},
     {"sudoku.mistakes", "Mistakes: {n}", "Ошибки: {n}"},
     {"sudoku.mistakes_of", "Mistakes: {n} of {limit}", "Ошибки: {n} из {limit}"},
     {"sudoku.notes", "Notes", "Заметки"},
@@ -137,10 +146,13 @@ Entry kTable[] = {
      "встречались ровно по одному разу. У каждой задачи ровно одно решение, и угадывать не нужно."},
     {"help.sudoku.tools",
      "Pick a cell, then a digit (or a digit, then cells: see Settings). Notes mode writes small candidates; "
-     "a hint shows the next logical step and explains it. Undo goes back as far as you like.",
+     "a hint shows the next logical step and explains it. Undo goes back as far as you like. "
+     "To play a puzzle from elsewhere, copy its 81 cells and press Ctrl+V on the start screen (or New game, "
+     "Paste a puzzle); Pause, Copy puzzle copies the one you play.",
      "Выберите клетку, потом цифру (или наоборот — это меняется в настройках). В режиме заметок пишутся "
      "маленькие кандидаты; подсказка показывает следующий логический шаг и объясняет его. Отменять ходы можно "
-     "сколько угодно."},
+     "сколько угодно. Чтобы сыграть задачу из другого места, скопируйте её 81 клетку и нажмите Ctrl+V на "
+     "начальном экране (или «Новая игра», «Вставить задачу»); «Пауза», «Скопировать задачу» копирует текущую."},
     {"help.key.move", "Move", "Перемещение"},
     {"help.key.digit", "Enter a digit", "Ввести цифру"},
     {"help.key.erase", "Erase", "Стереть"},

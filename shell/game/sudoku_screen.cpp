@@ -15,8 +15,22 @@ namespace {
 
 const char* const kLevelKeys[] = {"level.easy", "level.medium", "level.hard", "level.expert", "level.extreme"};
 constexpr std::string_view kDailyPrefix = "daily-";
+constexpr double kCopiedMs = 2000;  // how long the copy button says "Copied"
 
 std::int64_t ms(double now) { return static_cast<std::int64_t>(now); }
+
+// A game id that is a puzzle of its own (an import, or the share link of one): only
+// cells ('1'-'9', '0', '.') and the 9-line form's separators, never a level's letters.
+bool looks_like_puzzle(std::string_view id) {
+    if (id.empty()) return false;
+    for (char c : id) {
+        const bool cell = (c >= '0' && c <= '9') || c == '.';
+        const bool layout = c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '|' || c == '-' || c == '+' || c == '=';
+        if (!cell && !layout) return false;
+    }
+    // "-5" is a broken game id; a 9-line puzzle's separator lines have dashes too.
+    return id.find('-') == std::string_view::npos || id.size() >= sudoku::kCells;
+}
 
 std::string status_name(sudoku::Status s) {
     return s == sudoku::Status::won ? "won" : s == sudoku::Status::lost ? "lost" : "playing";
@@ -73,26 +87,35 @@ Expected<bool> SudokuScreen::start_level(sudoku::Level level, double now_ms) {
 }
 
 Expected<bool> SudokuScreen::start(const std::string& id, double now_ms) {
-    sudoku::Level level = sudoku::Level::easy;
-    std::uint64_t seed = 0;
-    if (id.rfind(kDailyPrefix, 0) == 0) {
-        Expected<sudoku::Daily> d = sudoku::parse_daily(std::string_view(id).substr(kDailyPrefix.size()));
-        if (!d) return d.error();
-        level = d->level;
-        seed = d->seed;
-    } else {
-        Expected<sudoku::GameId> g = sudoku::parse_game_id(id);
-        if (!g) return g.error();
-        level = g->level;
-        seed = g->seed;
-    }
-    Expected<sudoku::Generated> puzzle = sudoku::generate(level, seed);
-    if (!puzzle) return puzzle.error();
     sudoku::NewGame game;
-    game.level = level;
     game.game_id = id;
     game.rules.mistake_limit = svc_.settings->mistake_limit;
-    Expected<sudoku::Session> s = sudoku::Session::start(puzzle->puzzle, game);
+    sudoku::Grid puzzle;
+    if (looks_like_puzzle(id)) {
+        Expected<sudoku::Imported> imported = sudoku::import_puzzle(id);
+        if (!imported) return imported.error();
+        puzzle = imported->puzzle;
+        game.level = imported->level;
+        game.game_id = imported->id;
+    } else {
+        std::uint64_t seed = 0;
+        if (id.rfind(kDailyPrefix, 0) == 0) {
+            Expected<sudoku::Daily> d = sudoku::parse_daily(std::string_view(id).substr(kDailyPrefix.size()));
+            if (!d) return d.error();
+            game.level = d->level;
+            seed = d->seed;
+        } else {
+            Expected<sudoku::GameId> g = sudoku::parse_game_id(id);
+            if (!g) return g.error();
+            game.level = g->level;
+            seed = g->seed;
+        }
+        Expected<sudoku::Generated> generated = sudoku::generate(game.level, seed);
+        if (!generated) return generated.error();
+        puzzle = generated->puzzle;
+    }
+    const sudoku::Level level = game.level;
+    Expected<sudoku::Session> s = sudoku::Session::start(puzzle, game);
     if (!s) return s.error();
 
     if (playing()) sudoku::record_loss(*svc_.stats, session_->level());  // the old game is abandoned
@@ -222,9 +245,12 @@ SudokuFrameResult SudokuScreen::frame(const Ui& ui, double now_ms) {
     m.can_undo = session_->can_undo();
     m.can_redo = session_->can_redo();
     const std::string& id = session_->game_id();
+    const std::string level_text = tr(kLevelKeys[static_cast<int>(session_->level())]);
     m.title = id.rfind(kDailyPrefix, 0) == 0
                   ? std::string(tr("start.daily")) + " \u00B7 " + pretty_date(std::string_view(id).substr(6))
-                  : std::string(tr(kLevelKeys[static_cast<int>(session_->level())]));
+              : looks_like_puzzle(id) ? std::string(tr("sudoku.imported")) + " \u00B7 " + level_text
+                                      : level_text;
+    m.copied = now_ms - copied_at_ < kCopiedMs;
     const std::int64_t elapsed = session_->elapsed_ms(ms(now_ms));
     if (svc_.settings->show_timer) m.time_text = format_duration(elapsed);
     m.won = st.status == sudoku::Status::won;
@@ -283,6 +309,10 @@ SudokuFrameResult SudokuScreen::frame(const Ui& ui, double now_ms) {
                 user_paused_ = false;
                 session_->resume(ms(now_ms));
                 break;
+            case SudokuIntent::copy_puzzle:
+                result.copy_text = session_->state().givens.to_string();
+                copied_at_ = now_ms;
+                break;
             case SudokuIntent::new_game: {
                 const sudoku::Level level = session_->level();
                 (void)start_level(level, now_ms);
@@ -296,6 +326,7 @@ SudokuFrameResult SudokuScreen::frame(const Ui& ui, double now_ms) {
 }
 
 std::optional<double> SudokuScreen::next_redraw_ms(double now_ms) const {
+    if (now_ms - copied_at_ < kCopiedMs) return kCopiedMs - (now_ms - copied_at_) + 5;  // "Copied" goes back
     if (!session_ || !playing() || user_paused_ || hidden_ || !svc_.settings->show_timer) return std::nullopt;
     const std::int64_t elapsed = session_->elapsed_ms(ms(now_ms));
     return static_cast<double>(1000 - elapsed % 1000) + 5;

@@ -29,7 +29,8 @@ struct SudokuServices {
 };
 
 struct SudokuFrameResult {
-    bool leave = false;  // back to the menu
+    bool leave = false;     // back to the menu
+    std::string copy_text;  // the player asked to copy this (the puzzle's 81 cells) to the clipboard
 };
 
 class SudokuScreen {
@@ -49,8 +50,9 @@ public:
     // The shareable id of the current game: "<level>-<seed>" or "daily-YYYY-MM-DD".
     const std::string& game_id() const;
 
-    // Starts a new game from an id ("hard-42", "daily-2026-11-21"); an unfinished game
-    // it replaces counts as abandoned. Errors: those of the id parsers and the generator.
+    // Starts a new game from an id ("hard-42", "daily-2026-11-21", or a puzzle's 81 cells
+    // as import_puzzle reads them); an unfinished game it replaces counts as abandoned.
+    // Errors: those of the id parsers, the generator and import_puzzle.
     Expected<bool> start(const std::string& id, double now_ms);
     // A new game at a level with a seed drawn from the clock.
     Expected<bool> start_level(sudoku::Level level, double now_ms);
@@ -86,6 +88,7 @@ private:
     bool hidden_ = false;
     bool recorded_end_ = false;     // statistics already took this game's end
     bool new_record_ = false;
+    double copied_at_ = -1e9;       // when the puzzle was last copied
     std::int64_t previous_best_ = 0;
 };
 

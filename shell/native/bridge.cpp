@@ -147,6 +147,11 @@ double now_ms() {
     return duration<double, std::milli>(steady_clock::now().time_since_epoch()).count();
 }
 
+// The window's clipboard serves natively (the app asks ImGui, which asks GLFW).
+bool clipboard_write(const std::string&) { return false; }
+bool clipboard_request_read() { return false; }
+std::optional<Pasted> take_pasted() { return std::nullopt; }
+
 void sleep_loop() {}
 void wake_loop() {}
 void wake_after(double) {}

@@ -168,7 +168,13 @@ StartAction draw_start_view(const Ui& ui, const StartModel& m) {
                     ImGui::CloseCurrentPopup();
                 }
             }
+            // Import: a puzzle from elsewhere, through the clipboard.
             ImGui::Dummy(ImVec2(0, ui.px(4)));
+            if (button(ui, tr("start.paste"), ButtonKind::secondary, -1)) {
+                action.kind = StartAction::sudoku_paste;
+                ImGui::CloseCurrentPopup();
+            }
+            paragraph(ui, tr("start.paste_help"), true);
             if (button(ui, tr("nav.close"), ButtonKind::ghost, -1) || key_pressed(GLFW_KEY_ESCAPE, false)) {
                 ImGui::CloseCurrentPopup();
             }

@@ -1,5 +1,5 @@
 // Purpose: the start screen: Sudoku (continue, new game at a level, today's daily
-// puzzle) and Bricks (continue, new game, best score), links to statistics,
+// puzzle, a puzzle pasted from the clipboard) and Bricks (continue, new game, best score), links to statistics,
 // settings, help and about, and any notice about storage.
 #pragma once
 
@@ -22,7 +22,7 @@ struct StartModel {
 
 struct StartAction {
     enum Kind {
-        none, sudoku_continue, sudoku_new, sudoku_daily, bricks_continue, bricks_new,
+        none, sudoku_continue, sudoku_new, sudoku_daily, sudoku_paste, bricks_continue, bricks_new,
         settings, statistics, help, about, dismiss_notice
     } kind = none;
     int level = 0;  // for sudoku_new

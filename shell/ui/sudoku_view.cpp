@@ -66,6 +66,26 @@ void draw_board(const Ui& ui, const SudokuViewModel& m, const SudokuLayout& L, s
     const ImVec2 o = L.board;
     const float cs = L.cell;
 
+    if (m.paused) {
+        // The board is hidden while paused (and is no target: its buttons take the clicks).
+        dl->AddRectFilled(o, ImVec2(o.x + L.board_size, o.y + L.board_size), p.card, ui.px(6));
+        dl->AddRect(o, ImVec2(o.x + L.board_size, o.y + L.board_size), p.grid_thick, ui.px(6), 0, ui.px(2.5f));
+        centred_text(dl, ui.fonts->title, ui.fonts->title->FontSize * 0.8f,
+                     ImVec2(o.x + L.board_size / 2, o.y + L.board_size / 2 - ui.px(24)), p.text, tr("sudoku.paused"));
+        // Its own ID scope: the status line has a "Resume" button too, and two items with
+        // one ID answer clicks as one.
+        ImGui::PushID("paused-board");
+        ImGui::SetCursorScreenPos(ImVec2(o.x + L.board_size / 2 - ui.px(80), o.y + L.board_size / 2 + ui.px(12)));
+        if (button(ui, tr("sudoku.resume"), ButtonKind::primary, 160)) out.push_back({SudokuIntent::resume});
+        // Export: the puzzle's 81 cells to the clipboard, to play elsewhere or share.
+        ImGui::SetCursorScreenPos(ImVec2(o.x + L.board_size / 2 - ui.px(120), ImGui::GetCursorScreenPos().y + ui.px(8)));
+        if (button(ui, m.copied ? tr("sudoku.copied") : tr("sudoku.copy"), ButtonKind::secondary, 240)) {
+            out.push_back({SudokuIntent::copy_puzzle});
+        }
+        ImGui::PopID();
+        return;
+    }
+
     ImGui::SetCursorScreenPos(o);
     const bool clicked = ImGui::InvisibleButton("##board", ImVec2(L.board_size, L.board_size));
     add_target("board");
@@ -77,16 +97,6 @@ void draw_board(const Ui& ui, const SudokuViewModel& m, const SudokuLayout& L, s
     }
 
     dl->AddRectFilled(o, ImVec2(o.x + L.board_size, o.y + L.board_size), p.cell, ui.px(6));
-    if (m.paused) {
-        // The board is hidden while paused.
-        dl->AddRectFilled(o, ImVec2(o.x + L.board_size, o.y + L.board_size), p.card, ui.px(6));
-        dl->AddRect(o, ImVec2(o.x + L.board_size, o.y + L.board_size), p.grid_thick, ui.px(6), 0, ui.px(2.5f));
-        centred_text(dl, ui.fonts->title, ui.fonts->title->FontSize * 0.8f,
-                     ImVec2(o.x + L.board_size / 2, o.y + L.board_size / 2 - ui.px(24)), p.text, tr("sudoku.paused"));
-        ImGui::SetCursorScreenPos(ImVec2(o.x + L.board_size / 2 - ui.px(80), o.y + L.board_size / 2 + ui.px(12)));
-        if (button(ui, tr("sudoku.resume"), ButtonKind::primary, 160)) out.push_back({SudokuIntent::resume});
-        return;
-    }
 
     const HintMarks hm = marks_of(m.hint);
     const int sel = m.selected;

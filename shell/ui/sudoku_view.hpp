@@ -38,6 +38,7 @@ struct SudokuViewModel {
     const sudoku::Hint* hint = nullptr;    // the hint on show, if any
     bool hint_applicable = false;          // the hint has a move to play
     bool paused = false;
+    bool copied = false;                   // the puzzle was just copied (the button says so)
     bool can_undo = false;
     bool can_redo = false;
     std::string title;                     // "Medium" or "Daily · 21 November"
@@ -53,7 +54,7 @@ struct SudokuViewModel {
 struct SudokuIntent {
     enum Kind {
         select, digit_key, erase, toggle_notes, undo, redo, hint, apply_hint, dismiss_hint, auto_notes,
-        pause, resume, back, new_game, menu
+        pause, resume, copy_puzzle, back, new_game, menu
     } kind;
     int cell = -1;
     int digit = 0;

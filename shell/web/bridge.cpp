@@ -23,6 +23,9 @@ int astradia_js_local_date(char* buf, int cap);
 int astradia_js_privacy_available(void);
 void astradia_js_open_privacy(void);
 void astradia_js_wake_after(double ms);
+int astradia_js_clipboard_write(const char* text);
+int astradia_js_clipboard_request_read(void);
+int astradia_js_take_pasted(char* buf, int cap);
 void astradia_js_install(void);
 }
 
@@ -126,6 +129,25 @@ void wake_loop() {
 }
 
 void wake_after(double ms) { astradia_js_wake_after(ms); }
+
+bool clipboard_write(const std::string& text) { return astradia_js_clipboard_write(text.c_str()) != 0; }
+bool clipboard_request_read() { return astradia_js_clipboard_request_read() != 0; }
+
+std::optional<Pasted> take_pasted() {
+    // -1: nothing pasted; -2: a read was refused; else the text's length, kept in JS until
+    // a buffer big enough has taken it.
+    std::string buf(256, '\0');
+    int n = astradia_js_take_pasted(buf.data(), static_cast<int>(buf.size()));
+    if (n == -1) return std::nullopt;
+    if (n == -2) return Pasted{{}, true};
+    if (static_cast<std::size_t>(n) + 1 > buf.size()) {
+        buf.assign(static_cast<std::size_t>(n) + 1, '\0');
+        n = astradia_js_take_pasted(buf.data(), static_cast<int>(buf.size()));
+        if (n < 0) return std::nullopt;
+    }
+    buf.resize(static_cast<std::size_t>(n));
+    return Pasted{std::move(buf), false};
+}
 
 unsigned take_host_events() {
     const unsigned e = state().events;

@@ -133,6 +133,43 @@ mergeInto(LibraryManager.library, {
     astradiaBridge.timer = setTimeout(() => _astradia_wake(), Math.max(0, ms));
   },
 
+  // int astradia_js_clipboard_write(const char* text): 1 when the page has a clipboard to write.
+  astradia_js_clipboard_write: function (text) {
+    if (!navigator.clipboard || typeof navigator.clipboard.writeText !== 'function') return 0;
+    navigator.clipboard.writeText(UTF8ToString(text)).catch(() => {});
+    return 1;
+  },
+
+  // int astradia_js_clipboard_request_read(void): 1 when a read was started; its text (or
+  // its refusal) arrives as a host event (HostEvent host_pasted, 32).
+  astradia_js_clipboard_request_read__deps: ['$astradiaBridge'],
+  astradia_js_clipboard_request_read: function () {
+    if (!navigator.clipboard || typeof navigator.clipboard.readText !== 'function') return 0;
+    navigator.clipboard.readText().then(
+      (text) => astradiaBridge.paste(String(text)),
+      () => astradiaBridge.paste(null));
+    return 1;
+  },
+
+  // int astradia_js_take_pasted(char* buf, int cap): -1 when nothing was pasted, -2 when
+  // a read was refused, else the text's UTF-8 length; the text is handed over (and
+  // forgotten here) once it fits the buffer.
+  astradia_js_take_pasted__deps: ['$astradiaBridge'],
+  astradia_js_take_pasted: function (buf, cap) {
+    const p = astradiaBridge.pasted;
+    if (p === undefined) return -1;
+    if (p === null) {
+      astradiaBridge.pasted = undefined;
+      return -2;
+    }
+    const n = lengthBytesUTF8(p);
+    if (n + 1 <= cap) {
+      stringToUTF8(p, buf, cap);
+      astradiaBridge.pasted = undefined;
+    }
+    return n;
+  },
+
   // void astradia_js_install(void)
   // Once at start: host listeners that wake the loop or queue events, touch input
   // for the canvas, and the read-only test hook window.astradia.
@@ -168,6 +205,16 @@ mergeInto(LibraryManager.library, {
     window.addEventListener('touchend', touch(2), opts);
     window.addEventListener('touchcancel', touch(3), opts);
     canvas.addEventListener('contextmenu', (e) => e.preventDefault());
+    // Ctrl+V / Cmd+V on the page (no permission needed), unless a field of the page (or
+    // the legal widget, whose fields live in its shadow root) has the focus.
+    document.addEventListener('paste', (e) => {
+      const active = document.activeElement;
+      if (active && active !== document.body && active !== canvas) return;
+      const text = e.clipboardData ? e.clipboardData.getData('text/plain') : '';
+      if (!text) return;
+      e.preventDefault();
+      astradiaBridge.paste(text);
+    });
     const hook = Object.freeze({
       // The current screen and game state as a plain object (a copy: changing it changes nothing).
       state: () => JSON.parse(UTF8ToString(_astradia_state_json())),
@@ -175,5 +222,15 @@ mergeInto(LibraryManager.library, {
     Object.defineProperty(window, 'astradia', { value: hook, enumerable: true });
   },
 
-  $astradiaBridge: { timer: 0 },
+  // Shared state: the wake timer, and the last pasted text (undefined: none; null: a
+  // clipboard read was refused) with the function that hands it to the app. A puzzle is
+  // short: longer text is cut (the app then reports its length as wrong).
+  $astradiaBridge: {
+    timer: 0,
+    pasted: undefined,
+    paste: function (text) {
+      astradiaBridge.pasted = text === null ? null : text.slice(0, 16384);
+      _astradia_host_event(32);
+    },
+  },
 });

@@ -147,6 +147,15 @@ export async function finger(session) {
 // view with the mouse wheel, as a player would.
 export async function clickTarget(page, label, { touch = false } = {}) {
   let t = await findTarget(page, label);
+  // A sheet that sizes itself to its content is placed in its second frame: wait until
+  // the target is reported at the same place twice.
+  const same = (a, b) => a && b && a.x === b.x && a.y === b.y && a.w === b.w && a.h === b.h;
+  for (let tries = 0; tries < 20; tries++) {
+    await page.waitForTimeout(30);
+    const again = (await appState(page)).targets.find((x) => x.label === label);
+    if (same(again, t)) break;
+    t = again || t;
+  }
   const view = page.viewportSize();
   for (let tries = 0; tries < 10 && (t.y < 0 || t.y + t.h > view.height); tries++) {
     const before = t.y;

@@ -1,7 +1,8 @@
 // Purpose: Sudoku in real Chromium, driven like a player: a whole puzzle solved by
 // keyboard to the win screen (statistics kept across a reload), notes and their
 // auto-removal, undo/redo, conflicts, the mistake limit, pause hiding the board, hints,
-// share links, resuming after a reload, damaged and failing storage, touch on a phone.
+// share links, resuming after a reload, damaged and failing storage, touch on a phone;
+// puzzles imported by pasting (Ctrl+V or the button) and exported to the clipboard.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -287,5 +288,79 @@ test('touch on a phone: tap a cell, tap a digit on the pad', { timeout: 90000 },
     await clickTarget(s.page, String(answer[cell]), { touch: true });
     await waitForState(s.page, (q) => q.sudoku.entries[cell] === String(answer[cell]), { what: 'the tapped digit' });
     await screenshot(s.page, 'sudoku-phone-touch.png');
+  } finally { await s.close(); }
+});
+
+// Two real puzzles (../shared/data/sudoku/kaggle_first10000.txt, lines 1 and 2).
+const PUZZLE_A = '..43..2.9..5..9..1.7..6..43..6..2.8719...74...5..83...6.....1.5..35.869..4291.3..';
+const PUZZLE_B = '.4.1...5.1.7..396.52...8..........17...9.68..8.3.5.62..9..6.5436...8.7..25..971..';
+const setClipboard = (page, text) => page.evaluate((t) => navigator.clipboard.writeText(t), text);
+const readClipboard = (page) => page.evaluate(() => navigator.clipboard.readText());
+
+test('import and export: a pasted puzzle is played and shared, "Copy puzzle" exports it, bad text is refused', { timeout: 150000 }, async () => {
+  const s = await openPage(server.origin, { width: 390, height: 844, scale: 2 });
+  try {
+    await s.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+    await loadApp(s, server.origin, '/');
+    // Ctrl+V on the start screen, the puzzle in the 9-line form with zeros.
+    const rows = [];
+    for (let r = 0; r < 9; r++) rows.push(PUZZLE_A.slice(r * 9, r * 9 + 9).replaceAll('.', '0'));
+    await setClipboard(s.page, rows.join('\n'));
+    await s.page.keyboard.press('Control+V');
+    let st = await waitForState(s.page, (q) => q.screen === 'sudoku' && q.sudoku.id === PUZZLE_A, { what: 'the pasted puzzle' });
+    assert.equal(st.sudoku.givens, PUZZLE_A);
+    assert.equal(st.sudoku.status, 'playing');
+    assert.equal(new URL(s.page.url()).hash, '#sudoku/' + PUZZLE_A, 'the address is its share link');
+
+    // Export from the pause: the clipboard gets the 81 cells, the button says so.
+    await s.page.keyboard.press('p');
+    await waitForState(s.page, (q) => q.sudoku.paused, { what: 'pause' });
+    await setClipboard(s.page, '');
+    await clickTarget(s.page, 'Copy puzzle');
+    await waitForState(s.page, (q) => q.targets.some((t) => t.label === 'Copied \u2713'), { what: 'Copied' });
+    assert.equal(await readClipboard(s.page), PUZZLE_A);
+    await screenshot(s.page, 'sudoku-phone-paused-copy.png');
+
+    // The share link opens the same puzzle in a fresh page (a new player).
+    const other = await openPage(server.origin);
+    try {
+      await loadApp(other, server.origin, '/#sudoku/' + PUZZLE_A);
+      const shared = await waitForState(other.page, (q) => q.screen === 'sudoku' && q.sudoku.id === PUZZLE_A, { what: 'the shared puzzle' });
+      assert.equal(shared.sudoku.level, st.sudoku.level, 'graded the same everywhere');
+    } finally { await other.close(); }
+
+    // Text that is not a puzzle: the start screen says why, nothing else changes.
+    await s.page.goto(server.origin + '/');
+    await waitForState(s.page, (q) => q.screen === 'start', { what: 'the start screen' });
+    await setClipboard(s.page, 'hello world');
+    await s.page.keyboard.press('Control+V');
+    st = await waitForState(s.page, (q) => q.notice !== '', { what: 'a notice' });
+    assert.match(st.notice, /not a puzzle to play \(bad character 'h'/);
+    assert.equal(st.screen, 'start');
+    await setClipboard(s.page, '1'.repeat(81));
+    await s.page.keyboard.press('Control+V');
+    st = await waitForState(s.page, (q) => /digit 1 appears twice/.test(q.notice), { what: 'a duplicate refused' });
+    assert.equal(st.sudoku.id, PUZZLE_A, 'the game in progress is kept');
+
+    // The button in the new-game sheet reads the clipboard.
+    await setClipboard(s.page, PUZZLE_B);
+    await clickTarget(s.page, 'New game');
+    await screenshot(s.page, 'sudoku-phone-levels-paste.png');
+    await clickTarget(s.page, 'Paste a puzzle');
+    st = await waitForState(s.page, (q) => q.screen === 'sudoku' && q.sudoku.id === PUZZLE_B, { what: 'the button-pasted puzzle' });
+    assert.equal(st.notice, '');
+    assert.deepEqual(s.issues.pageErrors, []);
+  } finally { await s.close(); }
+});
+
+test('import: when the browser refuses to read the clipboard, the player is told to press Ctrl+V', { timeout: 90000 }, async () => {
+  const s = await openPage(server.origin);
+  try {
+    await loadApp(s, server.origin, '/');  // no clipboard permission granted
+    await clickTarget(s.page, 'New game');
+    await clickTarget(s.page, 'Paste a puzzle');
+    const st = await waitForState(s.page, (q) => q.notice !== '', { what: 'the refusal' });
+    assert.match(st.notice, /did not let the game read the clipboard: press Ctrl\+V/);
+    assert.equal(st.screen, 'start');
   } finally { await s.close(); }
 });

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <functional>
+#include <string>
 #include <vector>
 
 #include <imgui.h>
@@ -54,6 +55,26 @@ public:
         draw(ui_);
         ImGui::Render();
         set_frame_keys(nullptr);
+    }
+
+    // Moves the mouse to the (last, or first) target labelled `label` in the last frame,
+    // then presses and releases the primary button over three frames drawn by `frame`.
+    // False when the last frame drew no such target.
+    static bool click(const std::string& label, const std::function<void()>& frame, bool first = false) {
+        const Target* hit = nullptr;
+        for (const Target& t : targets()) {
+            if (t.label == label && (hit == nullptr || !first)) hit = &t;
+        }
+        if (hit == nullptr) return false;
+        ImGuiIO& io = ImGui::GetIO();
+        // Targets are in CSS px; the tests draw at scale 1, where they are device px too.
+        io.MousePos = ImVec2(hit->x + hit->w / 2, hit->y + hit->h / 2);
+        frame();  // hover
+        io.MouseDown[0] = true;
+        frame();
+        io.MouseDown[0] = false;
+        frame();
+        return true;
     }
 
 private:

@@ -53,18 +53,7 @@ struct Fixture {
     // Presses and releases the primary button on the target labelled `label`.
     void click(BricksScreen& screen, const std::string& label) {
         frame(screen);  // a window that sizes itself to its content is placed in its second frame
-        const Target* hit = nullptr;
-        for (const Target& t : targets()) {
-            if (t.label == label) hit = &t;
-        }
-        REQUIRE(hit != nullptr);
-        ImGuiIO& io = ImGui::GetIO();
-        io.MousePos = ImVec2(hit->x + hit->w / 2, hit->y + hit->h / 2);  // scale 1: CSS = device px
-        frame(screen);  // hover
-        io.MouseDown[0] = true;
-        frame(screen);
-        io.MouseDown[0] = false;
-        frame(screen);
+        REQUIRE(HeadlessUi::click(label, [&] { frame(screen); }));
     }
 };
 

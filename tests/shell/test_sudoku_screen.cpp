@@ -1,7 +1,9 @@
 // Purpose: the Sudoku screen driven like a player, headless (an ImGui context without a
 // window), under the sanitizers on native-asan: a whole puzzle by keyboard with a wrong
 // digit undone and redone, notes, a hint and a pause on the way; the win recorded in the
-// statistics; a reload resumes the finished game as it was.
+// statistics; a reload resumes the finished game as it was. A puzzle brought from
+// elsewhere (import) is played, copied back out (export) and survives a reload;
+// one that is not a proper puzzle is refused and the game in progress stays.
 #include <GLFW/glfw3.h>
 
 #include <string>
@@ -9,6 +11,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "engine/sudoku/generator.hpp"
 #include "engine/sudoku/grid.hpp"
 #include "engine/sudoku/solver.hpp"
 #include "shell/game/sudoku_screen.hpp"
@@ -46,9 +49,15 @@ struct Fixture {
         s.app = this;
         return s;
     }
+    SudokuFrameResult last;
     void frame(SudokuScreen& screen, const std::vector<KeyPress>& keys = {}) {
         now += 250;
-        ui.frame(keys, [&](const Ui& u) { CHECK_FALSE(screen.frame(u, now).leave); });
+        ui.frame(keys, [&](const Ui& u) { last = screen.frame(u, now); });
+        CHECK_FALSE(last.leave);
+    }
+    // Presses and releases the primary button on the (last, or first) target labelled `label`.
+    void click(SudokuScreen& screen, const std::string& label, bool first = false) {
+        REQUIRE(HeadlessUi::click(label, [&] { frame(screen); }, first));
     }
     Json state(const SudokuScreen& screen) const { return screen.state_json(now); }
 };
@@ -139,7 +148,11 @@ TEST_CASE("sudoku screen: a whole puzzle by keyboard, with undo, notes, a hint a
     f.frame(screen);
     j = f.state(screen);
     CHECK(j["status"] == "won");
-    CHECK(j["entries"].get<std::string>().find('0') == std::string::npos);
+    const std::string entries = j["entries"].get<std::string>();
+    for (int c = 0; c < 81; ++c) {  // every cell holds its given or the player's right digit
+        const char shown = (*givens)[c] != 0 ? static_cast<char>('0' + (*givens)[c]) : entries[static_cast<std::size_t>(c)];
+        CHECK(shown == static_cast<char>('0' + (*solution)[c]));
+    }
     CHECK(j["conflicts"].empty());
     CHECK(j["mistakes"] == 1);
     const sudoku::LevelStats& medium = f.stats.levels[static_cast<std::size_t>(sudoku::Level::medium)];
@@ -158,4 +171,78 @@ TEST_CASE("sudoku screen: a whole puzzle by keyboard, with undo, notes, a hint a
     CHECK(back["status"] == "won");
     CHECK(back["entries"] == j["entries"]);
     CHECK(back["elapsed_ms"] == j["elapsed_ms"]);
+}
+
+TEST_CASE("sudoku screen: an imported puzzle is played, copied out from the pause, and reloaded",
+          "[shell][sudoku]") {
+    Fixture f;
+    SudokuScreen screen(f.services());
+    // A real puzzle (../shared/data/sudoku/kaggle_first10000.txt, first line) in the 9-line
+    // form with zeros, as a player might paste it.
+    const std::string cells = "..43..2.9..5..9..1.7..6..43..6..2.8719...74...5..83...6.....1.5..35.869..4291.3..";
+    std::string nine_lines;
+    for (int r = 0; r < 9; ++r) {
+        std::string row = cells.substr(static_cast<std::size_t>(r) * 9, 9);
+        for (char& c : row) c = c == '.' ? '0' : c;
+        nine_lines += row + "\n";
+    }
+    REQUIRE(screen.start(nine_lines, f.now));
+    f.frame(screen);
+    Json j = f.state(screen);
+    CHECK(j["id"] == cells);  // the share id: its 81 cells
+    CHECK(j["givens"] == cells);
+    CHECK(j["level"] == std::string(sudoku::level_name(sudoku::import_puzzle(cells).value().level)));
+    CHECK(j["status"] == "playing");
+    CHECK(f.stats.levels[static_cast<std::size_t>(sudoku::import_puzzle(cells).value().level)].played == 1);
+
+    // Export: pause, "Copy puzzle"; the app gets the 81 cells to put on the clipboard.
+    f.frame(screen, {key(GLFW_KEY_P)});
+    f.frame(screen);
+    f.click(screen, tr("sudoku.copy"));
+    bool asked = false;
+    // The click's release frame carried the request; the button now says so.
+    f.frame(screen);
+    for (const Target& t : targets()) asked = asked || t.label == tr("sudoku.copied");
+    CHECK(asked);
+    f.now += 2500;  // and goes back after two seconds
+    f.frame(screen);
+    bool back = false;
+    for (const Target& t : targets()) back = back || t.label == tr("sudoku.copy");
+    CHECK(back);
+    // Resume by mouse, on the board and in the status column (two buttons of one label).
+    f.click(screen, tr("sudoku.resume"));
+    CHECK(f.state(screen)["paused"] == false);
+    f.frame(screen, {key(GLFW_KEY_P)});
+    f.frame(screen);
+    f.click(screen, tr("sudoku.resume"), true);
+    CHECK(f.state(screen)["paused"] == false);
+
+    // A reload resumes the imported game.
+    SudokuScreen reloaded(f.services());
+    REQUIRE_FALSE(reloaded.load());
+    CHECK(f.state(reloaded)["id"] == cells);
+    CHECK(f.state(reloaded)["givens"] == cells);
+
+    // Not puzzles: refused with the engine's reason; the game in progress is untouched.
+    const auto too_short = reloaded.start("123", f.now);
+    REQUIRE_FALSE(too_short);
+    CHECK(too_short.error().code == "sudoku.length");
+    const auto ambiguous = reloaded.start(std::string(81, '.'), f.now);
+    REQUIRE_FALSE(ambiguous);
+    CHECK(ambiguous.error().code == "sudoku.multiple");
+    CHECK(reloaded.start("hard-x", f.now).error().code == "game_id.seed");  // still a game id
+    CHECK(f.state(reloaded)["id"] == cells);
+}
+
+TEST_CASE("sudoku screen: the copy request carries the puzzle's 81 cells", "[shell][sudoku]") {
+    Fixture f;
+    SudokuScreen screen(f.services());
+    REQUIRE(screen.start("expert-7", f.now));
+    f.frame(screen, {key(GLFW_KEY_P)});
+    f.frame(screen);
+    f.click(screen, tr("sudoku.copy"));  // the release frame reports the request
+    const std::string givens = f.state(screen)["givens"].get<std::string>();
+    CHECK(f.last.copy_text == givens);
+    CHECK(sudoku::import_puzzle(f.last.copy_text).value().id == givens);
+    CHECK(sudoku::import_puzzle(f.last.copy_text).value().level == sudoku::Level::expert);
 }
