@@ -351,7 +351,8 @@ function boot(script, raw) {
       chrome();
     }).catch(fail);
   }
-  if (document.querySelector('form[data-accept]')) ui().then((m) => m && m.forms()).catch(fail);
+  // Form checkboxes come with the second part; requesting it costs a few ms, so in a task of its own.
+  if (document.querySelector('form[data-accept]')) setTimeout(() => ui().then((m) => m && m.forms()).catch(fail));
   // The second part is small and needed by the first click: fetch it while the page is idle.
   (window.requestIdleCallback || setTimeout)(() => ui(), { timeout: 3000 });
 }
