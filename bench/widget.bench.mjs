@@ -5,8 +5,8 @@
 // banner first shows (frames are timed with a requestAnimationFrame loop: the banner is in the
 // first frame that starts after the widget inserted it), cumulative layout shift, long tasks
 // (Long Tasks API, buffered) and a trace of the renderer's main thread (its tasks, rendering
-// included, and V8 CPU-profile samples), which tells whose work each task over 50 ms held.
-// Prints medians. Used by `./run bench widget`.
+// included, V8 CPU-profile samples, synchronous IPC), which tells whose work each task over 50 ms
+// held. Prints medians. Used by `./run bench widget`.
 // Attribution: the widget's time in a task is the wall time covered by its own trace events
 // (evaluating or compiling its two files, calls into them) and by profile samples with one of
 // its files on the stack (promise callbacks, and the style or layout its calls force), except
@@ -31,7 +31,7 @@ const BLANK = '/bench-blank.html';
 const WIDGET = /\/widget\/astradia-legal(-ui)?\.js/;
 const LONG = 50;                                            // ms, the Long Tasks API's threshold
 const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing',
-  'disabled-by-default-v8.cpu_profiler'].join(',');
+  'disabled-by-default-v8.cpu_profiler', 'mojom'].join(',');
 
 // Installed before any page script: collects paint, layout shifts, long tasks and the banner's
 // first frame; the mark ties the page's clock to the trace's.
@@ -116,13 +116,16 @@ function readTrace(events, pageUrl, markStart) {
   const frameForced = merge(main.filter((e) => ['UpdateLayoutTree', 'Layout'].includes(e.name)
     && inFrame.some((f) => e.ts >= f.ts && e.ts + e.dur <= f.ts + f.dur)).map((e) => [ms(e.ts), ms(e.ts + e.dur)]));
   const mine = subtract(merge(widget), frameForced);
+  // Synchronous IPC (the only mojom events on the main thread): the thread waits for the browser
+  // process (localStorage, storage permission, font matching), in wall time.
+  const ipc = merge(main.filter((e) => e.cat === 'mojom' && e.dur > 0).map((e) => [ms(e.ts), ms(e.ts + e.dur)]));
 
   // Top-level tasks of the main thread (RunTask), rendering tasks included.
   const tasks = [];
   for (const e of main.filter((e) => e.name === 'RunTask').sort((a, b) => a.ts - b.ts)) {
     const start = ms(e.ts), end = ms(e.ts + e.dur);
     if (end <= 0 || (tasks.length && start < tasks.at(-1).end)) continue;   // before navigation; nested
-    tasks.push({ start, end, dur: e.dur / 1000, cpu: (e.tdur ?? e.dur) / 1000, widget: overlap(mine, start, end) });
+    tasks.push({ start, end, dur: e.dur / 1000, cpu: (e.tdur ?? e.dur) / 1000, widget: overlap(mine, start, end), ipc: overlap(ipc, start, end) });
   }
   const boot = main.find((e) => e.name === 'EvaluateScript' && /astradia-legal\.js/.test(url(e)));
   const forced = boot ? main.filter((e) => ['UpdateLayoutTree', 'Layout'].includes(e.name) && e.ts >= boot.ts && e.ts + e.dur <= boot.ts + boot.dur) : [];
@@ -133,6 +136,7 @@ function readTrace(events, pageUrl, markStart) {
     bootWall: boot ? boot.dur / 1000 : NaN,
     bootCpu: boot ? (boot.tdur ?? boot.dur) / 1000 : NaN,
     bootForcedCpu: forced.reduce((t, e) => t + (e.tdur ?? e.dur) / 1000, 0),
+    bootIpc: boot ? overlap(ipc, ms(boot.ts), ms(boot.ts + boot.dur)) : NaN,
   };
 }
 
@@ -207,7 +211,7 @@ const perVisit = (runs, pick) => {
   const lists = runs.map(pick), all = lists.flat();
   return `median ${median(lists.map((l) => l.length))}` + (all.length ? ` (${all.length} in ${runs.length} visits: ${all.map((t) => r0(t.dur)).join(', ')} ms)` : '');
 };
-const described = (ts) => ts.map((t) => `${r0(t.dur)} (widget ${t.widget.toFixed(1)}, CPU ${r0(t.cpu)})`).join(', ') || 'none';
+const described = (ts) => ts.map((t) => `${r0(t.dur)} (widget ${t.widget.toFixed(1)}, CPU ${r0(t.cpu)}, IPC ${r0(t.ipc)})`).join(', ') || 'none';
 
 function report(page, kind, runs, without, blank) {
   const f = runs.map(frames);
@@ -218,7 +222,7 @@ function report(page, kind, runs, without, blank) {
   console.log(`    banner painted with FCP      ${f.filter((x) => x.withFcp).length} of ${runs.length} visits`);
   console.log(`    banner frame after FCP frame ${ms(median(f.map((x) => x.after)))}  (max ${ms(Math.max(...f.map((x) => x.after)))}; goal <= 25 ms)`);
   console.log(`    cumulative layout shift      ${Math.max(...runs.map((r) => r.cls))} (largest of ${runs.length}; goal 0)`);
-  console.log(`    widget start-up script       ${ms(median(runs.map((r) => r.bootWall)))} wall, ${ms(median(runs.map((r) => r.bootCpu)))} CPU (max ${ms(Math.max(...runs.map((r) => r.bootCpu)))} CPU), of which style and layout it forced ${ms(median(runs.map((r) => r.bootForcedCpu)))} CPU`);
+  console.log(`    widget start-up script       ${ms(median(runs.map((r) => r.bootWall)))} wall (max ${ms(Math.max(...runs.map((r) => r.bootWall)))}), ${ms(median(runs.map((r) => r.bootCpu)))} CPU (max ${ms(Math.max(...runs.map((r) => r.bootCpu)))}); in it, style and layout it forced ${ms(median(runs.map((r) => r.bootForcedCpu)))} CPU, waiting on synchronous IPC to the browser (storage) ${ms(median(runs.map((r) => r.bootIpc)))} wall (max ${ms(Math.max(...runs.map((r) => r.bootIpc)))})`);
   console.log(`    widget, all its main-thread work ${ms(median(runs.map((r) => r.widgetTotal)))} wall; its largest part of one task ${ms(median(runs.map((r) => Math.max(0, ...r.tasks.map((t) => t.widget)))))} (max ${ms(Math.max(...runs.flatMap((r) => r.tasks.map((t) => t.widget))))}); not counted: the style its first-frame callback has the frame compute at its start, ${ms(median(runs.map((r) => r.frameForced)))}`);
   console.log('    long tasks over 50 ms per visit, Long Tasks API:');
   console.log(`      with the widget            ${perVisit(runs, (r) => r.long)}`);
@@ -230,7 +234,7 @@ function report(page, kind, runs, without, blank) {
   console.log(`      blank page                 ${perVisit(blank, (r) => r.traceLong)}`);
   const touched = runs.flatMap((r) => r.traceLong.filter((t) => t.widget > 0));
   const theirs = runs.flatMap((r) => r.traceLong.filter(widgets));
-  console.log(`    tasks over 50 ms with widget work in them  ${described(touched)}  (ms: wall, the widget's part, thread CPU)`);
+  console.log(`    tasks over 50 ms with widget work in them  ${described(touched)}  (ms: wall; the widget's part, thread CPU, synchronous IPC)`);
   console.log(`    ...attributable to the widget              ${theirs.length} in ${runs.length} visits${theirs.length ? ': ' + described(theirs) : ''}  (goal 0; the widget's: its part over 50 ms, or the rest not)`);
 }
 
