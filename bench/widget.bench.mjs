@@ -79,13 +79,13 @@ function subtract(from, cut) {
 const overlap = (merged, a, b) => merged.reduce((t, [s, e]) => t + Math.max(0, Math.min(b, e) - Math.max(a, s)), 0);
 
 // Everything the figures need from one trace (times in ms of the page's clock).
-function readTrace(events, pageUrl, markStart) {
-  const parse = events.find((e) => e.name === 'ParseHTML' && (e.args?.beginData?.url || '') === pageUrl);
-  if (!parse) throw new Error('no ParseHTML of ' + pageUrl + ' in the trace');
-  const { pid, tid } = parse;
-  // The top document's mark (an iframe's document has a mark and a clock of its own).
-  const mark = events.find((e) => e.name === 'astradia-bench-origin' && e.pid === pid && Math.abs(e.args.data.startTime - markStart) < 0.01);
-  if (!mark) throw new Error('the clock mark is not in the trace');
+function readTrace(events, markStart) {
+  // The page's mark, on its renderer's main thread (an iframe's document, or the blank document
+  // before the navigation, has a mark and a clock of its own).
+  const marks = events.filter((e) => e.name === 'astradia-bench-origin');
+  const mark = marks.find((e) => Math.abs(e.args.data.startTime - markStart) < 0.01);
+  if (!mark) throw new Error(`the page's clock mark (${markStart}) is not in the trace: ${marks.map((e) => e.args.data.startTime).join(', ')}`);
+  const { pid, tid } = mark;
   const origin = mark.ts - markStart * 1000;                 // trace µs at the page's time 0
   const ms = (ts) => (ts - origin) / 1000;
   const main = events.filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X');
@@ -189,7 +189,7 @@ async function visit(env, page, kind) {
     await cdp.send('Tracing.end');
     await traced;
     if (perf.hasWidget !== widget) throw new Error(`${kind} visit of ${page}: widget ${perf.hasWidget ? 'present' : 'absent'}`);
-    const trace = readTrace(events, pageUrl, perf.mark);
+    const trace = readTrace(events, perf.mark);
     const long = perf.long.map((l) => ({ ...taskOf(trace.tasks, l), api: l[1] }));
     return { ...perf, ...trace, long, traceLong: trace.tasks.filter((t) => t.dur > LONG) };
   } finally { await s.close(); }
@@ -245,7 +245,14 @@ try {
   const results = new Map(variants.map((v) => [v.join(' '), []]));
   for (let i = 0; i < RUNS; i++) {
     const order = [...variants.slice(i % variants.length), ...variants.slice(0, i % variants.length)];
-    for (const [page, kind] of order) results.get(page + ' ' + kind).push(await visit(env, page, kind));
+    for (const [page, kind] of order) {
+      let r;
+      try { r = await visit(env, page, kind); } catch (e) {          // once more, and say so
+        console.log(`  (a ${kind} visit of ${page} was repeated: ${e.message.split('\n')[0]})`);
+        r = await visit(env, page, kind);
+      }
+      results.get(page + ' ' + kind).push(r);
+    }
   }
   const blank = results.get(BLANK + ' blank');
   for (const page of PAGES) {
