@@ -8,7 +8,7 @@ bench_widget() {
     done
     echo "  (the banner needs astradia-legal.js only, goal <= 8192 B gzip; astradia-legal-ui.js is imported"
     echo "   when the page is idle or on first use: decisions, dialogs, documents, form checkboxes)"
-    echo "[bench] widget: time to banner, desktop 1280x800, headless Chromium"
+    echo "[bench] widget: time to banner and long tasks, with and without the widget, desktop 1280x800, headless Chromium"
     node bench/widget.bench.mjs --runs 10
     echo "  reproduce: ./run bench widget"
 }

@@ -224,9 +224,16 @@ function boot(script, raw) {
   Object.assign(core, { host, root, strings: STRINGS, ui, has, activate });
 
   // Top layer (popover) when the browser has it, so no page z-index or transform can hide it.
-  function lift(el) {
+  // showPopover() brings the whole page's style up to date at once. At start-up nothing is
+  // styled yet, so it waits (`later`) for the first frame: requestAnimationFrame callbacks run
+  // before that frame's style and paint, so the banner still shows in it, and the page's first
+  // style is computed once, in the frame, not in the widget's start-up task.
+  function lift(el, later) {
     root.append(el);
-    if (el.showPopover) { el.popover = 'manual'; el.showPopover(); }
+    if (!el.showPopover) return;
+    el.popover = 'manual';
+    if (later) requestAnimationFrame(() => el.isConnected && el.showPopover());
+    else el.showPopover();
   }
 
   function renderBanner() {
@@ -265,15 +272,16 @@ function boot(script, raw) {
     return section;
   }
 
-  // Shows the banner while a decision is due (or only GPC has spoken), else the button.
-  const chrome = core.chrome = () => {
+  // Shows the banner while a decision is due (or only GPC has spoken), else the button; `later`
+  // at start-up (see lift). The button is always lifted at once: focus may move to it next.
+  const chrome = core.chrome = (later) => {
     const wantBanner = !!core.ask || !!(core.record && core.record.method == 'gpc');
     const focusInside = root.activeElement && banner && banner.contains(root.activeElement);
     core.ask = wantBanner ? core.ask || { reason: null, changes: [] } : null;
     const key = wantBanner ? JSON.stringify([core.ask.note, core.ask.reason == 'expired', core.ask.changes]) : '';
     if (banner && (!wantBanner || key != bannerKey)) { banner.remove(); banner = null; }
     if (wantBanner && !banner) {
-      lift(banner = renderBanner());
+      lift(banner = renderBanner(), later);
       bannerKey = key;
     }
     if (fab && wantBanner) { fab.remove(); fab = null; }
@@ -327,7 +335,7 @@ function boot(script, raw) {
   const applyGpc = () => gpc && ui().then((m) => m && m.applyGpc()).catch(fail);
   if (first.ask) {
     core.ask = first;
-    chrome();
+    chrome(1);
     if (gpc) applyGpc();
   } else {
     core.choices = { ...effective(core.record) };   // provisional until the manifest is checked
@@ -343,7 +351,8 @@ function boot(script, raw) {
       chrome();
     }).catch(fail);
   }
-  if (document.querySelector('form[data-accept]')) ui().then((m) => m && m.forms()).catch(fail);
+  // Form checkboxes come with the second part; requesting it costs a few ms, so in a task of its own.
+  if (document.querySelector('form[data-accept]')) setTimeout(() => ui().then((m) => m && m.forms()).catch(fail));
   // The second part is small and needed by the first click: fetch it while the page is idle.
   (window.requestIdleCallback || setTimeout)(() => ui(), { timeout: 3000 });
 }
