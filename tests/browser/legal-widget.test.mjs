@@ -1,8 +1,9 @@
 // Purpose: the legal widget's behaviour in real Chromium under serve.py's strict CSP:
 // first visit, accept / reject / choose persisting across reloads with receipts, gated
 // scripts and iframes (never before consent, later opt-in without reload, nothing sent to
-// another origin after a refusal, iframes unloaded on withdrawal), withdrawal cleaning storage, expiry and material
-// document changes asking again, Global Privacy Control, broken records, blocked storage,
+// another origin after a refusal, iframes unloaded on withdrawal), withdrawal cleaning
+// storage, expiry (at load and while the page is open) and material document changes
+// asking again (also for a record another tab writes), Global Privacy Control, broken records, blocked storage,
 // the form checkbox helper, "Delete my data", the JS API and events, theming (custom
 // properties, light/dark, the theme setting), Russian, a broken configuration, and Trusted Types.
 import { test, before, after } from 'node:test';
@@ -261,6 +262,30 @@ test('an expired record asks again', { timeout: 60000 }, async () => {
   } finally { await s.close(); }
 });
 
+test('a page left open past the expiry asks again then, and nothing optional stays on', { timeout: 60000 }, async () => {
+  const s = await visit();
+  try {
+    await widgetState(s.page, 'banner');
+    await accept(s.page);
+    await widgetState(s.page, 'settled');
+    await s.page.evaluate((k) => {   // the record runs out four seconds from now
+      const r = JSON.parse(localStorage.getItem(k));
+      r.expires = new Date(Date.now() + 4000).toISOString();
+      localStorage.setItem(k, JSON.stringify(r));
+    }, KEY);
+    await s.page.reload();
+    await widgetState(s.page, 'settled');
+    assert.equal(await s.page.evaluate(() => window.AstradiaLegal.has('statistics')), true);
+    await s.page.waitForFunction(() => document.querySelector('astradia-legal').dataset.state === 'banner', null, { timeout: 15000 });
+    assert.match(await s.page.textContent('.banner'), /have expired/);
+    assert.equal(await s.page.evaluate(() => window.AstradiaLegal.has('statistics')), false);
+    assert.equal(await iframeSrc(s.page), null, 'the ads iframe is unloaded');
+    assert.deepEqual(await s.page.evaluate(() => [...window.dataLayer.at(-1)]),
+      ['consent', 'update', { analytics_storage: 'denied', ad_storage: 'denied', ad_user_data: 'denied', ad_personalization: 'denied' }]);
+    await clean(s);
+  } finally { await s.close(); }
+});
+
 test('a material document change asks again and shows what changed; a minor one does not', { timeout: 90000 }, async () => {
   writeLegalSite(env.root, readSource('widget-test'), { only: { privacy: '1.0' } });
   const s = await visit();
@@ -299,6 +324,37 @@ test('a material document change asks again and shows what changed; a minor one 
     await ran(t.page, 2);
     assert.deepEqual(await gated(t.page), ['statistics', 'ads']);
   } finally { await t.close(); writeLegalSite(env.root, readSource('widget-test')); }
+});
+
+test('another tab\'s decision is followed, and judged against the current documents like one found at load', { timeout: 90000 }, async () => {
+  writeLegalSite(env.root, readSource('widget-test'), { only: { privacy: '1.0' } });
+  const s = await visit();
+  try {
+    await widgetState(s.page, 'banner');
+    await accept(s.page);
+    await widgetState(s.page, 'settled');
+    const old = await s.page.evaluate((k) => localStorage.getItem(k), KEY);   // choices on privacy 1.0
+    writeLegalSite(env.root, readSource('widget-test'));                        // 1.1 (material) and 1.2
+    await s.page.reload();
+    await widgetState(s.page, 'banner');
+    await s.page.check('#al-age');
+    await s.page.click('.banner button:text-is("Accept all")');
+    await widgetState(s.page, 'settled');
+    const current = await s.page.evaluate((k) => localStorage.getItem(k), KEY);
+    // A second tab of the same site writes the old record back (an old tab, say).
+    const other = await s.context.newPage();
+    await other.goto(env.origin + PAGE);
+    await other.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, old]);
+    await widgetState(s.page, 'banner');
+    assert.match(await s.page.textContent('.banner'), /Our documents have changed since you last chose/);
+    assert.equal(await s.page.evaluate(() => window.AstradiaLegal.has('statistics')), false, 'old consent covers nothing new');
+    // ... and then a current one: this tab follows and settles.
+    await other.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, current]);
+    await widgetState(s.page, 'settled');
+    assert.equal(await s.page.evaluate(() => window.AstradiaLegal.has('statistics')), true);
+    await other.close();
+    await clean(s);
+  } finally { await s.close(); writeLegalSite(env.root, readSource('widget-test')); }
 });
 
 test('Global Privacy Control: ads off and recorded as gpc; only an opt-in in the preferences allows them', { timeout: 60000 }, async () => {

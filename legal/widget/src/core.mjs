@@ -192,10 +192,17 @@ function boot(script, raw) {
   }
 
   // Puts choices into effect (Consent Mode, gated elements) and, for an event, tells listeners.
+  let expiry;
   const setChoices = core.setChoices = (choices, record, event) => {
     core.choices = { ...choices };
     gtag('consent', 'update', consentModeState(core.choices));
     activate();
+    // A page left open past the record's expiry asks again then (a timer reaches 24.8 days).
+    clearTimeout(expiry);
+    const due = record && Date.parse(record.expires) - Date.now();
+    if (due > 0 && due < 2 ** 31) {
+      expiry = setTimeout(() => { core.ask = { reason: 'expired', changes: [] }; core.setChoices(NONE, record, 'changed'); chrome(); }, due);
+    }
     if (!event) return;
     const detail = { record: record && { ...record }, choices: { ...core.choices }, event };
     for (const fn of listeners) {

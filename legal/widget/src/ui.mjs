@@ -7,6 +7,7 @@
 // <dialog>s: Esc closes, focus returns to the control that opened them.
 import {
   TOGGLES, text, currentVersion, buildRecord, newId, checkRecord, recordDocuments, receiptEvent, resolveGpc, keyMatches,
+  mustAsk,
 } from './record.mjs';
 
 const CSS = '__UI_CSS__';              // build.mjs puts ui.css here
@@ -80,13 +81,14 @@ export function init(c) {
   // iframes whose purpose is no longer allowed.
   const setChoices = c.setChoices;
   c.setChoices = (...args) => { setChoices(...args); unload(); };
-  // Another tab decided (or deleted everything): follow it here too.
-  addEventListener('storage', (e) => {
+  // Another tab decided (or deleted everything): follow it here too, judged like a record
+  // found at start-up (expiry, and the documents' current versions in the manifest).
+  addEventListener('storage', async (e) => {
     if (e.key != c.key && e.key != null) return;
     c.record = c.read();
-    const live = c.unexpired(c.record);
-    c.ask = live ? null : { reason: c.record ? 'expired' : 'new', changes: [] };
-    c.setChoices(live ? c.effective(live) : c.NONE, c.record, 'changed');
+    const a = mustAsk(c.record, await c.manifest(), Date.now(), c.lang);
+    c.ask = a.ask ? a : null;
+    c.setChoices(a.ask ? c.NONE : c.effective(c.record), c.record, 'changed');
     c.chrome();
   });
 }
