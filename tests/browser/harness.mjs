@@ -118,8 +118,9 @@ export async function waitForState(page, predicate, { timeout = 15000, what = 's
   const started = Date.now();
   let last;
   while (Date.now() - started < timeout) {
-    last = await appState(page);
-    if (predicate(last)) return last;
+    // Right after a navigation the new page may not have its hook yet: that is "not yet".
+    last = await page.evaluate(() => (window.astradia ? window.astradia.state() : null));
+    if (last && predicate(last)) return last;
     await page.waitForTimeout(50);
   }
   throw new Error(`timed out waiting for ${what}; last state: ${JSON.stringify(last).slice(0, 2000)}`);

@@ -330,7 +330,7 @@ test('import and export: a pasted puzzle is played and shared, "Copy puzzle" exp
     } finally { await other.close(); }
 
     // Text that is not a puzzle: the start screen says why, nothing else changes.
-    await s.page.goto(server.origin + '/');
+    await loadApp(s, server.origin, '/');
     await waitForState(s.page, (q) => q.screen === 'start', { what: 'the start screen' });
     await setClipboard(s.page, 'hello world');
     await s.page.keyboard.press('Control+V');
