@@ -223,10 +223,11 @@ void App::screen_changed() {
     if (consent_) consent_->count(std::string("view.") + screen_name(stack_.back()));
 }
 
-void App::start_sudoku(const std::string& id) {
-    Expected<bool> started = sudoku_.start(id, bridge::now_ms());
+void App::start_sudoku(const std::string& id) { enter_sudoku(sudoku_.start(id, bridge::now_ms()), "sudoku.bad_link"); }
+
+void App::enter_sudoku(const Expected<bool>& started, const char* notice_key) {
     if (!started) {
-        notice_ = fill(tr("sudoku.bad_link"), {{"reason", started.error().message}});
+        notice_ = fill(tr(notice_key), {{"reason", started.error().message}});
         return;
     }
     show(Screen::sudoku);
@@ -241,12 +242,9 @@ void App::import_pasted(const bridge::Pasted& pasted) {
         return;
     }
     const Expected<sudoku::Imported> imported = sudoku::import_puzzle(pasted.text);
-    if (!imported) {
-        notice_ = fill(tr("sudoku.bad_import"), {{"reason", imported.error().message}});
-        return;
-    }
-    notice_.clear();
-    start_sudoku(imported->id);
+    if (imported) notice_.clear();  // an earlier paste's complaint is answered
+    enter_sudoku(imported ? sudoku_.start_imported(*imported, bridge::now_ms()) : Expected<bool>(imported.error()),
+                 "sudoku.bad_import");
 }
 
 void App::route_hash() {

@@ -53,6 +53,8 @@ private:
     void start_bricks(const std::string& seed_text);  // #bricks/<seed>: that game
     void screen_changed();
     void start_sudoku(const std::string& id);
+    // Shows the game just started, or the notice `notice_key` with the reason it could not start.
+    void enter_sudoku(const Expected<bool>& started, const char* notice_key);
     // A puzzle pasted on the start screen (or read from the clipboard): played, or the
     // reason it cannot be, in the start screen's notice.
     void import_pasted(const bridge::Pasted& pasted);

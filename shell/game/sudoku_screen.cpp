@@ -87,34 +87,39 @@ Expected<bool> SudokuScreen::start_level(sudoku::Level level, double now_ms) {
 }
 
 Expected<bool> SudokuScreen::start(const std::string& id, double now_ms) {
-    sudoku::NewGame game;
-    game.game_id = id;
-    game.rules.mistake_limit = svc_.settings->mistake_limit;
-    sudoku::Grid puzzle;
     if (looks_like_puzzle(id)) {
         Expected<sudoku::Imported> imported = sudoku::import_puzzle(id);
         if (!imported) return imported.error();
-        puzzle = imported->puzzle;
-        game.level = imported->level;
-        game.game_id = imported->id;
-    } else {
-        std::uint64_t seed = 0;
-        if (id.rfind(kDailyPrefix, 0) == 0) {
-            Expected<sudoku::Daily> d = sudoku::parse_daily(std::string_view(id).substr(kDailyPrefix.size()));
-            if (!d) return d.error();
-            game.level = d->level;
-            seed = d->seed;
-        } else {
-            Expected<sudoku::GameId> g = sudoku::parse_game_id(id);
-            if (!g) return g.error();
-            game.level = g->level;
-            seed = g->seed;
-        }
-        Expected<sudoku::Generated> generated = sudoku::generate(game.level, seed);
-        if (!generated) return generated.error();
-        puzzle = generated->puzzle;
+        return start_imported(*imported, now_ms);
     }
-    const sudoku::Level level = game.level;
+    std::uint64_t seed = 0;
+    sudoku::Level level = sudoku::Level::easy;
+    if (id.rfind(kDailyPrefix, 0) == 0) {
+        Expected<sudoku::Daily> d = sudoku::parse_daily(std::string_view(id).substr(kDailyPrefix.size()));
+        if (!d) return d.error();
+        level = d->level;
+        seed = d->seed;
+    } else {
+        Expected<sudoku::GameId> g = sudoku::parse_game_id(id);
+        if (!g) return g.error();
+        level = g->level;
+        seed = g->seed;
+    }
+    Expected<sudoku::Generated> generated = sudoku::generate(level, seed);
+    if (!generated) return generated.error();
+    return begin(generated->puzzle, level, id, now_ms);
+}
+
+Expected<bool> SudokuScreen::start_imported(const sudoku::Imported& imported, double now_ms) {
+    return begin(imported.puzzle, imported.level, imported.id, now_ms);
+}
+
+Expected<bool> SudokuScreen::begin(const sudoku::Grid& puzzle, sudoku::Level level, const std::string& id,
+                                   double now_ms) {
+    sudoku::NewGame game;
+    game.level = level;
+    game.game_id = id;
+    game.rules.mistake_limit = svc_.settings->mistake_limit;
     Expected<sudoku::Session> s = sudoku::Session::start(puzzle, game);
     if (!s) return s.error();
 

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "engine/core/json_reader.hpp"
+#include "engine/sudoku/generator.hpp"
 #include "engine/sudoku/hint.hpp"
 #include "engine/sudoku/session.hpp"
 #include "engine/sudoku/statistics.hpp"
@@ -54,6 +55,8 @@ public:
     // as import_puzzle reads them); an unfinished game it replaces counts as abandoned.
     // Errors: those of the id parsers, the generator and import_puzzle.
     Expected<bool> start(const std::string& id, double now_ms);
+    // A new game on a puzzle the player brought (already checked by import_puzzle).
+    Expected<bool> start_imported(const sudoku::Imported& imported, double now_ms);
     // A new game at a level with a seed drawn from the clock.
     Expected<bool> start_level(sudoku::Level level, double now_ms);
 
@@ -71,6 +74,8 @@ public:
     Json state_json(double now_ms) const;
 
 private:
+    // What every start shares: the session, the statistics, a fresh screen state, a save.
+    Expected<bool> begin(const sudoku::Grid& puzzle, sudoku::Level level, const std::string& id, double now_ms);
     void play(const sudoku::Move& move, double now_ms, bool from_hint = false);
     void input_digit(int digit, bool from_pad, double now_ms);
     void save(double now_ms);

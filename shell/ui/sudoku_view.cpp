@@ -89,7 +89,7 @@ void draw_board(const Ui& ui, const SudokuViewModel& m, const SudokuLayout& L, s
     ImGui::SetCursorScreenPos(o);
     const bool clicked = ImGui::InvisibleButton("##board", ImVec2(L.board_size, L.board_size));
     add_target("board");
-    if (clicked && !m.paused && !m.won && !m.lost) {
+    if (clicked && !m.won && !m.lost) {
         const ImVec2 mp = ImGui::GetIO().MousePos;
         const int c = std::clamp(static_cast<int>((mp.x - o.x) / cs), 0, 8);
         const int r = std::clamp(static_cast<int>((mp.y - o.y) / cs), 0, 8);

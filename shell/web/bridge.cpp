@@ -134,19 +134,17 @@ bool clipboard_write(const std::string& text) { return astradia_js_clipboard_wri
 bool clipboard_request_read() { return astradia_js_clipboard_request_read() != 0; }
 
 std::optional<Pasted> take_pasted() {
-    // -1: nothing pasted; -2: a read was refused; else the text's length, kept in JS until
-    // a buffer big enough has taken it.
-    std::string buf(256, '\0');
-    int n = astradia_js_take_pasted(buf.data(), static_cast<int>(buf.size()));
-    if (n == -1) return std::nullopt;
-    if (n == -2) return Pasted{{}, true};
-    if (static_cast<std::size_t>(n) + 1 > buf.size()) {
-        buf.assign(static_cast<std::size_t>(n) + 1, '\0');
-        n = astradia_js_take_pasted(buf.data(), static_cast<int>(buf.size()));
-        if (n < 0) return std::nullopt;
-    }
-    buf.resize(static_cast<std::size_t>(n));
-    return Pasted{std::move(buf), false};
+    // JS answers -1 (nothing pasted), -2 (a read was refused), or the text's length; it keeps
+    // the text until a buffer big enough has taken it, so read_string's second call works.
+    int status = 0;
+    std::string text = read_string([&](char* b, int c) {
+        const int n = astradia_js_take_pasted(b, c);
+        if (n < 0) status = n;
+        return n;
+    });
+    if (status == -1) return std::nullopt;
+    if (status == -2) return Pasted{{}, true};
+    return Pasted{std::move(text), false};
 }
 
 unsigned take_host_events() {
