@@ -42,6 +42,13 @@ async function accept(page) {
   await page.click('.banner button:text-is("Accept all")');
   return r;
 }
+// The banner appears, "Accept all" (with the age box), the widget settles; the receipt's response.
+async function acceptBanner(page) {
+  await widgetState(page, 'banner');
+  const r = await accept(page);
+  await widgetState(page, 'settled');
+  return r;
+}
 
 test('first visit: the banner asks, nothing optional runs, the buttons are equal', { timeout: 60000 }, async () => {
   const s = await visit();
@@ -242,9 +249,7 @@ test('choose: one purpose on, remembered; withdrawing removes its storage keys a
 test('an expired record asks again', { timeout: 60000 }, async () => {
   const s = await visit();
   try {
-    await widgetState(s.page, 'banner');
-    await accept(s.page);
-    await widgetState(s.page, 'settled');
+    await acceptBanner(s.page);
     await expireRecord(s.page, KEY);
     await s.page.reload();
     await widgetState(s.page, 'banner');
@@ -265,9 +270,7 @@ test('an expired record asks again', { timeout: 60000 }, async () => {
 test('a page left open past the expiry asks again then, and nothing optional stays on', { timeout: 60000 }, async () => {
   const s = await visit();
   try {
-    await widgetState(s.page, 'banner');
-    await accept(s.page);
-    await widgetState(s.page, 'settled');
+    await acceptBanner(s.page);
     await s.page.evaluate((k) => {   // the record runs out four seconds from now
       const r = JSON.parse(localStorage.getItem(k));
       r.expires = new Date(Date.now() + 4000).toISOString();
@@ -290,9 +293,7 @@ test('a material document change asks again and shows what changed; a minor one 
   writeLegalSite(env.root, readSource('widget-test'), { only: { privacy: '1.0' } });
   const s = await visit();
   try {
-    await widgetState(s.page, 'banner');
-    await accept(s.page);
-    await widgetState(s.page, 'settled');
+    await acceptBanner(s.page);
     assert.equal((await readRecord(s.page)).documents[0].version, '1.0');
     writeLegalSite(env.root, readSource('widget-test'));          // 1.1 (material) and 1.2 appear
     await s.page.reload();
@@ -314,9 +315,7 @@ test('a material document change asks again and shows what changed; a minor one 
   writeLegalSite(env.root, readSource('widget-test'), { only: { privacy: '1.1' } });
   const t = await visit();
   try {
-    await widgetState(t.page, 'banner');
-    await accept(t.page);
-    await widgetState(t.page, 'settled');
+    await acceptBanner(t.page);
     writeLegalSite(env.root, readSource('widget-test'));          // only the non-material 1.2 is new
     await t.page.reload();
     await widgetState(t.page, 'settled');
@@ -330,16 +329,11 @@ test('another tab\'s decision is followed, and judged against the current docume
   writeLegalSite(env.root, readSource('widget-test'), { only: { privacy: '1.0' } });
   const s = await visit();
   try {
-    await widgetState(s.page, 'banner');
-    await accept(s.page);
-    await widgetState(s.page, 'settled');
+    await acceptBanner(s.page);
     const old = await s.page.evaluate((k) => localStorage.getItem(k), KEY);   // choices on privacy 1.0
     writeLegalSite(env.root, readSource('widget-test'));                        // 1.1 (material) and 1.2
     await s.page.reload();
-    await widgetState(s.page, 'banner');
-    await s.page.check('#al-age');
-    await s.page.click('.banner button:text-is("Accept all")');
-    await widgetState(s.page, 'settled');
+    await acceptBanner(s.page);
     const current = await s.page.evaluate((k) => localStorage.getItem(k), KEY);
     // A second tab of the same site writes the old record back (an old tab, say).
     const other = await s.context.newPage();
@@ -406,9 +400,7 @@ test('Global Privacy Control: ads off and recorded as gpc; only an opt-in in the
   // A record made before the signal was turned on loses personalised ads.
   const t = await visit();
   try {
-    await widgetState(t.page, 'banner');
-    await accept(t.page);
-    await widgetState(t.page, 'settled');
+    await acceptBanner(t.page);
     await t.context.addInitScript(() => {
       Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true, configurable: true });
     });
@@ -503,9 +495,7 @@ test('form checkbox: no submission until checked, then the acceptance travels wi
 test('delete my data clears this origin and shows the banner again', { timeout: 60000 }, async () => {
   const s = await visit();
   try {
-    await widgetState(s.page, 'banner');
-    await accept(s.page);
-    await widgetState(s.page, 'settled');
+    await acceptBanner(s.page);
     await s.page.evaluate(() => new Promise((done) => {
       localStorage.setItem('astradia.sudoku.save', '{"board":"..."}');
       sessionStorage.setItem('tab', '1');

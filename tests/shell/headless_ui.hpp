@@ -1,6 +1,7 @@
 // Purpose: an ImGui context without a window or GL backend, so tests drive the app's
 // screens frame by frame: the real fonts (atlas built, never uploaded), a viewport of
-// a given CSS size, and the key presses of the next frame.
+// a given CSS size, the key presses of the next frame, mouse clicks on targets; and the
+// world a screen test starts from (storage in a fresh folder, settings, language).
 #pragma once
 
 #include <functional>
@@ -9,10 +10,14 @@
 
 #include <imgui.h>
 
+#include "shell/i18n.hpp"
 #include "shell/platform/window.hpp"
+#include "shell/settings.hpp"
+#include "shell/storage.hpp"
 #include "shell/ui/fonts.hpp"
 #include "shell/ui/theme.hpp"
 #include "shell/ui/ui.hpp"
+#include "tests/shell/temp_user_dir.hpp"
 
 namespace astradia::shell::testing {
 
@@ -81,6 +86,18 @@ private:
     Fonts fonts_;
     Ui ui_;
     std::vector<KeyPress> presses_;
+};
+
+// What every screen test starts from: a fresh data folder and its store, default
+// settings, English, a headless viewport of the given CSS size, and a clock.
+struct ScreenWorld {
+    TempUserDir dir;
+    Store store;
+    Settings settings;
+    HeadlessUi ui;
+    double now = 1000;
+
+    ScreenWorld(float width_css, float height_css) : ui(width_css, height_css) { set_language(Lang::en); }
 };
 
 }  // namespace astradia::shell::testing

@@ -16,26 +16,18 @@
 #include "shell/game/bricks_screen.hpp"
 #include "shell/i18n.hpp"
 #include "tests/shell/headless_ui.hpp"
-#include "tests/shell/temp_user_dir.hpp"
 
 using namespace astradia;
 using namespace astradia::shell;
 using astradia::shell::testing::HeadlessUi;
+using astradia::shell::testing::ScreenWorld;
 
 namespace {
 
-struct Fixture {
-    TempUserDir dir;
-    Store store;
-    Settings settings;
+struct Fixture : ScreenWorld {
     int store_reports = 0;
-    HeadlessUi ui{390, 844};
-    double now = 1000;
 
-    Fixture() {
-        settings.bricks_hint = true;
-        set_language(Lang::en);
-    }
+    Fixture() : ScreenWorld(390, 844) { settings.bricks_hint = true; }
     BricksServices services() {
         return BricksServices{&store, &settings, [](void* f, StoreHealth h) {
                                   CHECK(h == StoreHealth::ok);

@@ -17,25 +17,20 @@
 #include "shell/game/sudoku_screen.hpp"
 #include "shell/i18n.hpp"
 #include "tests/shell/headless_ui.hpp"
-#include "tests/shell/temp_user_dir.hpp"
 
 using namespace astradia;
 using namespace astradia::shell;
 using astradia::shell::testing::HeadlessUi;
+using astradia::shell::testing::ScreenWorld;
 
 namespace {
 
-struct Fixture {
-    TempUserDir dir;
-    Store store;
+struct Fixture : ScreenWorld {
     sudoku::Statistics stats;
-    Settings settings;
     int saves = 0;
     int stats_changes = 0;
-    HeadlessUi ui{1440, 900};
-    double now = 1000;
 
-    Fixture() { set_language(Lang::en); }
+    Fixture() : ScreenWorld(1440, 900) {}
     SudokuServices services() {
         SudokuServices s;
         s.store = &store;
