@@ -55,6 +55,17 @@ if(ASTRADIA_BUILD_APP)
     target_compile_options(imgui PRIVATE -Os) # UI code: size matters more than speed on the web
   endif()
   target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS)
+  if(NOT EMSCRIPTEN)
+    # ImGui's test-engine hooks, implemented by our duplicate-ID check (shell/ui/id_check.cpp;
+    # off until a test turns it on). Its objects go into imgui itself, since ImGui's sources
+    # call them, but it compiles with our warnings. The web build has neither.
+    target_compile_definitions(imgui PUBLIC IMGUI_ENABLE_TEST_ENGINE)
+    add_library(imgui_id_check OBJECT ${CMAKE_SOURCE_DIR}/shell/ui/id_check.cpp)
+    target_include_directories(imgui_id_check PRIVATE ${CMAKE_SOURCE_DIR})
+    target_include_directories(imgui_id_check SYSTEM PRIVATE ${IMGUI_DIR})
+    target_compile_definitions(imgui_id_check PRIVATE IMGUI_DISABLE_OBSOLETE_FUNCTIONS IMGUI_ENABLE_TEST_ENGINE)
+    target_sources(imgui PRIVATE $<TARGET_OBJECTS:imgui_id_check>)
+  endif()
   if(EMSCRIPTEN)
     target_link_options(imgui PUBLIC -sUSE_GLFW=3 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2)
   else()

@@ -473,7 +473,7 @@ std::string App::state_json() const {
     Json list = Json::array();
     for (const Target& t : targets()) {
         list.push_back(Json{{"label", t.label}, {"x", t.x}, {"y", t.y}, {"w", t.w}, {"h", t.h},
-                            {"enabled", t.enabled}, {"on", t.on}});
+                            {"enabled", t.enabled}, {"on", t.on}, {"group", t.group}});
     }
     j["targets"] = list;
     return canonical_dump(j);

@@ -132,8 +132,9 @@ StartAction draw_start_view(const Ui& ui, const StartModel& m) {
     const float inner = card_w - ui.px(36);
     const float top = ImGui::GetCursorScreenPos().y;
 
-    // --- Sudoku ---
+    // --- Sudoku --- (each card is a TargetGroup: both have a "New game", which must not share an ID)
     {
+        TargetGroup group("sudoku");
         Card card(ui, card_w, ui.pal->accent);
         card_header(ui, inner, tr("start.sudoku.name"), tr("start.sudoku.blurb"), true);
         if (m.sudoku_saved) {
@@ -190,6 +191,7 @@ StartAction draw_start_view(const Ui& ui, const StartModel& m) {
     }
     // --- Bricks ---
     {
+        TargetGroup group("bricks");
         Card card(ui, card_w, ui.pal->accent_alt);
         card_header(ui, inner, tr("start.bricks.name"), tr("start.bricks.blurb"), false);
         // Like Sudoku's: "Continue" only when there is a game to continue (a greyed-out

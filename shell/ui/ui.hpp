@@ -57,13 +57,29 @@ struct Target {
     std::string label;
     float x, y, w, h;
     bool enabled;
-    bool on;  // a selected choice or a switched-on toggle
+    bool on;            // a selected choice or a switched-on toggle
+    std::string group;  // the TargetGroup it was drawn in ("bricks" for the Bricks card), or ""
 };
 void begin_targets(float scale);
 const std::vector<Target>& targets();
 // Adds the last ImGui item as a target (widgets do this themselves; views call it for
 // hand-drawn targets such as board cells).
 void add_target(std::string label, bool enabled = true, bool on = false);
+
+// A part of a screen whose controls may repeat another part's labels (each game's card on
+// the start screen has its own "New game"): pushes `name` on ImGui's ID stack, so equal
+// labels get distinct IDs, and names the group of every target drawn inside it. Nests
+// ("a/b"); lives for one scope of one frame.
+class TargetGroup {
+public:
+    explicit TargetGroup(const char* name);
+    ~TargetGroup();
+    TargetGroup(const TargetGroup&) = delete;
+    TargetGroup& operator=(const TargetGroup&) = delete;
+
+private:
+    std::size_t outer_size_;  // the group name's length before this one
+};
 
 // This frame's key presses (set by the app from the window, each frame).
 struct KeyPress;

@@ -36,11 +36,24 @@ void draw_focus(const Ui& ui, ImVec2 a, ImVec2 b, float rounding) {
 namespace {
 std::vector<Target> g_targets;
 float g_target_scale = 1;
+std::string g_group;  // the open TargetGroups' names, joined by '/'
 }  // namespace
 
 void begin_targets(float scale) {
     g_targets.clear();
     g_target_scale = scale;
+    g_group.clear();
+}
+
+TargetGroup::TargetGroup(const char* name) : outer_size_(g_group.size()) {
+    ImGui::PushID(name);
+    if (!g_group.empty()) g_group += '/';
+    g_group += name;
+}
+
+TargetGroup::~TargetGroup() {
+    g_group.resize(outer_size_);
+    ImGui::PopID();
 }
 
 const std::vector<Target>& targets() { return g_targets; }
@@ -49,7 +62,8 @@ void add_target(std::string label, bool enabled, bool on) {
     const ImVec2 a = ImGui::GetItemRectMin();
     const ImVec2 b = ImGui::GetItemRectMax();
     const float k = 1.0f / g_target_scale;
-    g_targets.push_back(Target{std::move(label), a.x * k, a.y * k, (b.x - a.x) * k, (b.y - a.y) * k, enabled, on});
+    g_targets.push_back(
+        Target{std::move(label), a.x * k, a.y * k, (b.x - a.x) * k, (b.y - a.y) * k, enabled, on, g_group});
 }
 
 namespace {

@@ -126,11 +126,14 @@ export async function waitForState(page, predicate, { timeout = 15000, what = 's
   throw new Error(`timed out waiting for ${what}; last state: ${JSON.stringify(last).slice(0, 2000)}`);
 }
 
-// The target (button, toggle, choice) with this visible label, as the app drew it.
-export async function findTarget(page, label) {
-  const s = await waitForState(page, (st) => st.targets.some((t) => t.label === label),
-    { what: `a target labelled "${label}"` });
-  return s.targets.find((t) => t.label === label);
+// The target (button, toggle, choice) with this visible label, as the app drew it; with
+// { group } only one drawn in that part of the screen (each start-screen card is a group
+// named after its game, and both cards have a "New game").
+const matches = (label, group) => (t) => t.label === label && (group === undefined || t.group === group);
+export async function findTarget(page, label, { group } = {}) {
+  const s = await waitForState(page, (st) => st.targets.some(matches(label, group)),
+    { what: `a target labelled "${label}"${group === undefined ? '' : ` in ${group}`}` });
+  return s.targets.find(matches(label, group));
 }
 
 // Clicks the centre of a target with the mouse (or taps it with touch: { touch: true }).
@@ -146,14 +149,15 @@ export async function finger(session) {
 
 // A target below or above the viewport (a long settings page) is first scrolled into
 // view with the mouse wheel, as a player would.
-export async function clickTarget(page, label, { touch = false } = {}) {
-  let t = await findTarget(page, label);
+export async function clickTarget(page, label, { touch = false, group } = {}) {
+  const match = matches(label, group);
+  let t = await findTarget(page, label, { group });
   // A sheet that sizes itself to its content is placed in its second frame: wait until
   // the target is reported at the same place twice.
   const same = (a, b) => a && b && a.x === b.x && a.y === b.y && a.w === b.w && a.h === b.h;
   for (let tries = 0; tries < 20; tries++) {
     await page.waitForTimeout(30);
-    const again = (await appState(page)).targets.find((x) => x.label === label);
+    const again = (await appState(page)).targets.find(match);
     if (same(again, t)) break;
     t = again || t;
   }
@@ -162,9 +166,9 @@ export async function clickTarget(page, label, { touch = false } = {}) {
     const before = t.y;
     await page.mouse.move(view.width / 2, view.height / 2);
     await page.mouse.wheel(0, t.y + t.h / 2 - view.height / 2);
-    const moved = await waitForState(page, (st) => st.targets.some((x) => x.label === label && x.y !== before),
+    const moved = await waitForState(page, (st) => st.targets.some((x) => match(x) && x.y !== before),
       { what: `"${label}" scrolled into view` });
-    t = moved.targets.find((x) => x.label === label);
+    t = moved.targets.find(match);
   }
   const x = t.x + t.w / 2;
   const y = t.y + t.h / 2;

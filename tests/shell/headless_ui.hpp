@@ -1,13 +1,16 @@
 // Purpose: an ImGui context without a window or GL backend, so tests drive the app's
 // screens frame by frame: the real fonts (atlas built, never uploaded), a viewport of
 // a given CSS size, the key presses of the next frame, mouse clicks on targets; and the
-// world a screen test starts from (storage in a fresh folder, settings, language).
+// world a screen test starts from (storage in a fresh folder, settings, language). Every
+// frame drawn here is watched for items sharing an ImGui ID (shell/ui/id_check.hpp): a
+// clash fails the test that drew it, naming the control.
 #pragma once
 
 #include <functional>
 #include <string>
 #include <vector>
 
+#include <catch2/catch.hpp>
 #include <imgui.h>
 
 #include "shell/i18n.hpp"
@@ -15,6 +18,7 @@
 #include "shell/settings.hpp"
 #include "shell/storage.hpp"
 #include "shell/ui/fonts.hpp"
+#include "shell/ui/id_check.hpp"
 #include "shell/ui/theme.hpp"
 #include "shell/ui/ui.hpp"
 #include "tests/shell/temp_user_dir.hpp"
@@ -38,6 +42,7 @@ public:
         ui_.s = scale;
         ui_.width_css = width_css;
         ui_.height_css = height_css;
+        id_check::watch(true);
     }
     ~HeadlessUi() { ImGui::DestroyContext(); }
     HeadlessUi(const HeadlessUi&) = delete;
@@ -55,23 +60,62 @@ public:
         ImGuiIO& io = ImGui::GetIO();
         io.DeltaTime = 1.0f / 60.0f;
         ImGui::NewFrame();
+        id_check::new_frame();
         set_frame_keys(&presses_);
         begin_targets(ui_.s);
         draw(ui_);
         ImGui::Render();
         set_frame_keys(nullptr);
+        for (const id_check::Clash& c : id_check::clashes()) {
+            INFO("two controls share an ImGui ID: " << describe(c));
+            CHECK(false);
+        }
+    }
+
+    // The control a clash was found at: its target's label and group, else its label and place.
+    std::string describe(const id_check::Clash& c) const {
+        const float x = (c.x + c.w / 2) / ui_.s;
+        const float y = (c.y + c.h / 2) / ui_.s;
+        for (const Target& t : targets()) {
+            if (x >= t.x && x <= t.x + t.w && y >= t.y && y <= t.y + t.h) {
+                return "\"" + t.label + "\"" + (t.group.empty() ? "" : " in group " + t.group);
+            }
+        }
+        return "\"" + c.label + "\" at (" + std::to_string(x) + ", " + std::to_string(y) + ") CSS px";
     }
 
     // Moves the mouse to the (last, or first) target labelled `label` in the last frame,
     // then presses and releases the primary button over three frames drawn by `frame`.
     // False when the last frame drew no such target.
     static bool click(const std::string& label, const std::function<void()>& frame, bool first = false) {
+        return click_where([&](const Target& t) { return t.label == label; }, frame, first);
+    }
+    // The same for the target labelled `label` in the TargetGroup `group` ("bricks").
+    static bool click_in(const std::string& group, const std::string& label, const std::function<void()>& frame) {
+        return click_where([&](const Target& t) { return t.group == group && t.label == label; }, frame, false);
+    }
+    static bool click_where(const std::function<bool(const Target&)>& match, const std::function<void()>& frame,
+                            bool first) {
         const Target* hit = nullptr;
         for (const Target& t : targets()) {
-            if (t.label == label && (hit == nullptr || !first)) hit = &t;
+            if (match(t) && (hit == nullptr || !first)) hit = &t;
         }
         if (hit == nullptr) return false;
         ImGuiIO& io = ImGui::GetIO();
+        // Below or above the screen (a scrolling column): the mouse wheel brings it into
+        // view first, as a player would scroll.
+        for (int tries = 0; tries < 20 && (hit->y < 0 || hit->y + hit->h > io.DisplaySize.y); ++tries) {
+            io.MousePos = ImVec2(io.DisplaySize.x / 2, io.DisplaySize.y / 2);
+            io.MouseWheel = hit->y < 0 ? 1.0f : -1.0f;
+            frame();
+            io.MouseWheel = 0;
+            frame();
+            hit = nullptr;
+            for (const Target& t : targets()) {
+                if (match(t) && (hit == nullptr || !first)) hit = &t;
+            }
+            if (hit == nullptr) return false;
+        }
         // Targets are in CSS px; the tests draw at scale 1, where they are device px too.
         io.MousePos = ImVec2(hit->x + hit->w / 2, hit->y + hit->h / 2);
         frame();  // hover
