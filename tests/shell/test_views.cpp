@@ -2,6 +2,7 @@
 // for controls that share an ImGui ID (HeadlessUi fails a frame with a clash); and the
 // start screen's cards answer their own buttons: Bricks' "New game" starts Bricks, with or
 // without a game to continue (it once shared Sudoku's ID and did nothing).
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -59,7 +60,7 @@ TEST_CASE("the duplicate-ID check is on in native test builds", "[views]") {
     REQUIRE(id_check::available());
 }
 
-TEST_CASE("start screen: each card's New game starts its own game, at every size", "[views]") {
+TEST_CASE("start screen: each card's New game starts its own game at every size", "[views]") {
     for (const Lang lang : {Lang::en, Lang::ru}) {
         set_language(lang);
         for (const Size size : kSizes) {
@@ -98,7 +99,7 @@ TEST_CASE("start screen: each card's New game starts its own game, at every size
     set_language(Lang::en);
 }
 
-TEST_CASE("settings, statistics, help and about: no two controls share an ID at any size", "[views]") {
+TEST_CASE("settings and statistics and help and about: no two controls share an ID at any size", "[views]") {
     sudoku::Statistics stats;
     sudoku::record_start(stats, sudoku::Level::easy);
     sudoku::record_win(stats, sudoku::Level::easy, 123456, std::string_view("2026-12-06"));
@@ -120,6 +121,9 @@ TEST_CASE("settings, statistics, help and about: no two controls share an ID at 
             for (int i = 0; i < 3; ++i) {
                 ui.frame(std::vector<int>{}, [&](const Ui& u) { (void)draw_about_view(u, "test"); });
             }
+            // The last frame drew controls (at least "Back"), and none of them clashed.
+            CHECK(std::any_of(targets().begin(), targets().end(), [](const Target& t) { return t.label == std::string("\u2190 ") + tr("nav.back"); }));
+            CHECK(id_check::clashes().empty());
         }
     }
     set_language(Lang::en);

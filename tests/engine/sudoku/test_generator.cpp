@@ -2,7 +2,6 @@
 // as requested, symmetric by default; golden seeds pin the puzzle of each level (the same
 // natively and in wasm); the daily puzzle of a date; game ids in and out, with errors;
 // puzzles the player imports (real ones from ../shared/data), with errors.
-#include <fstream>
 #include <string>
 
 #include <catch2/catch.hpp>
@@ -11,6 +10,7 @@
 #include "engine/sudoku/generator.hpp"
 #include "engine/sudoku/logic.hpp"
 #include "engine/sudoku/solver.hpp"
+#include "tests/engine/sudoku/data_sets.hpp"
 
 using namespace astradia::sudoku;
 
@@ -161,9 +161,7 @@ TEST_CASE("game id: format, parse, errors", "[sudoku][generator]") {
 TEST_CASE("import: real puzzles in either form get their grade and a share id that imports again",
           "[sudoku][generator]") {
     for (const char* name : {"17_clue.txt", "kaggle_first10000.txt", "se_rated_diabolical.txt"}) {
-        std::ifstream in(std::string(ASTRADIA_DATA_DIR) + "/sudoku/" + name);
-        std::string line;
-        for (int n = 0; n < 3 && std::getline(in, line); ++n) {
+        for (const std::string& line : astradia::testing::data_lines(name, 3)) {
             INFO(name << ": " << line);
             const auto got = import_puzzle(line);
             REQUIRE(got);

@@ -1,11 +1,11 @@
 // Purpose: grid geometry and the puzzle parser: every accepted form, and a precise
 // error for every kind of bad input.
-#include <fstream>
 #include <string>
 
 #include <catch2/catch.hpp>
 
 #include "engine/sudoku/grid.hpp"
+#include "tests/engine/sudoku/data_sets.hpp"
 
 using namespace astradia::sudoku;
 
@@ -97,11 +97,8 @@ TEST_CASE("parse: precise errors, never a crash", "[sudoku][grid]") {
 
 TEST_CASE("every puzzle of the data sets parses and round-trips", "[sudoku][grid][data]") {
     for (const char* name : {"kaggle_first10000.txt", "magictour_top1465.txt", "serg_benchmark.txt"}) {
-        std::ifstream in(std::string(ASTRADIA_DATA_DIR) + "/sudoku/" + name);
-        REQUIRE(in);
-        std::string line;
         int n = 0;
-        while (std::getline(in, line)) {
+        for (const std::string& line : astradia::testing::data_lines(name)) {
             auto g = parse_grid(line);
             REQUIRE(g.ok());
             REQUIRE(g->to_string() == line);

@@ -2,7 +2,6 @@
 // (both step orders, the grader's sweeps too), every unique puzzle gets solved, and the
 // grader's levels and scores hold their promises (pinned examples, level = the simplest
 // techniques that suffice, agreement with Sudoku Explainer ratings on held-out puzzles).
-#include <fstream>
 #include <string>
 #include <vector>
 
@@ -12,6 +11,7 @@
 #include "engine/sudoku/logic.hpp"
 #include "engine/sudoku/solver.hpp"
 #include "engine/sudoku/techniques.hpp"
+#include "tests/engine/sudoku/data_sets.hpp"
 
 using namespace astradia::sudoku;
 
@@ -27,15 +27,10 @@ constexpr std::size_t kEvery = 20;
 constexpr std::size_t kEvery = 8;
 #endif
 
+// `count` lines of a data set, every `every`-th from line `from` (data_lines requires them all).
 std::vector<std::string> load_lines(const std::string& name, std::size_t count, std::size_t from = 0,
                                     std::size_t every = kEvery) {
-    std::ifstream in(std::string(ASTRADIA_DATA_DIR) + "/sudoku/" + name);
-    std::vector<std::string> out;
-    std::string line;
-    for (std::size_t n = 0; std::getline(in, line) && out.size() < count; ++n) {
-        if (n >= from && (n - from) % every == 0) out.push_back(line);
-    }
-    return out;
+    return astradia::testing::data_lines(name, count, from, every);
 }
 
 Grid grid(std::string_view text) {

@@ -2,7 +2,6 @@
 // every solution it returns is checked against the givens and the rules, uniqueness
 // counts match the sets' known properties, contradictions that need search give 0,
 // and random_solution is pinned by golden grids (the same natively and in wasm).
-#include <fstream>
 #include <string>
 #include <vector>
 
@@ -11,19 +10,17 @@
 #include "engine/core/random.hpp"
 #include "engine/sudoku/grid.hpp"
 #include "engine/sudoku/solver.hpp"
+#include "tests/engine/sudoku/data_sets.hpp"
 
 using namespace astradia::sudoku;
 using astradia::Rng;
 
 namespace {
 
+// Every `every`-th puzzle of a data set (all of it must be there: data_lines requires it).
 std::vector<Grid> load_set(const std::string& name, std::size_t every = 1) {
-    std::ifstream in(std::string(ASTRADIA_DATA_DIR) + "/sudoku/" + name + ".txt");
     std::vector<Grid> out;
-    std::string line;
-    std::size_t n = 0;
-    while (std::getline(in, line)) {
-        if (n++ % every != 0) continue;
+    for (const std::string& line : astradia::testing::data_lines(name + ".txt", astradia::testing::kAllLines, 0, every)) {
         auto g = parse_grid(line);
         REQUIRE(g.ok());
         out.push_back(*g);
