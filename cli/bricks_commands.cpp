@@ -272,7 +272,7 @@ int run_play(const Args& args) {
             std::fprintf(stderr, "astradia bricks play: %s\n", text.error().message.c_str());
             return 1;
         }
-        Expected<Session> loaded = Session::load(*text);
+        Expected<Session> loaded = open_document(bricks::kGameDocument, *text);
         if (!loaded) {
             std::fprintf(stderr, "astradia bricks play: %s: %s [%s]\n", load->c_str(), loaded.error().message.c_str(),
                          loaded.error().code.c_str());
@@ -309,7 +309,7 @@ int run_replay(const Args& args) {
         std::fprintf(stderr, "astradia bricks replay: %s\n", text.error().message.c_str());
         return 1;
     }
-    Expected<bricks::Replay> replay = bricks::load_replay(*text);
+    Expected<bricks::Replay> replay = open_document(bricks::kReplayDocument, *text);
     if (!replay) {
         std::fprintf(stderr, "%s: %s [%s]\n", args[1].c_str(), replay.error().message.c_str(),
                      replay.error().code.c_str());

@@ -35,8 +35,8 @@ std::optional<std::uint64_t> parse_seed(std::string_view text) {
     return seed;
 }
 
-constexpr const char* kSettingsSlot = "settings";
-constexpr const char* kSudokuStatsSlot = "sudoku.stats";
+constexpr StoredDocument<Settings> kSettings{"settings", kSettingsDocument};
+constexpr StoredDocument<sudoku::Statistics> kSudokuStats{"sudoku.stats", sudoku::kStatisticsDocument};
 
 const char* screen_name(Screen s) {
     switch (s) {
@@ -105,11 +105,9 @@ bool App::start() {
     } else {  // a build defect (the manifest is checked when it is generated): play on without counters
         std::fprintf(stderr, "astradia-app: consent manifest: %s\n", consent.error().message.c_str());
     }
-    LoadResult s = store_.load(kSettingsSlot, kSettingsKind, kSettingsVersion);
-    if (s.corrupt) report_corrupt("storage.what.settings");
-    if (s.document) {
-        if (auto loaded = settings_from_json(s.document->payload)) settings_ = *loaded;
-    }
+    Opened<Settings> s = store_.open(kSettings);
+    if (s.damage) report_corrupt("storage.what.settings");
+    if (s.value) settings_ = *s.value;
     load_statistics();
     if (sudoku_.load()) report_corrupt("storage.what.sudoku");
     if (bricks_.load()) report_corrupt("storage.what.bricks");
@@ -159,25 +157,17 @@ void App::report_corrupt(const char* what_key) {
 
 void App::load_statistics() {
     sudoku_stats_ = sudoku::Statistics{};
-    LoadResult st = store_.load(kSudokuStatsSlot, sudoku::kStatisticsKind, sudoku::kStatisticsVersion);
-    if (st.corrupt) report_corrupt("storage.what.stats");
-    if (!st.document) return;
-    if (auto loaded = sudoku::statistics_from_json(st.document->payload)) {
-        sudoku_stats_ = *loaded;
-    } else {
-        report_corrupt("storage.what.stats");  // sealed intact but inconsistent: start clean, say so
-    }
+    Opened<sudoku::Statistics> st = store_.open(kSudokuStats);
+    if (st.damage) report_corrupt("storage.what.stats");  // set aside; the player starts clean, and is told
+    if (st.value) sudoku_stats_ = *st.value;
 }
 
 void App::save_settings() {
-    report(store_.save(kSettingsSlot, seal(kSettingsKind, kSettingsVersion, settings_to_json(settings_)),
-                       kSettingsKind, kSettingsVersion));
+    report(store_.write(kSettings, settings_to_json(settings_)));
 }
 
 void App::save_statistics() {
-    report(store_.save(kSudokuStatsSlot,
-                       seal(sudoku::kStatisticsKind, sudoku::kStatisticsVersion, statistics_to_json(sudoku_stats_)),
-                       sudoku::kStatisticsKind, sudoku::kStatisticsVersion));
+    report(store_.write(kSudokuStats, statistics_to_json(sudoku_stats_)));
 }
 
 void App::navigate(Screen s) {

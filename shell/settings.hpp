@@ -2,6 +2,7 @@
 // store. UI preferences, not game state: undo never touches them.
 #pragma once
 
+#include "engine/core/document.hpp"
 #include "engine/core/expected.hpp"
 #include "engine/core/json_reader.hpp"
 
@@ -28,12 +29,14 @@ struct Settings {
     bool operator==(const Settings&) const = default;
 };
 
-inline constexpr std::string_view kSettingsKind = "settings";
-inline constexpr int kSettingsVersion = 1;
 inline constexpr int kMaxMistakeLimit = 9;
 
 Json settings_to_json(const Settings& s);
 // Reads settings; an unknown or out-of-range value is an Error (code settings.format).
 Expected<Settings> settings_from_json(const Json& j);
+inline Expected<Settings> load_settings(const Sealed& opened) { return settings_from_json(opened.payload); }
+
+// The player's settings: kind "settings"; the payload is settings_to_json's.
+inline constexpr DocumentType<Settings> kSettingsDocument{"settings", 1, &load_settings};
 
 }  // namespace astradia::shell

@@ -20,6 +20,12 @@ StoreHealth health_of(bridge::StoreStatus s) {
 
 StoreHealth Store::save(const std::string& slot, const std::string& sealed_text, std::string_view kind,
                         int max_version) {
+    health_ = save_verified(slot, sealed_text, kind, max_version);
+    return health_;
+}
+
+StoreHealth Store::save_verified(const std::string& slot, const std::string& sealed_text, std::string_view kind,
+                                 int max_version) {
     const std::string main_key = key(slot);
     const std::string next_key = main_key + ".next";
     if (!bridge::store_available()) return StoreHealth::unavailable;
@@ -69,6 +75,13 @@ LoadResult Store::load(const std::string& slot, std::string_view kind, int max_v
 void Store::remove(const std::string& slot) {
     bridge::store_remove(key(slot));
     bridge::store_remove(key(slot) + ".next");
+}
+
+void Store::set_aside(const std::string& slot) {
+    if (const std::optional<std::string> text = bridge::store_read(key(slot))) {
+        bridge::store_write(key(slot) + ".corrupt", *text);
+    }
+    remove(slot);
 }
 
 }  // namespace astradia::shell

@@ -9,13 +9,11 @@ namespace astradia::bricks {
 Expected<std::string> save_replay(const Ruleset& rules, std::uint64_t seed, const std::vector<Move>& moves) {
     Expected<State> final_state = replay_moves(rules, seed, moves);
     if (!final_state) return final_state.error();
-    return seal("bricks-replay", kReplayVersion, record_to_json(rules, seed, moves, *final_state, "final"));
+    return seal_document(kReplayDocument, record_to_json(rules, seed, moves, *final_state, "final"));
 }
 
-Expected<Replay> load_replay(std::string_view text) {
-    Expected<Sealed> opened = unseal(text, "bricks-replay", kReplayVersion);
-    if (!opened) return opened.error();
-    Expected<LoadedRecord> record = load_record(opened->payload, "final", /*keep_states=*/false);
+Expected<Replay> load_replay(const Sealed& opened) {
+    Expected<LoadedRecord> record = load_record(opened.payload, "final", /*keep_states=*/false);
     if (!record) return record.error();
     return Replay{std::move(record->rules), record->seed, std::move(record->moves), record->final_state};
 }

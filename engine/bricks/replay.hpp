@@ -11,11 +11,10 @@
 
 #include "engine/bricks/game.hpp"
 #include "engine/bricks/ruleset.hpp"
+#include "engine/core/document.hpp"
 #include "engine/core/expected.hpp"
 
 namespace astradia::bricks {
-
-constexpr int kReplayVersion = 1;
 
 struct Replay {
     Ruleset rules;
@@ -28,9 +27,13 @@ struct Replay {
 // Returns Error bricks.history when a move is illegal (nothing to record then).
 Expected<std::string> save_replay(const Ruleset& rules, std::uint64_t seed, const std::vector<Move>& moves);
 
-// Opens and verifies a replay. Errors: save.* (unseal), bricks.format, bricks.rules,
-// bricks.history (a move is illegal) or bricks.mismatch (the recorded final board,
-// score, counters or tray differ from what the moves produce).
-Expected<Replay> load_replay(std::string_view text);
+// Verifies a replay's opened envelope (open_document(kReplayDocument, text) opens its
+// text). Errors: bricks.format, bricks.rules, bricks.history (a move is illegal) or
+// bricks.mismatch (the recorded final board, score, counters or tray differ from what
+// the moves produce).
+Expected<Replay> load_replay(const Sealed& opened);
+
+// A finished (or interrupted) game to verify and watch again: kind "bricks-replay".
+inline constexpr DocumentType<Replay> kReplayDocument{"bricks-replay", 1, &load_replay};
 
 }  // namespace astradia::bricks

@@ -41,19 +41,17 @@ bool Session::undo() {
     return true;
 }
 
-std::string Session::save() const {
+Json Session::payload() const {
     Json payload = record_to_json(*rules_, seed_, moves_, state(), "state");
     payload["best"] = best_score();
-    return seal("bricks-game", kSaveVersion, payload);
+    return payload;
 }
 
-Expected<Session> Session::load(std::string_view text) {
-    Expected<Sealed> opened = unseal(text, "bricks-game", kSaveVersion);
-    if (!opened) return opened.error();
+Expected<Session> Session::load(const Sealed& opened) {
     JsonReader r("bricks.format");
-    const std::uint64_t best = r.u64(opened->payload, "best", "payload");
+    const std::uint64_t best = r.u64(opened.payload, "best", "payload");
     if (r.failed()) return r.error();
-    Expected<LoadedRecord> record = load_record(opened->payload, "state", /*keep_states=*/true);
+    Expected<LoadedRecord> record = load_record(opened.payload, "state", /*keep_states=*/true);
     if (!record) return record.error();
     if (best < record->final_state.score) {
         return make_error("bricks.mismatch", "The recorded best score (payload.best) is lower than the game's own score.");
@@ -65,7 +63,7 @@ Expected<Session> Session::load(std::string_view text) {
 }
 
 std::string Session::replay() const {
-    return seal("bricks-replay", kReplayVersion, record_to_json(*rules_, seed_, moves_, state(), "final"));
+    return seal_document(kReplayDocument, record_to_json(*rules_, seed_, moves_, state(), "final"));
 }
 
 }  // namespace astradia::bricks

@@ -13,11 +13,10 @@
 
 #include "engine/bricks/game.hpp"
 #include "engine/bricks/ruleset.hpp"
+#include "engine/core/document.hpp"
 #include "engine/core/expected.hpp"
 
 namespace astradia::bricks {
-
-constexpr int kSaveVersion = 1;
 
 class Session {
 public:
@@ -42,12 +41,14 @@ public:
     // Takes back the last placement; false when there is none.
     bool undo();
 
-    // A sealed "bricks-game" save: rules, seed, moves, the current state, the best score.
+    // A "bricks-game" save's payload: rules, seed, moves, the current state, the best
+    // score; save() seals it (kGameDocument).
+    Json payload() const;
     std::string save() const;
-    // Opens a save. Errors: save.* (unseal: syntax, kind, version, checksum...),
-    // bricks.format, bricks.rules, bricks.history (a recorded move is illegal) or
+    // Reads a save's opened envelope (open_document(kGameDocument, text) opens its text).
+    // Errors: bricks.format, bricks.rules, bricks.history (a recorded move is illegal) or
     // bricks.mismatch (the stored state or best score disagrees with the history).
-    static Expected<Session> load(std::string_view text);
+    static Expected<Session> load(const Sealed& opened);
 
     // A sealed "bricks-replay" of this game so far (see replay.hpp).
     std::string replay() const;
@@ -59,5 +60,10 @@ private:
     std::vector<Move> moves_;
     std::vector<State> states_;  // states_[i] before moves_[i]; back() is the current state
 };
+
+// A game in progress, saved after every placement: kind "bricks-game".
+inline constexpr DocumentType<Session> kGameDocument{"bricks-game", 1, &Session::load};
+
+inline std::string Session::save() const { return seal_document(kGameDocument, payload()); }
 
 }  // namespace astradia::bricks

@@ -17,19 +17,16 @@ Stats record_game(const Stats& stats, const State& final_state) {
     return next;
 }
 
-std::string save_stats(const Stats& stats) {
-    return seal("bricks-stats", kStatsVersion,
-                Json{{"games", stats.games},
-                     {"total_score", stats.total_score},
-                     {"best", stats.best},
-                     {"lines", stats.lines},
-                     {"placements", stats.placements}});
+Json stats_payload(const Stats& stats) {
+    return Json{{"games", stats.games},
+                {"total_score", stats.total_score},
+                {"best", stats.best},
+                {"lines", stats.lines},
+                {"placements", stats.placements}};
 }
 
-Expected<Stats> load_stats(std::string_view text) {
-    Expected<Sealed> opened = unseal(text, "bricks-stats", kStatsVersion);
-    if (!opened) return opened.error();
-    const Json& p = opened->payload;
+Expected<Stats> load_stats(const Sealed& opened) {
+    const Json& p = opened.payload;
     JsonReader r("bricks.format");
     Stats s;
     s.games = r.u64(p, "games", "payload");

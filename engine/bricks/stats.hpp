@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "engine/bricks/game.hpp"
+#include "engine/core/document.hpp"
 #include "engine/core/expected.hpp"
 
 namespace astradia::bricks {
@@ -27,12 +28,14 @@ struct Stats {
 // The statistics after one more finished (or abandoned) game ending in `final_state`.
 Stats record_game(const Stats& stats, const State& final_state);
 
-constexpr int kStatsVersion = 1;
-// A sealed "bricks-stats" document.
-std::string save_stats(const Stats& stats);
-// Opens a "bricks-stats" document. Errors: save.* (see unseal), bricks.format (a
-// field missing or of the wrong type) or bricks.mismatch (inconsistent figures,
-// e.g. a best score above the total, or scores without games).
-Expected<Stats> load_stats(std::string_view text);
+// The payload of a "bricks-stats" document.
+Json stats_payload(const Stats& stats);
+// Reads an opened "bricks-stats" envelope. Errors: bricks.format (a field missing or of
+// the wrong type) or bricks.mismatch (inconsistent figures, e.g. a best score above the
+// total, or scores without games).
+Expected<Stats> load_stats(const Sealed& opened);
+
+// A player's Bricks statistics: kind "bricks-stats".
+inline constexpr DocumentType<Stats> kStatsDocument{"bricks-stats", 1, &load_stats};
 
 }  // namespace astradia::bricks

@@ -400,7 +400,7 @@ void Session::stop_if_over(std::int64_t now_ms) {
 
 // ---- saving and loading -----------------------------------------------------------
 
-std::string Session::save(std::int64_t now_ms) const {
+Json Session::payload(std::int64_t now_ms) const {
     Json moves = Json::array();
     for (const Move& m : moves_) moves.push_back(move_json(m));
     Json payload = Json::object();
@@ -418,13 +418,11 @@ std::string Session::save(std::int64_t now_ms) const {
     payload["last_hint"] = last_hint_ ? move_json(*last_hint_) : Json(nullptr);
     payload["status"] = status_name(state_.status);
     payload["elapsed_ms"] = std::clamp<std::int64_t>(elapsed_ms(now_ms), 0, kMaxElapsedMs);
-    return seal(kSaveKind, kSaveVersion, payload);
+    return payload;
 }
 
-Expected<Session> Session::load(std::string_view text) {
-    Expected<Sealed> opened = unseal(text, kSaveKind, kSaveVersion);
-    if (!opened) return opened.error();
-    const Json& p = opened->payload;
+Expected<Session> Session::load(const Sealed& opened) {
+    const Json& p = opened.payload;
 
     JsonReader r("save.format");
     Session s;

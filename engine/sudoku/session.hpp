@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/core/document.hpp"
 #include "engine/core/expected.hpp"
 #include "engine/sudoku/grid.hpp"
 #include "engine/sudoku/level.hpp"
@@ -114,8 +115,6 @@ constexpr std::size_t kMaxGameId = 96;
 
 class Session {
 public:
-    static constexpr std::string_view kSaveKind = "sudoku-game";
-    static constexpr int kSaveVersion = 1;
     static constexpr std::size_t kMaxHistory = 20000;  // moves kept for undo; older ones are folded in
 
     // A new game on `puzzle`, paused at 0 ms. Errors: sudoku.start.rules (a repeated
@@ -123,15 +122,15 @@ public:
     // sudoku.start.options (game id too long, mistake limit outside 0..99).
     static Expected<Session> start(const Grid& puzzle, const NewGame& game);
 
-    // Opens a save. Errors: those of unseal() (save.empty, save.syntax, save.kind,
-    // save.version, save.checksum, ...), save.format (a field missing or of the wrong
-    // type or range) and save.inconsistent (entries on givens, notes on filled cells,
-    // a solution that does not solve the givens, a history that does not replay, a
-    // status that does not follow from the board); never a half-loaded game. The
-    // loaded game is paused.
-    static Expected<Session> load(std::string_view text);
+    // Reads a save's opened envelope (kGameDocument; open_document() opens its text).
+    // Errors: save.format (a field missing or of the wrong type or range) and
+    // save.inconsistent (entries on givens, notes on filled cells, a solution that does
+    // not solve the givens, a history that does not replay, a status that does not
+    // follow from the board); never a half-loaded game. The loaded game is paused.
+    static Expected<Session> load(const Sealed& opened);
 
-    // The sealed save, with the clock read at now_ms.
+    // The save's payload, with the clock read at now_ms; save() seals it.
+    Json payload(std::int64_t now_ms) const;
     std::string save(std::int64_t now_ms) const;
 
     const State& state() const { return state_; }
@@ -187,5 +186,10 @@ private:
     std::int64_t since_ms_ = 0;    // when the clock last resumed
     bool running_ = false;
 };
+
+// A game in progress, saved after every move: kind "sudoku-game".
+inline constexpr DocumentType<Session> kGameDocument{"sudoku-game", 1, &Session::load};
+
+inline std::string Session::save(std::int64_t now_ms) const { return seal_document(kGameDocument, payload(now_ms)); }
 
 }  // namespace astradia::sudoku

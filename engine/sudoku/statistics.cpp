@@ -120,4 +120,6 @@ Expected<Statistics> statistics_from_json(const Json& j) {
     return s;
 }
 
+Expected<Statistics> load_statistics(const Sealed& opened) { return statistics_from_json(opened.payload); }
+
 }  // namespace astradia::sudoku

@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "engine/core/document.hpp"
 #include "engine/core/expected.hpp"
 #include "engine/core/json_reader.hpp"
 #include "engine/sudoku/level.hpp"
@@ -58,11 +59,14 @@ int daily_streak_on(const Statistics& s, std::string_view today);
 // nullopt for anything else (bad format, month 13, 30 February...).
 std::optional<std::int64_t> days_from_date(std::string_view date);
 
-inline constexpr std::string_view kStatisticsKind = "sudoku-stats";
-inline constexpr int kStatisticsVersion = 1;
 Json statistics_to_json(const Statistics& s);
 // Reads statistics; any inconsistency (won > played, negative times, best > average...)
 // is an Error with code sudoku-stats.format.
 Expected<Statistics> statistics_from_json(const Json& j);
+// The same from an opened "sudoku-stats" envelope (the loader of kStatisticsDocument).
+Expected<Statistics> load_statistics(const Sealed& opened);
+
+// A player's Sudoku statistics: kind "sudoku-stats"; the payload is statistics_to_json's.
+inline constexpr DocumentType<Statistics> kStatisticsDocument{"sudoku-stats", 1, &load_statistics};
 
 }  // namespace astradia::sudoku

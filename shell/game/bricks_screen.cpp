@@ -21,32 +21,17 @@ std::uint64_t random_seed() {
 BricksScreen::BricksScreen(BricksServices services) : svc_(services) {}
 
 std::optional<Error> BricksScreen::load() {
-    std::optional<Error> damage;
-    LoadResult s = svc_.store->load(kStatsSlot, "bricks-stats", bricks::kStatsVersion);
-    if (s.corrupt) damage = s.corrupt;
-    if (s.document) {
-        if (auto st = bricks::load_stats(seal("bricks-stats", s.document->version, s.document->payload))) {
-            stats_ = *st;
-        } else {
-            damage = st.error();
-            svc_.store->remove(kStatsSlot);
-        }
+    Opened<bricks::Stats> s = svc_.store->open(kStats);
+    if (s.value) stats_ = *s.value;
+    Opened<bricks::Session> g = svc_.store->open(kGame);
+    if (g.value) {
+        session_ = std::make_unique<bricks::Session>(std::move(*g.value));
+        planner_.reset();
+        recorded_ = session_->state().over;
+        best_before_ = stats_.best;
+        rebuild_colours();
     }
-    LoadResult g = svc_.store->load(kGameSlot, "bricks-game", bricks::kSaveVersion);
-    if (g.corrupt) damage = g.corrupt;
-    if (g.document) {
-        if (auto game = bricks::Session::load(seal("bricks-game", g.document->version, g.document->payload))) {
-            session_ = std::make_unique<bricks::Session>(std::move(*game));
-            planner_.reset();
-            recorded_ = session_->state().over;
-            best_before_ = stats_.best;
-            rebuild_colours();
-        } else {
-            damage = game.error();
-            svc_.store->remove(kGameSlot);
-        }
-    }
-    return damage;
+    return g.damage ? g.damage : s.damage;
 }
 
 void BricksScreen::start_random() { start(random_seed()); }
@@ -72,12 +57,11 @@ void BricksScreen::start(std::uint64_t seed) {
 
 void BricksScreen::save_game() {
     if (!session_) return;
-    svc_.on_store(svc_.app, svc_.store->save(kGameSlot, session_->save(), "bricks-game", bricks::kSaveVersion));
+    svc_.on_store(svc_.app, svc_.store->write(kGame, session_->payload()));
 }
 
 void BricksScreen::save_stats() {
-    svc_.on_store(svc_.app, svc_.store->save(kStatsSlot, bricks::save_stats(stats_), "bricks-stats",
-                                             bricks::kStatsVersion));
+    svc_.on_store(svc_.app, svc_.store->write(kStats, bricks::stats_payload(stats_)));
 }
 
 void BricksScreen::rebuild_colours() {

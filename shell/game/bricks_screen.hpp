@@ -30,8 +30,8 @@ struct BricksServices {
 
 class BricksScreen {
 public:
-    static constexpr const char* kGameSlot = "bricks.game";
-    static constexpr const char* kStatsSlot = "bricks.stats";
+    static constexpr StoredDocument<bricks::Session> kGame{"bricks.game", bricks::kGameDocument};
+    static constexpr StoredDocument<bricks::Stats> kStats{"bricks.stats", bricks::kStatsDocument};
 
     explicit BricksScreen(BricksServices services);
 

@@ -52,21 +52,12 @@ std::string pretty_date(std::string_view iso) {
 }  // namespace
 
 std::optional<Error> SudokuScreen::load() {
-    LoadResult r = svc_.store->load(kSlot, sudoku::Session::kSaveKind, sudoku::Session::kSaveVersion);
-    std::optional<Error> damage = r.corrupt;
-    if (r.document) {
-        // The store checked the envelope; the session checks the game itself.
-        Expected<sudoku::Session> s = sudoku::Session::load(seal(sudoku::Session::kSaveKind, r.document->version,
-                                                                 r.document->payload));
-        if (s) {
-            session_ = std::move(*s);
-            recorded_end_ = session_->state().status != sudoku::Status::playing;
-        } else {
-            damage = s.error();
-            svc_.store->remove(kSlot);
-        }
+    Opened<sudoku::Session> r = svc_.store->open(kGame);
+    if (r.value) {
+        session_ = std::move(*r.value);
+        recorded_end_ = session_->state().status != sudoku::Status::playing;
     }
-    return damage;
+    return r.damage;
 }
 
 const std::string& SudokuScreen::game_id() const {
@@ -142,8 +133,7 @@ Expected<bool> SudokuScreen::begin(const sudoku::Grid& puzzle, sudoku::Level lev
 
 void SudokuScreen::save(double now_ms) {
     if (!session_) return;
-    svc_.on_store(svc_.app, svc_.store->save(kSlot, session_->save(ms(now_ms)), sudoku::Session::kSaveKind,
-                                             sudoku::Session::kSaveVersion));
+    svc_.on_store(svc_.app, svc_.store->write(kGame, session_->payload(ms(now_ms))));
 }
 
 void SudokuScreen::finish_if_over(double now_ms) {

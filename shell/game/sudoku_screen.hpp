@@ -36,7 +36,7 @@ struct SudokuFrameResult {
 
 class SudokuScreen {
 public:
-    static constexpr const char* kSlot = "sudoku.game";
+    static constexpr StoredDocument<sudoku::Session> kGame{"sudoku.game", sudoku::kGameDocument};
 
     explicit SudokuScreen(SudokuServices services) : svc_(services) {}
 

@@ -20,25 +20,25 @@ using namespace astradia::bricks;
 namespace {
 
 void check_session(std::string_view text) {
-    auto loaded = Session::load(text);
+    auto loaded = open_document(kGameDocument, text);
     if (!loaded) return;
-    auto again = Session::load(loaded->save());
+    auto again = open_document(kGameDocument, loaded->save());
     if (!again || !(again->state() == loaded->state()) || again->moves() != loaded->moves()) std::abort();
 }
 
 void check_replay(std::string_view text) {
-    auto loaded = load_replay(text);
+    auto loaded = open_document(kReplayDocument, text);
     if (!loaded) return;
     auto saved = save_replay(loaded->rules, loaded->seed, loaded->moves);
     if (!saved) std::abort();
-    auto again = load_replay(*saved);
+    auto again = open_document(kReplayDocument, *saved);
     if (!again || !(again->final_state == loaded->final_state)) std::abort();
 }
 
 void check_stats(std::string_view text) {
-    auto loaded = load_stats(text);
+    auto loaded = open_document(kStatsDocument, text);
     if (!loaded) return;
-    auto again = load_stats(save_stats(*loaded));
+    auto again = open_document(kStatsDocument, seal_document(kStatsDocument, stats_payload(*loaded)));
     if (!again || !(*again == *loaded)) std::abort();
 }
 

@@ -18,14 +18,14 @@ using namespace astradia::sudoku;
 namespace {
 
 void exercise(std::string_view text) {
-    auto loaded = Session::load(text);
+    auto loaded = open_document(kGameDocument, text);
     if (!loaded) {
         if (loaded.error().code.empty() || loaded.error().message.empty()) std::abort();
         return;
     }
     Session& s = *loaded;
     const std::string saved = s.save(s.elapsed_ms(0));
-    auto again = Session::load(saved);
+    auto again = open_document(kGameDocument, saved);
     if (!again || !(again->state() == s.state()) || again->history() != s.history() ||
         again->undo_depth() != s.undo_depth() || again->save(again->elapsed_ms(0)) != saved) {
         std::abort();
@@ -45,7 +45,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::string_view text(reinterpret_cast<const char*>(data), size);
     exercise(text);
     if (auto payload = parse_json(text, "fuzz"); payload && payload->is_object()) {
-        exercise(seal(Session::kSaveKind, Session::kSaveVersion, *payload));
+        exercise(seal(kGameDocument.kind, kGameDocument.version, *payload));
     }
     return 0;
 }

@@ -33,7 +33,7 @@ std::string reseal(const std::string& text, const std::function<void(Json&)>& ed
 }
 
 std::string replay_code(const std::string& text) {
-    auto r = load_replay(text);
+    auto r = open_document(kReplayDocument, text);
     return r ? std::string("ok") : r.error().code;
 }
 
@@ -43,7 +43,7 @@ TEST_CASE("a replay verifies and reproduces the game exactly", "[bricks][replay]
     const Session game = played_to_end(8);
     REQUIRE(game.state().over);
     const std::string text = game.replay();
-    auto replay = load_replay(text);
+    auto replay = open_document(kReplayDocument, text);
     REQUIRE(replay.ok());
     CHECK(replay->seed == 8);
     CHECK(replay->moves == game.moves());
@@ -84,7 +84,7 @@ TEST_CASE("an edited replay fails verification", "[bricks][replay]") {
     const std::string code = replay_code(moved);
     CHECK((code == "bricks.history" || code == "bricks.mismatch"));
     CHECK(replay_code(reseal(good, [](Json& p) { p["moves"] = std::string(p["moves"]) + " 000"; })) == "bricks.history");
-    auto e = load_replay(reseal(good, [](Json& p) { p["final"]["score"] = 3; }));
+    auto e = open_document(kReplayDocument, reseal(good, [](Json& p) { p["final"]["score"] = 3; }));
     REQUIRE_FALSE(e.ok());
     CHECK(e.error().message.find("does not match replaying") != std::string::npos);
     CHECK(replay_code(played_to_end(8).save()) == "save.kind");
@@ -104,8 +104,8 @@ TEST_CASE("statistics update per game and round-trip", "[bricks][stats]") {
     CHECK(stats.placements == a.state().placements + b.state().placements);
     CHECK(stats.average() == Approx((a.state().score + b.state().score) / 2.0));
 
-    const std::string text = save_stats(stats);
-    auto back = load_stats(text);
+    const std::string text = seal_document(kStatsDocument, stats_payload(stats));
+    auto back = open_document(kStatsDocument, text);
     REQUIRE(back.ok());
     CHECK(*back == stats);
 
@@ -113,7 +113,7 @@ TEST_CASE("statistics update per game and round-trip", "[bricks][stats]") {
         Json env = Json::parse(text);
         Json payload = env["payload"];
         edit(payload);
-        auto r = load_stats(astradia::seal("bricks-stats", 1, payload));
+        auto r = open_document(kStatsDocument, astradia::seal("bricks-stats", 1, payload));
         return r ? std::string("ok") : r.error().code;
     };
     CHECK(code([](Json&) {}) == "ok");
@@ -124,6 +124,6 @@ TEST_CASE("statistics update per game and round-trip", "[bricks][stats]") {
     CHECK(code([](Json& p) { p.erase("games"); }) == "bricks.format");
     std::string tampered = text;
     tampered[tampered.find("\"games\":") + 8] = '7';
-    CHECK(load_stats(tampered).error().code == "save.checksum");
-    CHECK(load_stats(astradia::seal("bricks-stats", 2, Json::object())).error().code == "save.version");
+    CHECK(open_document(kStatsDocument, tampered).error().code == "save.checksum");
+    CHECK(open_document(kStatsDocument, astradia::seal("bricks-stats", 2, Json::object())).error().code == "save.version");
 }

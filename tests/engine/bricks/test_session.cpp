@@ -46,7 +46,7 @@ std::string reseal(const std::string& text, const char* kind, const std::functio
 }
 
 std::string load_code(const std::string& text) {
-    auto r = Session::load(text);
+    auto r = open_document(kGameDocument, text);
     return r ? std::string("ok") : r.error().code;
 }
 
@@ -126,7 +126,7 @@ TEST_CASE("best score: earlier games, then this one, and undo takes it back", "[
 TEST_CASE("a save round-trips and play continues identically", "[bricks][session]") {
     Session session = played(21, 17);
     const std::string text = session.save();
-    auto loaded = Session::load(text);
+    auto loaded = open_document(kGameDocument, text);
     REQUIRE(loaded.ok());
     CHECK(loaded->state() == session.state());
     CHECK(loaded->moves() == session.moves());
@@ -154,7 +154,7 @@ TEST_CASE("corrupt, truncated, future and foreign saves are rejected", "[bricks]
     CHECK(load_code(flipped) == "save.checksum");
     CHECK(load_code(reseal(good, "bricks-replay", [](Json&) {})) == "save.kind");
     Json env = Json::parse(good);
-    CHECK(load_code(astradia::seal("bricks-game", kSaveVersion + 1, env["payload"])) == "save.version");
+    CHECK(load_code(astradia::seal("bricks-game", kGameDocument.version + 1, env["payload"])) == "save.version");
 }
 
 TEST_CASE("tampered saves with a valid checksum are caught by replaying the history", "[bricks][session]") {
@@ -185,7 +185,7 @@ TEST_CASE("tampered saves with a valid checksum are caught by replaying the hist
     CHECK(code([](Json& p) { p["rules"]["shapes"][0]["weight"] = 0; }) == "bricks.format");
     CHECK(code([](Json& p) { p["rules"]["rows"] = 3; }) == "bricks.rules");
     CHECK(code([](Json& p) { p["rules"]["rows"] = 9; }) != "ok");  // a board of another size
-    auto detail = Session::load(reseal(good, "bricks-game", [](Json& p) { p["state"]["score"] = 1; }));
+    auto detail = open_document(kGameDocument, reseal(good, "bricks-game", [](Json& p) { p["state"]["score"] = 1; }));
     REQUIRE_FALSE(detail.ok());
     CHECK(detail.error().message.find("score") != std::string::npos);
 }

@@ -56,11 +56,11 @@ TEST_CASE("the planner, saves and replays work on the variant", "[bricks][varian
         }
     }
     CHECK(session.state().placements == static_cast<std::uint32_t>(placed));
-    auto loaded = Session::load(session.save());
+    auto loaded = open_document(kGameDocument, session.save());
     REQUIRE(loaded.ok());
     CHECK(loaded->rules().spec() == rules.spec());
     CHECK(loaded->state() == session.state());
-    auto replay = load_replay(session.replay());
+    auto replay = open_document(kReplayDocument, session.replay());
     REQUIRE(replay.ok());
     CHECK(replay->final_state == session.state());
     CHECK(replay->rules.rows() == 8);

@@ -49,11 +49,11 @@ std::string error_code(const Expected<Session>& r) { return r ? "ok" : r.error()
 
 // Opens a save, lets `change` edit its payload, and seals it again with a correct checksum.
 std::string reseal(const std::string& text, const std::function<void(Json&)>& change) {
-    auto opened = unseal(text, Session::kSaveKind, Session::kSaveVersion);
+    auto opened = unseal(text, kGameDocument.kind, kGameDocument.version);
     REQUIRE(opened.ok());
     Json payload = opened->payload;
     change(payload);
-    return seal(Session::kSaveKind, Session::kSaveVersion, payload);
+    return seal(kGameDocument.kind, kGameDocument.version, payload);
 }
 
 }  // namespace
@@ -83,7 +83,7 @@ TEST_CASE("session: a new game", "[sudoku][session]") {
     imported.game_id = grid(kPuzzle).to_string();
     auto own = Session::start(grid(kPuzzle), imported);
     REQUIRE(own.ok());
-    auto reopened = Session::load(own->save(0));
+    auto reopened = open_document(kGameDocument, own->save(0));
     REQUIRE(reopened.ok());
     CHECK(reopened->game_id() == imported.game_id);
     NewGame strict;
@@ -190,7 +190,7 @@ TEST_CASE("session: a placement that keeps its peers' notes, saved and replayed 
     // The flag is part of the move: a reload replays it, and the default stays off.
     const std::string text = s.save(0);
     CHECK(text.find("keep_peer_notes") != std::string::npos);
-    auto loaded = Session::load(text);
+    auto loaded = open_document(kGameDocument, text);
     REQUIRE(loaded.ok());
     CHECK(loaded->history() == s.history());
     REQUIRE(loaded->undo().ok());
@@ -199,7 +199,7 @@ TEST_CASE("session: a placement that keeps its peers' notes, saved and replayed 
     CHECK_FALSE(Move::place(c, 4).keep_peer_notes);
     // A flag that is not a boolean is a format error, not a guess.
     const std::string bad = reseal(text, [](Json& p) { p["moves"][1]["keep_peer_notes"] = 1; });
-    CHECK(error_code(Session::load(bad)) == "save.format");
+    CHECK(error_code(open_document(kGameDocument, bad)) == "save.format");
 }
 
 TEST_CASE("session: conflicts are the cells whose digit repeats in a house", "[sudoku][session]") {
@@ -314,7 +314,7 @@ TEST_CASE("session: a long history undoes and redoes board by board", "[sudoku][
     while (s.state().digit(open) != 0) ++open;
     REQUIRE(s.play(Move::note(open, 5), 0).ok());  // a new move: the redo tail goes
     CHECK_FALSE(s.can_redo());
-    auto loaded = Session::load(s.save(0));
+    auto loaded = open_document(kGameDocument, s.save(0));
     REQUIRE(loaded.ok());
     REQUIRE(loaded->undo().ok());
     REQUIRE(loaded->state().board == boards[150]);
@@ -394,7 +394,7 @@ TEST_CASE("session: save and load round-trip the whole game, history included", 
     REQUIRE(s.undo().ok());  // leaves one move to redo
     const std::string text = s.save(1600);
 
-    auto loaded = Session::load(text);
+    auto loaded = open_document(kGameDocument, text);
     REQUIRE(loaded.ok());
     CHECK(loaded->state() == s.state());
     CHECK(loaded->history() == s.history());
@@ -419,18 +419,18 @@ TEST_CASE("session: corrupt, truncated, tampered and future saves are refused", 
     Session s = new_session();
     REQUIRE(s.play(Move::place(2, 4), 0).ok());
     const std::string text = s.save(0);
-    CHECK(error_code(Session::load("")) == "save.empty");
-    CHECK(error_code(Session::load("not json at all")) == "save.syntax");
-    CHECK(error_code(Session::load(text.substr(0, text.size() / 2))) == "save.syntax");
+    CHECK(error_code(open_document(kGameDocument, "")) == "save.empty");
+    CHECK(error_code(open_document(kGameDocument, "not json at all")) == "save.syntax");
+    CHECK(error_code(open_document(kGameDocument, text.substr(0, text.size() / 2))) == "save.syntax");
     std::string tampered = text;
     const auto at = tampered.find(kSolution);
     REQUIRE(at != std::string::npos);
     tampered[at] = tampered[at] == '5' ? '6' : '5';
-    CHECK(error_code(Session::load(tampered)) == "save.checksum");
-    auto opened = unseal(text, Session::kSaveKind, 1);
+    CHECK(error_code(open_document(kGameDocument, tampered)) == "save.checksum");
+    auto opened = unseal(text, kGameDocument.kind, 1);
     REQUIRE(opened.ok());
-    CHECK(error_code(Session::load(seal(Session::kSaveKind, 2, opened->payload))) == "save.version");
-    CHECK(error_code(Session::load(seal("bricks-game", 1, opened->payload))) == "save.kind");
+    CHECK(error_code(open_document(kGameDocument, seal(kGameDocument.kind, 2, opened->payload))) == "save.version");
+    CHECK(error_code(open_document(kGameDocument, seal("bricks-game", 1, opened->payload))) == "save.kind");
 }
 
 TEST_CASE("session: inconsistent saves are refused, never half-loaded", "[sudoku][session][save]") {
@@ -439,7 +439,7 @@ TEST_CASE("session: inconsistent saves are refused, never half-loaded", "[sudoku
     REQUIRE(s.play(Move::note(cells[0], 2), 0).ok());
     REQUIRE(s.play(Move::place(cells[1], digit_of_solution(cells[1])), 0).ok());
     const std::string text = s.save(0);
-    REQUIRE(Session::load(text).ok());
+    REQUIRE(open_document(kGameDocument, text).ok());
     const std::string given0 = std::string(1, kPuzzle[0]);
 
     struct Case {
@@ -501,7 +501,7 @@ TEST_CASE("session: inconsistent saves are refused, never half-loaded", "[sudoku
     };
     for (const Case& c : cases) {
         INFO(c.what);
-        auto loaded = Session::load(reseal(text, c.change));
+        auto loaded = open_document(kGameDocument, reseal(text, c.change));
         REQUIRE_FALSE(loaded.ok());
         CHECK(loaded.error().code == c.code);
         CHECK_THAT(loaded.error().message, Catch::Contains(c.says));
@@ -516,7 +516,7 @@ TEST_CASE("session: a very long game folds its oldest moves instead of growing f
     CHECK(s.history().size() <= Session::kMaxHistory);
     CHECK(s.undo_depth() == s.history().size());
     const Board now = s.state().board;
-    auto loaded = Session::load(s.save(0));
+    auto loaded = open_document(kGameDocument, s.save(0));
     REQUIRE(loaded.ok());
     CHECK(loaded->state().board == now);
     while (loaded->can_undo()) REQUIRE(loaded->undo().ok());
