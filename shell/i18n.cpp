@@ -29,6 +29,20 @@ Entry kTable[] = {
     {"start.new_game", "New game", "Новая игра"},
     {"start.continue", "Continue", "Продолжить"},
     {"start.daily", "Daily puzzle", "Задача дня"},
+    // --- dates: "21 November" / "21 ноября" ---
+    {"date.day_month", "{day} {month}", "{day} {month}"},
+    {"month.1", "January", "января"},
+    {"month.2", "February", "февраля"},
+    {"month.3", "March", "марта"},
+    {"month.4", "April", "апреля"},
+    {"month.5", "May", "мая"},
+    {"month.6", "June", "июня"},
+    {"month.7", "July", "июля"},
+    {"month.8", "August", "августа"},
+    {"month.9", "September", "сентября"},
+    {"month.10", "October", "октября"},
+    {"month.11", "November", "ноября"},
+    {"month.12", "December", "декабря"},
     {"start.daily_done", "Daily puzzle solved", "Задача дня решена"},
     {"start.best", "Best: {score}", "Рекорд: {score}"},
     {"start.version", "Version {version}", "Версия {version}"},
@@ -279,6 +293,17 @@ std::string plural(std::string_view key, long n) {
     full += '.';
     full += form;
     return fill(tr(full), {{"n", std::to_string(n)}});
+}
+
+std::string long_date(std::string_view iso) {
+    const auto digit = [&](std::size_t i) { return iso[i] >= '0' && iso[i] <= '9'; };
+    if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-' || !digit(5) || !digit(6) || !digit(8) || !digit(9)) {
+        return std::string(iso);
+    }
+    const int month = (iso[5] - '0') * 10 + (iso[6] - '0');
+    const int day = (iso[8] - '0') * 10 + (iso[9] - '0');
+    if (month < 1 || month > 12 || day < 1 || day > 31) return std::string(iso);
+    return fill(tr("date.day_month"), {{"day", std::to_string(day)}, {"month", tr("month." + std::to_string(month))}});
 }
 
 std::vector<std::string_view> all_keys() {

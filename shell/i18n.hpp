@@ -31,6 +31,10 @@ std::string fill(std::string_view text, std::initializer_list<std::pair<std::str
 // plural rules (English has one/many) and fills "{n}".
 std::string plural(std::string_view key, long n);
 
+// A date "YYYY-MM-DD" as players write it: "21 November" / "21 ноября" (the month in the
+// genitive in Russian); any other text comes back unchanged.
+std::string long_date(std::string_view iso);
+
 // Every key of the table (for tests).
 std::vector<std::string_view> all_keys();
 

@@ -51,6 +51,40 @@ int drop_and_clear(const Ruleset& rules, Bits& board, const Placement& p, Bits& 
     return lines;
 }
 
+Preview preview(const Ruleset& rules, const State& state, const Move& move) {
+    Preview pv;
+    if (move.piece < 0 || move.piece >= rules.tray_size()) return pv;
+    const int shape = state.tray[static_cast<std::size_t>(move.piece)];
+    if (shape == kEmptySlot || move.row < 0 || move.col < 0 || move.row >= rules.rows() || move.col >= rules.cols()) {
+        return pv;
+    }
+    const int anchor = move.row * rules.cols() + move.col;
+    if (!rules.shape(shape).anchors.test(anchor)) return pv;
+    const Placement& p = rules.placement(shape, anchor);
+    pv.on_board = true;
+    pv.cells = p.mask;
+    pv.fits = (p.mask & state.board).none();
+    if (pv.fits) {
+        Bits board = state.board;
+        drop_and_clear(rules, board, p, pv.clearing);
+    }
+    return pv;
+}
+
+CellShapes no_shapes() {
+    CellShapes shapes;
+    shapes.fill(kEmptySlot);
+    return shapes;
+}
+
+void track_shapes(const Ruleset& rules, CellShapes& shapes, const State& before, const Move& move, const State& after) {
+    const int shape = before.tray[static_cast<std::size_t>(move.piece)];
+    if (shape == kEmptySlot) return;
+    const Placement& p = rules.placement(shape, move.row * rules.cols() + move.col);
+    for_each_bit(p.mask, [&](int i) { shapes[static_cast<std::size_t>(i)] = static_cast<std::int8_t>(shape); });
+    for_each_bit(after.last_cleared, [&](int i) { shapes[static_cast<std::size_t>(i)] = kEmptySlot; });
+}
+
 int pieces_left(const Ruleset& rules, const State& state) {
     int n = 0;
     for (int i = 0; i < rules.tray_size(); ++i) n += state.tray[static_cast<std::size_t>(i)] != kEmptySlot;

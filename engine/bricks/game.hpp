@@ -63,6 +63,23 @@ int place_unchecked(const Ruleset& rules, State& state, int piece, int anchor);
 // column at once and returns the number of lines cleared; `cleared` gets their cells.
 int drop_and_clear(const Ruleset& rules, Bits& board, const Placement& p, Bits& cleared);
 
+// What placing tray slot `move.piece` with its top-left at (move.row, move.col) would do,
+// without doing it (a drag's preview): whether the piece is on the board there, whether it
+// fits, the cells it would cover and the cells of the rows and columns it would clear.
+struct Preview {
+    bool on_board = false;  // a piece in that slot, with its bounding box inside the board
+    bool fits = false;      // on the board and every cell free
+    Bits cells;             // the cells it would cover (when on the board)
+    Bits clearing;          // the cells of the lines it would clear (when it fits)
+};
+Preview preview(const Ruleset& rules, const State& state, const Move& move);
+
+// Which shape covers each board cell (kEmptySlot where a cell is empty), e.g. to colour
+// bricks by shape. track_shapes updates it for one placement that took `before` to `after`.
+using CellShapes = std::array<std::int8_t, kMaxBoardCells>;
+CellShapes no_shapes();
+void track_shapes(const Ruleset& rules, CellShapes& shapes, const State& before, const Move& move, const State& after);
+
 // True when some remaining tray piece fits somewhere on the board.
 bool any_piece_fits(const Ruleset& rules, const State& state);
 // Number of tray slots still holding a piece.

@@ -62,6 +62,12 @@ Expected<Session> Session::load(const Sealed& opened) {
     return session;
 }
 
+CellShapes Session::cell_shapes() const {
+    CellShapes shapes = no_shapes();
+    for (std::size_t i = 0; i < moves_.size(); ++i) track_shapes(*rules_, shapes, states_[i], moves_[i], states_[i + 1]);
+    return shapes;
+}
+
 std::string Session::replay() const {
     return seal_document(kReplayDocument, record_to_json(*rules_, seed_, moves_, state(), "final"));
 }

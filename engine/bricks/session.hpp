@@ -50,6 +50,9 @@ public:
     // bricks.mismatch (the stored state or best score disagrees with the history).
     static Expected<Session> load(const Sealed& opened);
 
+    // Which shape covers each board cell now (from the history, nothing replayed).
+    CellShapes cell_shapes() const;
+
     // A sealed "bricks-replay" of this game so far (see replay.hpp).
     std::string replay() const;
 

@@ -29,7 +29,7 @@ std::optional<Error> BricksScreen::load() {
         planner_.reset();
         recorded_ = session_->state().over;
         best_before_ = stats_.best;
-        rebuild_colours();
+        shapes_ = session_->cell_shapes();
     }
     return g.damage ? g.damage : s.damage;
 }
@@ -43,7 +43,7 @@ void BricksScreen::start(std::uint64_t seed) {
     }
     session_ = std::make_unique<bricks::Session>(bricks::classic_rules(), seed, stats_.best);
     planner_.reset();  // it reads the old session's rules, which are gone now
-    colours_.fill(0);
+    shapes_ = bricks::no_shapes();
     held_ = -1;
     dragging_ = false;
     hint_.reset();
@@ -64,60 +64,22 @@ void BricksScreen::save_stats() {
     svc_.on_store(svc_.app, svc_.store->write(kStats, bricks::stats_payload(stats_)));
 }
 
-void BricksScreen::rebuild_colours() {
-    // The board's colours are drawing state, not game state: replay the moves to find
-    // which shape put each brick down.
-    colours_.fill(0);
-    if (!session_) return;
-    const bricks::Ruleset& rules = session_->rules();
-    bricks::State st = bricks::new_game(rules, session_->seed());
-    for (const bricks::Move& mv : session_->moves()) {
-        const int shape = st.tray[static_cast<std::size_t>(mv.piece)];
-        Expected<bricks::State> next = bricks::place(rules, st, mv);
-        if (!next || shape < 0) break;
-        const bricks::Placement& pl = rules.placement(shape, mv.row * rules.cols() + mv.col);
-        bricks::for_each_bit(pl.mask, [&](int i) { colours_[static_cast<std::size_t>(i)] = static_cast<std::uint8_t>(shape % 6 + 1); });
-        bricks::for_each_bit(next->last_cleared, [&](int i) { colours_[static_cast<std::size_t>(i)] = 0; });
-        st = std::move(*next);
-    }
-}
-
 BricksPreview BricksScreen::preview_at(int slot, int row, int col) const {
     BricksPreview pv;
     if (!session_ || slot < 0) return pv;
-    const bricks::Ruleset& rules = session_->rules();
-    const bricks::State& st = session_->state();
-    const int shape = st.tray[static_cast<std::size_t>(slot)];
-    if (shape < 0 || row < 0 || col < 0 || row >= rules.rows() || col >= rules.cols()) return pv;
-    const int anchor = row * rules.cols() + col;
-    if (!rules.shape(shape).anchors.test(anchor)) return pv;
-    pv.valid = true;
+    static_cast<bricks::Preview&>(pv) = bricks::preview(session_->rules(), session_->state(), bricks::Move{slot, row, col});
     pv.at = Anchor{row, col};
-    const bricks::Placement& pl = rules.placement(shape, anchor);
-    pv.fits = (pl.mask & st.board).none();
-    if (!pv.fits) return pv;
-    pv.cells = pl.mask;
-    const bricks::Bits after = st.board | pl.mask;
-    for (int r = 0; r < rules.rows(); ++r) {
-        if ((after & rules.row_mask(r)) == rules.row_mask(r)) pv.clearing |= rules.row_mask(r);
-    }
-    for (int c = 0; c < rules.cols(); ++c) {
-        if ((after & rules.col_mask(c)) == rules.col_mask(c)) pv.clearing |= rules.col_mask(c);
-    }
     return pv;
 }
 
 void BricksScreen::place(const bricks::Move& move, double now_ms) {
-    const bricks::Ruleset& rules = session_->rules();
-    const int shape = session_->state().tray[static_cast<std::size_t>(move.piece)];
+    const bricks::State before = session_->state();
     Expected<bricks::State> next = session_->place(move);
     held_ = -1;
     dragging_ = false;
     preview_ = {};
     if (!next) return;
-    const bricks::Placement& pl = rules.placement(shape, move.row * rules.cols() + move.col);
-    bricks::for_each_bit(pl.mask, [&](int i) { colours_[static_cast<std::size_t>(i)] = static_cast<std::uint8_t>(shape % 6 + 1); });
-    bricks::for_each_bit(next->last_cleared, [&](int i) { colours_[static_cast<std::size_t>(i)] = 0; });
+    bricks::track_shapes(session_->rules(), shapes_, before, move, *next);
     if (next->last_cleared.any()) {
         clearing_ = next->last_cleared;
         clear_started_ = now_ms;
@@ -164,7 +126,7 @@ void BricksScreen::frame(const Ui& ui, double now_ms, bool* leave) {
     BricksViewModel m;
     m.rules = &rules;
     m.state = &st;
-    m.colours = &colours_;
+    m.shapes = &shapes_;
     m.best = std::max(best_before_, session_->best_score());
     m.held = held_;
     m.dragging = dragging_;
@@ -189,7 +151,7 @@ void BricksScreen::frame(const Ui& ui, double now_ms, bool* leave) {
                 pointer_ = ImGui::GetIO().MousePos;
                 break;
             case BricksIntent::drop:
-                if (preview_.valid && preview_.fits && held_ >= 0) {
+                if (preview_.fits && held_ >= 0) {
                     place(bricks::Move{held_, preview_.at.row, preview_.at.col}, now_ms);
                 } else {
                     held_ = -1;  // back to the tray
@@ -265,7 +227,7 @@ Json BricksScreen::state_json() const {
     }
     Json hint = nullptr;
     if (hint_ && svc_.settings->bricks_hint) hint = Json{{"piece", hint_->piece}, {"row", hint_->row}, {"col", hint_->col}};
-    Json preview = Json{{"valid", preview_.valid}, {"fits", preview_.fits}, {"row", preview_.at.row},
+    Json preview = Json{{"valid", preview_.on_board}, {"fits", preview_.fits}, {"row", preview_.at.row},
                         {"col", preview_.at.col}, {"clearing", preview_.clearing.count()}};
     return Json{{"seed", session_->seed()},
                 {"score", st.score},

@@ -59,7 +59,6 @@ private:
     void finish_game();
     void save_game();
     void save_stats();
-    void rebuild_colours();
     BricksPreview preview_at(int slot, int row, int col) const;
 
     BricksServices svc_;
@@ -68,7 +67,7 @@ private:
     std::unique_ptr<bricks::Planner> planner_;  // reads session_'s rules: reset with the session
     std::optional<bricks::Move> hint_;
     std::uint32_t hint_for_ = ~0u;   // the placement count the hint was planned for
-    std::array<std::uint8_t, bricks::kMaxBoardCells> colours_{};
+    bricks::CellShapes shapes_ = bricks::no_shapes();  // drawing state: which shape each brick came from
     // The piece in hand
     int held_ = -1;
     bool dragging_ = false;

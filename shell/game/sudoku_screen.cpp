@@ -6,6 +6,7 @@
 
 #include "engine/core/random.hpp"
 #include "engine/sudoku/generator.hpp"
+#include "engine/sudoku/input.hpp"
 #include "shell/i18n.hpp"
 #include "shell/ui/info_views.hpp"
 #include "shell/ui/sudoku_view.hpp"
@@ -34,19 +35,6 @@ bool looks_like_puzzle(std::string_view id) {
 
 std::string status_name(sudoku::Status s) {
     return s == sudoku::Status::won ? "won" : s == sudoku::Status::lost ? "lost" : "playing";
-}
-
-// "21 November" / "21 ноября" for a daily puzzle's date.
-std::string pretty_date(std::string_view iso) {
-    static const char* en[] = {"January", "February", "March",     "April",   "May",      "June",
-                               "July",    "August",   "September", "October", "November", "December"};
-    static const char* ru[] = {"января", "февраля", "марта",    "апреля",  "мая",    "июня",
-                               "июля",   "августа", "сентября", "октября", "ноября", "декабря"};
-    if (iso.size() != 10) return std::string(iso);
-    const int month = (iso[5] - '0') * 10 + (iso[6] - '0');
-    const int day = (iso[8] - '0') * 10 + (iso[9] - '0');
-    if (month < 1 || month > 12) return std::string(iso);
-    return std::to_string(day) + " " + (language() == Lang::ru ? ru[month - 1] : en[month - 1]);
 }
 
 }  // namespace
@@ -171,16 +159,13 @@ void SudokuScreen::input_digit(int digit, bool from_pad, double now_ms) {
         armed_ = armed_ == digit ? 0 : digit;  // arm the digit; cells take it when tapped
         return;
     }
-    if (selected_ < 0) return;
-    const sudoku::State& st = session_->state();
-    if (st.givens[selected_] != 0) return;
-    if (notes_mode_) {
-        play(sudoku::Move::note(selected_, digit), now_ms);
-    } else if (st.board.entries[selected_] == digit) {
-        play(sudoku::Move::erase(selected_), now_ms);  // the same digit again takes it out
-    } else {
-        play(sudoku::Move::place(selected_, digit, !svc_.settings->auto_remove_notes), now_ms);
-    }
+    enter_digit(selected_, digit, now_ms);
+}
+
+void SudokuScreen::enter_digit(int cell, int digit, double now_ms) {
+    const std::optional<sudoku::Move> move =
+        sudoku::digit_move(session_->state(), cell, digit, notes_mode_, !svc_.settings->auto_remove_notes);
+    if (move) play(*move, now_ms);
 }
 
 void SudokuScreen::show_hint() {
@@ -198,26 +183,7 @@ void SudokuScreen::show_hint() {
 
 std::optional<sudoku::Move> SudokuScreen::hint_move() const {
     if (!hint_ || !session_) return std::nullopt;
-    const sudoku::Step& step = hint_->step;
-    switch (hint_->kind) {
-        case sudoku::HintKind::wrong_entry:
-            if (!step.cells.empty()) return sudoku::Move::erase(step.cells.front());
-            break;
-        case sudoku::HintKind::wrong_note:
-            if (!step.cells.empty() && step.digits != 0) {
-                int d = 1;
-                while (((step.digits >> (d - 1)) & 1u) == 0) ++d;
-                return sudoku::Move::note(step.cells.front(), d);
-            }
-            break;
-        case sudoku::HintKind::step:
-            if (!step.placements.empty()) {
-                return sudoku::Move::place(step.placements.front().cell, step.placements.front().digit);
-            }
-            break;
-        case sudoku::HintKind::solved: break;
-    }
-    return std::nullopt;
+    return sudoku::hint_move(*hint_);
 }
 
 SudokuFrameResult SudokuScreen::frame(const Ui& ui, double now_ms) {
@@ -242,7 +208,7 @@ SudokuFrameResult SudokuScreen::frame(const Ui& ui, double now_ms) {
     const std::string& id = session_->game_id();
     const std::string level_text = tr(kLevelKeys[static_cast<int>(session_->level())]);
     m.title = id.rfind(kDailyPrefix, 0) == 0
-                  ? std::string(tr("start.daily")) + " \u00B7 " + pretty_date(std::string_view(id).substr(6))
+                  ? std::string(tr("start.daily")) + " \u00B7 " + long_date(std::string_view(id).substr(6))
               : looks_like_puzzle(id) ? std::string(tr("sudoku.imported")) + " \u00B7 " + level_text
                                       : level_text;
     m.copied = now_ms - copied_at_ < kCopiedMs;
@@ -259,16 +225,8 @@ SudokuFrameResult SudokuScreen::frame(const Ui& ui, double now_ms) {
         switch (in.kind) {
             case SudokuIntent::select:
                 selected_ = in.cell;
-                if (armed_ != 0 && svc_.settings->input_mode == InputMode::digit_first &&
-                    session_->state().givens[in.cell] == 0) {
-                    const sudoku::State& now = session_->state();
-                    if (notes_mode_) {
-                        play(sudoku::Move::note(in.cell, armed_), now_ms);
-                    } else if (now.board.entries[in.cell] == armed_) {
-                        play(sudoku::Move::erase(in.cell), now_ms);
-                    } else {
-                        play(sudoku::Move::place(in.cell, armed_, !svc_.settings->auto_remove_notes), now_ms);
-                    }
+                if (armed_ != 0 && svc_.settings->input_mode == InputMode::digit_first) {
+                    enter_digit(in.cell, armed_, now_ms);  // the armed digit goes where the player taps
                 }
                 break;
             case SudokuIntent::digit_key: input_digit(in.digit, in.from_pad, now_ms); break;

@@ -78,6 +78,7 @@ private:
     Expected<bool> begin(const sudoku::Grid& puzzle, sudoku::Level level, const std::string& id, double now_ms);
     void play(const sudoku::Move& move, double now_ms, bool from_hint = false);
     void input_digit(int digit, bool from_pad, double now_ms);
+    void enter_digit(int cell, int digit, double now_ms);  // the move a digit in that cell means, played
     void save(double now_ms);
     void finish_if_over(double now_ms);
     void show_hint();

@@ -167,9 +167,9 @@ std::vector<BricksIntent> draw_bricks_view(const Ui& ui, const BricksViewModel& 
     add_target("bricks-board");
     for (int i = 0; i < rules.cells(); ++i) {
         const ImVec2 a(o.x + static_cast<float>(i % cols) * L.cell, o.y + static_cast<float>(i / cols) * L.cell);
-        const std::uint8_t c = (*m.colours)[static_cast<std::size_t>(i)];
-        if (st.board.test(i) && c > 0) {
-            brick(dl, a, L.cell, p.bricks[(c - 1) % 6]);
+        const int shape = (*m.shapes)[static_cast<std::size_t>(i)];
+        if (st.board.test(i) && shape != bricks::kEmptySlot) {
+            brick(dl, a, L.cell, shape_colour(ui, shape));
         } else {
             const float inset = std::max(1.0f, L.cell * 0.05f);
             dl->AddRectFilled(ImVec2(a.x + inset, a.y + inset), ImVec2(a.x + L.cell - inset, a.y + L.cell - inset),

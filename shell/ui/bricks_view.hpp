@@ -37,18 +37,16 @@ struct Anchor {
 };
 std::optional<Anchor> snap(const BricksLayout& L, const bricks::Shape& shape, ImVec2 pointer, ImVec2 grab, float lift);
 
-struct BricksPreview {
-    bool valid = false;       // the piece is over the board
-    bool fits = false;        // ... and fits there
+// The engine's answer for the piece in hand (on the board, fits, its cells, the lines it
+// would clear) and where on the board it was asked for.
+struct BricksPreview : bricks::Preview {
     Anchor at;
-    bricks::Bits cells;       // the piece's cells there (when it fits)
-    bricks::Bits clearing;    // cells of the rows and columns its drop would clear
 };
 
 struct BricksViewModel {
     const bricks::Ruleset* rules = nullptr;
     const bricks::State* state = nullptr;
-    const std::array<std::uint8_t, bricks::kMaxBoardCells>* colours = nullptr;  // 0 empty, else 1..6
+    const bricks::CellShapes* shapes = nullptr;  // which shape put each brick down (colours)
     std::uint64_t best = 0;
     // Dragging (or the keyboard's chosen piece)
     int held = -1;            // tray slot being dragged or chosen, -1 none

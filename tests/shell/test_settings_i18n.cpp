@@ -73,3 +73,17 @@ TEST_CASE("i18n: languages from tags, placeholders, plural forms", "[shell][i18n
     CHECK(plural("unit.games", 2) == "2 games");
     CHECK(plural("unit.games", 0) == "0 games");
 }
+
+TEST_CASE("dates read as players write them, in both languages", "[shell][i18n]") {
+    set_language(Lang::en);
+    CHECK(long_date("2026-11-21") == "21 November");
+    CHECK(long_date("2026-01-01") == "1 January");
+    set_language(Lang::ru);
+    CHECK(long_date("2026-11-21") == "21 \u043d\u043e\u044f\u0431\u0440\u044f");
+    CHECK(long_date("2027-05-09") == "9 \u043c\u0430\u044f");
+    // Anything else comes back as it was.
+    for (const char* odd : {"", "2026-13-01", "2026-00-10", "2026-11-32", "2026/11/21", "20261121xx", "abcd-ef-gh"}) {
+        CHECK(long_date(odd) == odd);
+    }
+    set_language(Lang::en);
+}

@@ -8,6 +8,7 @@
 
 #include "board_helpers.hpp"
 #include "engine/bricks/game.hpp"
+#include "engine/bricks/session.hpp"
 
 using namespace astradia::bricks;
 using astradia::Expected;
@@ -172,4 +173,78 @@ TEST_CASE("board text shows rows top first", "[bricks][game]") {
     CHECK(text.substr(0, 10) == "#.........");
     CHECK(text.substr(text.size() - 10) == ".........#");
     CHECK(board_rows(rules, b).size() == 10);
+}
+
+TEST_CASE("preview: where a piece would go, whether it fits and which lines it would clear", "[bricks][game]") {
+    const Ruleset& rules = classic_rules();
+    // Row 0 lacks its last two cells; column 9 lacks its first two cells.
+    State st = state_of(rules,
+                        board_of(rules, {"########..", "..........", ".........#", ".........#", ".........#",
+                                         ".........#", ".........#", ".........#", ".........#", ".........#"}),
+                        {"h2", "v2", "sq3"});
+    // h2 at (0, 8) completes row 0 only.
+    Preview p = preview(rules, st, Move{0, 0, 8});
+    CHECK(p.on_board);
+    CHECK(p.fits);
+    CHECK(p.cells.count() == 2);
+    CHECK(p.clearing == rules.row_mask(0));
+    // v2 at (0, 9) completes column 9 only; at (0, 8) it fits and clears nothing.
+    CHECK(preview(rules, st, Move{1, 0, 9}).clearing == rules.col_mask(9));
+    Preview none = preview(rules, st, Move{1, 0, 8});
+    CHECK(none.fits);
+    CHECK(none.clearing.none());
+    // On a filled cell: on the board, does not fit, clears nothing.
+    Preview blocked = preview(rules, st, Move{2, 0, 0});
+    CHECK(blocked.on_board);
+    CHECK_FALSE(blocked.fits);
+    CHECK(blocked.clearing.none());
+    // Off the board, a bad slot, and a placed slot: not on the board.
+    CHECK_FALSE(preview(rules, st, Move{2, 8, 8}).on_board);
+    CHECK_FALSE(preview(rules, st, Move{3, 0, 0}).on_board);
+    CHECK_FALSE(preview(rules, st, Move{-1, 0, 0}).on_board);
+    State placed = st;
+    placed.tray[0] = kEmptySlot;
+    CHECK_FALSE(preview(rules, placed, Move{0, 0, 8}).on_board);
+    // The preview's answer is what place() then does.
+    auto next = place(rules, st, Move{0, 0, 8});
+    REQUIRE(next.ok());
+    CHECK(next->last_cleared == p.clearing);
+}
+
+TEST_CASE("cell shapes follow placements and clears, and a session rebuilds them from its history", "[bricks][game]") {
+    const Ruleset& rules = classic_rules();
+    State st = state_of(rules, board_of(rules, {"########.."}), {"h2", "dot", "sq2"});
+    CellShapes shapes = no_shapes();
+    for (int c = 0; c < 8; ++c) shapes[static_cast<std::size_t>(c)] = static_cast<std::int8_t>(rules.find_shape("h5"));
+    // sq2 at (1, 0): its four cells are sq2's.
+    auto a = place(rules, st, Move{2, 1, 0});
+    REQUIRE(a.ok());
+    track_shapes(rules, shapes, st, Move{2, 1, 0}, *a);
+    CHECK(shapes[10] == rules.find_shape("sq2"));
+    CHECK(shapes[21] == rules.find_shape("sq2"));
+    // h2 at (0, 8) clears row 0: those cells are empty again, sq2's lower cells stay.
+    auto b = place(rules, *a, Move{0, 0, 8});
+    REQUIRE(b.ok());
+    track_shapes(rules, shapes, *a, Move{0, 0, 8}, *b);
+    for (int c = 0; c < 10; ++c) CHECK(shapes[static_cast<std::size_t>(c)] == kEmptySlot);
+    CHECK(shapes[10] == rules.find_shape("sq2"));
+    CHECK(shapes[11] == rules.find_shape("sq2"));
+    // A session's shapes, from its history, agree with its board cell by cell.
+    Session session(rules, 7);
+    for (int n = 0; n < 40 && !session.state().over; ++n) {
+        const State& now = session.state();
+        bool moved = false;
+        for (int slot = 0; slot < rules.tray_size() && !moved; ++slot) {
+            for (int cell = 0; cell < rules.cells() && !moved; ++cell) {
+                if (preview(rules, now, Move{slot, cell / rules.cols(), cell % rules.cols()}).fits) {
+                    moved = session.place(Move{slot, cell / rules.cols(), cell % rules.cols()}).ok();
+                }
+            }
+        }
+        REQUIRE(moved);
+    }
+    const CellShapes rebuilt = session.cell_shapes();
+    for (int i = 0; i < rules.cells(); ++i) {
+        CHECK(session.state().board.test(i) == (rebuilt[static_cast<std::size_t>(i)] != kEmptySlot));
+    }
 }
