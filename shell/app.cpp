@@ -1,21 +1,19 @@
 // Purpose: implementation of App (see app.hpp).
 #include "shell/app.hpp"
 
-#include <cstdint>
 #include <cstdio>
-#include <optional>
 #include <string>
 #include <string_view>
 
 #include <imgui.h>
 
-#include "engine/sudoku/generator.hpp"
 #include "shell/bridge.hpp"
+#include "shell/game/registry.hpp"
 #include "shell/i18n.hpp"
 #include "shell/ui/info_views.hpp"
 #include "shell/ui/start_view.hpp"
-#include "shell/ui/sudoku_view.hpp"
 #include "shell/ui/ui.hpp"
+#include "shell/usage.hpp"
 
 #ifndef ASTRADIA_VERSION
 #define ASTRADIA_VERSION "dev"
@@ -24,32 +22,7 @@
 namespace astradia::shell {
 namespace {
 
-// A Bricks seed as written in a link or an option: 1 to 19 decimal digits.
-std::optional<std::uint64_t> parse_seed(std::string_view text) {
-    if (text.empty() || text.size() > 19) return std::nullopt;
-    std::uint64_t seed = 0;
-    for (char c : text) {
-        if (c < '0' || c > '9') return std::nullopt;
-        seed = seed * 10 + static_cast<std::uint64_t>(c - '0');
-    }
-    return seed;
-}
-
 constexpr StoredDocument<Settings> kSettings{"settings", kSettingsDocument};
-constexpr StoredDocument<sudoku::Statistics> kSudokuStats{"sudoku.stats", sudoku::kStatisticsDocument};
-
-const char* screen_name(Screen s) {
-    switch (s) {
-        case Screen::start: return "start";
-        case Screen::sudoku: return "sudoku";
-        case Screen::bricks: return "bricks";
-        case Screen::settings: return "settings";
-        case Screen::statistics: return "statistics";
-        case Screen::help: return "help";
-        case Screen::about: return "about";
-    }
-    return "start";
-}
 
 const char* health_name(StoreHealth h) {
     switch (h) {
@@ -65,28 +38,9 @@ const char* theme_name(Theme t) {
     return t == Theme::dark ? "dark" : t == Theme::high_contrast ? "high-contrast" : "light";
 }
 
-SudokuServices sudoku_services(App* app, Store* store, sudoku::Statistics* stats, const Settings* settings,
-                               void (*on_store)(void*, StoreHealth), void (*on_stats)(void*)) {
-    SudokuServices s;
-    s.store = store;
-    s.stats = stats;
-    s.settings = settings;
-    s.on_store = on_store;
-    s.on_stats = on_stats;
-    s.app = app;
-    return s;
-}
-
 }  // namespace
 
-App::App(AppOptions options)
-    : options_(std::move(options)),
-      sudoku_(sudoku_services(
-          this, &store_, &sudoku_stats_, &settings_,
-          [](void* a, StoreHealth h) { static_cast<App*>(a)->report(h); },
-          [](void* a) { static_cast<App*>(a)->save_statistics(); })),
-      bricks_(BricksServices{&store_, &settings_, [](void* a, StoreHealth h) { static_cast<App*>(a)->report(h); },
-                             this}) {}
+App::App(AppOptions options) : options_(std::move(options)), games_(make_games(GameContext{&store_, &settings_})) {}
 
 bool App::start() {
     WindowSettings ws;
@@ -99,29 +53,47 @@ bool App::start() {
         exit_code_ = 1;
         return false;
     }
-    if (!bridge::store_available()) report(StoreHealth::unavailable);
-    if (Expected<GameConsent> consent = GameConsent::built_in()) {
-        consent_ = std::move(*consent);
-    } else {  // a build defect (the manifest is checked when it is generated): play on without counters
-        std::fprintf(stderr, "astradia-app: consent manifest: %s\n", consent.error().message.c_str());
+    if (!bridge::store_available()) {
+        health_ = StoreHealth::unavailable;
+        notice_ = tr("storage.unavailable");
     }
-    Opened<Settings> s = store_.open(kSettings);
-    if (s.damage) report_corrupt("storage.what.settings");
-    if (s.value) settings_ = *s.value;
-    load_statistics();
-    if (sudoku_.load()) report_corrupt("storage.what.sudoku");
-    if (bricks_.load()) report_corrupt("storage.what.bricks");
-    route_hash();
-    for (Screen sc : {Screen::settings, Screen::statistics, Screen::help, Screen::about}) {
-        if (options_.screen == screen_name(sc)) navigate(sc);
+    reload_all();
+    open_link(bridge::location_hash());
+    const std::pair<const char*, Page> pages[] = {
+        {"settings", Page::settings}, {"statistics", Page::statistics}, {"help", Page::help}, {"about", Page::about}};
+    for (const auto& [name, page] : pages) {
+        if (options_.screen == name) navigate(Screen{page, nullptr});
     }
-    if (options_.screen.rfind("sudoku/", 0) == 0) start_sudoku(options_.screen.substr(7));
-    if (options_.screen.rfind("bricks/", 0) == 0) start_bricks(options_.screen.substr(7));
+    if (options_.screen.find('/') != std::string::npos) open_link(options_.screen);
     fonts_ = build_fonts(window_.scale());
     window_.rebuild_fonts_texture();
     apply_settings();
     bridge::set_state_provider([this] { return state_json(); });
     return true;
+}
+
+void App::reload_all() {
+    if (store_.changed(kSettings.slot)) {
+        settings_ = Settings{};  // "Delete my data" takes the settings too
+        Opened<Settings> s = store_.open(kSettings);
+        if (s.damage) notice_ = fill(tr("storage.corrupt"), {{"what", tr("storage.what.settings")}});
+        if (s.value) settings_ = *s.value;
+        if (frames_drawn_ > 0) apply_settings();
+    }
+    for (const auto& game : games_) {
+        const Reloaded r = game->reload();
+        if (r.damaged != nullptr) notice_ = fill(tr("storage.corrupt"), {{"what", tr(r.damaged)}});
+        // The game on screen was replaced (another tab) or deleted: show the new one as if
+        // entered now, or go back to the start screen when there is none.
+        if (r.replaced && stack_.back().game == game.get()) {
+            if (game->has_game()) {
+                game->enter(bridge::now_ms());
+            } else {
+                stack_.resize(1);
+                screen_changed();
+            }
+        }
+    }
 }
 
 void App::apply_settings() {
@@ -143,35 +115,24 @@ void App::apply_settings() {
     apply_theme(theme_, window_.scale());
 }
 
-void App::report(StoreHealth health) {
-    if (health == StoreHealth::ok || health == health_) return;
-    health_ = health;
-    notice_ = tr(health == StoreHealth::unavailable ? "storage.unavailable"
-                 : health == StoreHealth::full      ? "storage.full"
-                                                    : "storage.failed");
+void App::save_settings() { store_.write(kSettings, settings_to_json(settings_)); }
+
+// The latest save's outcome becomes a notice once, when storage starts failing.
+void App::check_storage() {
+    const StoreHealth h = store_.health();
+    if (h == StoreHealth::ok || h == health_) return;
+    health_ = h;
+    notice_ = tr(h == StoreHealth::unavailable ? "storage.unavailable"
+                 : h == StoreHealth::full      ? "storage.full"
+                                               : "storage.failed");
 }
 
-void App::report_corrupt(const char* what_key) {
-    notice_ = fill(tr("storage.corrupt"), {{"what", tr(what_key)}});
-}
-
-void App::load_statistics() {
-    sudoku_stats_ = sudoku::Statistics{};
-    Opened<sudoku::Statistics> st = store_.open(kSudokuStats);
-    if (st.damage) report_corrupt("storage.what.stats");  // set aside; the player starts clean, and is told
-    if (st.value) sudoku_stats_ = *st.value;
-}
-
-void App::save_settings() {
-    report(store_.write(kSettings, settings_to_json(settings_)));
-}
-
-void App::save_statistics() {
-    report(store_.write(kSudokuStats, statistics_to_json(sudoku_stats_)));
+void App::leaving() {
+    if (stack_.back().game != nullptr) stack_.back().game->leave(bridge::now_ms());
 }
 
 void App::navigate(Screen s) {
-    if (stack_.back() == Screen::sudoku) sudoku_.on_leave(bridge::now_ms());
+    leaving();
     stack_.push_back(s);
     screen_changed();
 }
@@ -179,7 +140,7 @@ void App::navigate(Screen s) {
 void App::show(Screen s) {
     if (stack_.back() == s) return;
     if (stack_.size() > 1) {
-        if (stack_.back() == Screen::sudoku) sudoku_.on_leave(bridge::now_ms());
+        leaving();
         stack_.back() = s;
         screen_changed();
     } else {
@@ -189,7 +150,7 @@ void App::show(Screen s) {
 
 void App::back() {
     if (stack_.size() <= 1) return;
-    if (stack_.back() == Screen::sudoku) sudoku_.on_leave(bridge::now_ms());
+    leaving();
     stack_.pop_back();
     screen_changed();
 }
@@ -197,98 +158,75 @@ void App::back() {
 void App::screen_changed() {
     // Arrow keys move the board's selection on game screens, ImGui's focus elsewhere.
     ImGuiIO& io = ImGui::GetIO();
-    if (stack_.back() == Screen::sudoku) {
+    const Screen& now = stack_.back();
+    if (now.game != nullptr) {
         io.ConfigFlags &= ~ImGuiConfigFlags_NavEnableKeyboard;
-        sudoku_.on_enter(bridge::now_ms());
-        bridge::set_location_hash("sudoku/" + sudoku_.game_id());
-    } else if (stack_.back() == Screen::bricks) {
-        io.ConfigFlags &= ~ImGuiConfigFlags_NavEnableKeyboard;
-        bridge::set_location_hash("bricks/" + std::to_string(bricks_.seed()));
+        now.game->enter(bridge::now_ms());
+        bridge::set_location_hash(now.game->link());
     } else {
         io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-        if (stack_.back() == Screen::start) bridge::set_location_hash("");
+        if (now.page == Page::start) bridge::set_location_hash("");
     }
     settle_frames_ = 3;
-    // Anonymised statistics (which screens are used), only with the player's consent.
-    if (consent_) consent_->count(std::string("view.") + screen_name(stack_.back()));
+    // Which screens are used, counted on this device only with the player's consent.
+    count_usage(store_, "view." + screen_name());
 }
 
-void App::start_sudoku(const std::string& id) { enter_sudoku(sudoku_.start(id, bridge::now_ms()), "sudoku.bad_link"); }
-
-void App::enter_sudoku(const Expected<bool>& started, const char* notice_key) {
-    if (!started) {
-        notice_ = fill(tr(notice_key), {{"reason", started.error().message}});
-        return;
-    }
-    show(Screen::sudoku);
-    screen_changed();
-}
-
-void App::import_pasted(const bridge::Pasted& pasted) {
-    // Only from the start screen: a stray paste must never replace a game in progress.
-    if (stack_.back() != Screen::start) return;
-    if (pasted.refused) {
-        notice_ = tr("sudoku.paste_refused");
-        return;
-    }
-    const Expected<sudoku::Imported> imported = sudoku::import_puzzle(pasted.text);
-    if (imported) notice_.clear();  // an earlier paste's complaint is answered
-    enter_sudoku(imported ? sudoku_.start_imported(*imported, bridge::now_ms()) : Expected<bool>(imported.error()),
-                 "sudoku.bad_import");
-}
-
-void App::route_hash() {
-    const std::string hash = bridge::location_hash();
-    if (hash.rfind("sudoku/", 0) == 0) {
-        const std::string id = hash.substr(7);
-        if (id == sudoku_.game_id() && sudoku_.has_game()) {
-            show(Screen::sudoku);
-        } else {
-            start_sudoku(id);
-        }
-    } else if (hash == "sudoku" && sudoku_.has_game()) {
-        show(Screen::sudoku);
-    } else if (hash == "bricks") {
-        if (!bricks_.playing()) bricks_.start_random();
-        show(Screen::bricks);
-    } else if (hash.rfind("bricks/", 0) == 0) {
-        start_bricks(hash.substr(7));
+void App::enter(GameScreen& game, const GameEntry& entry) {
+    if (!entry.notice.empty()) notice_ = entry.notice;
+    if (!entry.show) return;
+    if (stack_.back().game == &game) {
+        screen_changed();  // a new game on the same screen: its link, its clock
+    } else {
+        show(Screen{Page::game, &game});
     }
 }
 
-void App::start_bricks(const std::string& seed_text) {
-    const std::optional<std::uint64_t> seed = parse_seed(seed_text);
-    if (!seed) {
-        notice_ = tr("bricks.bad_link");
-        return;
+void App::open_link(const std::string& link) {
+    const std::string_view text(link);
+    const std::size_t slash = text.find('/');
+    const std::string_view name = text.substr(0, slash);
+    const std::string_view rest = slash == std::string_view::npos ? std::string_view() : text.substr(slash + 1);
+    for (const auto& game : games_) {
+        if (game->name() == name) enter(*game, game->open_link(rest, bridge::now_ms()));
     }
-    if (!bricks_.playing() || bricks_.seed() != *seed) bricks_.start(*seed);
-    show(Screen::bricks);
-    screen_changed();
 }
 
 bool App::frame() {
     if (window_.should_close()) return false;
     const unsigned host = bridge::take_host_events();
+    const double now_host = bridge::now_ms();
     if (host & bridge::host_theme_changed) apply_settings();
-    if (host & bridge::host_hash_changed) route_hash();
-    if (host & bridge::host_hidden) sudoku_.on_hidden(bridge::now_ms());
-    if (host & bridge::host_shown) sudoku_.on_shown(bridge::now_ms());
-    if (host & bridge::host_pasted) {
-        if (const std::optional<bridge::Pasted> pasted = bridge::take_pasted()) import_pasted(*pasted);
+    if (host & bridge::host_hash_changed) open_link(bridge::location_hash());
+    if (host & bridge::host_storage_changed) reload_all();  // another tab, or the widget's "Delete my data"
+    if (host & bridge::host_hidden && !hidden_) {
+        hidden_ = true;
+        leaving();
     }
-    if (host & bridge::host_storage_changed) {
-        load_statistics();  // another tab, or the consent widget's "Delete my data", changed storage
-        if (consent_) consent_->reload();
+    if (host & bridge::host_shown && hidden_) {
+        hidden_ = false;
+        if (stack_.back().game != nullptr) stack_.back().game->enter(now_host);
+    }
+    if (host & bridge::host_pasted) {
+        // Only on the start screen: a stray paste must never replace a game in progress.
+        const std::optional<bridge::Pasted> pasted = bridge::take_pasted();
+        if (pasted && stack_.back().page == Page::start) {
+            for (const auto& game : games_) {
+                if (const std::optional<GameEntry> entry = game->paste(*pasted, now_host)) {
+                    if (entry->show) notice_.clear();  // an earlier paste's complaint is answered
+                    enter(*game, *entry);
+                    break;
+                }
+            }
+        }
     }
     const bool active = window_.poll_activity() || host != 0;
     if (active) settle_frames_ = 3;
     const bool shoot = !options_.screenshot.empty();
     // A running clock on screen redraws once a second, and nothing else does by itself.
     const double now = bridge::now_ms();
-    const std::optional<double> tick = stack_.back() == Screen::sudoku   ? sudoku_.next_redraw_ms(now)
-                                       : stack_.back() == Screen::bricks ? bricks_.next_redraw_ms(now)
-                                                                         : std::optional<double>{};
+    GameScreen* game = stack_.back().game;
+    const std::optional<double> tick = game != nullptr ? game->next_redraw_ms(now) : std::optional<double>{};
     if (tick && *tick <= 0) settle_frames_ = std::max(settle_frames_, 1);
     if (settle_frames_ <= 0 && !shoot) {
         // Idle: nothing moves and no input came. Draw nothing; sleep until input (or the tick).
@@ -303,8 +241,8 @@ bool App::frame() {
     const bool scale_changed = window_.begin_frame();
     Ui ui = make_ui();
     ui.touch = window_.touch_input();
-    // Digits drawn 1:1: the board's cells on Sudoku, the score elsewhere.
-    const float digits = stack_.back() == Screen::sudoku ? sudoku_digit_css(ui) : 40.0f;
+    // Digits drawn 1:1: at the size the game on screen asks for, 40 CSS px elsewhere.
+    const float digits = game != nullptr ? game->digit_css(ui) : 40.0f;
     if (scale_changed || digits != fonts_.digits_css) {
         fonts_ = build_fonts(window_.scale(), digits);
         window_.rebuild_fonts_texture();
@@ -314,6 +252,7 @@ bool App::frame() {
     set_frame_keys(&window_.key_presses());
     begin_targets(window_.scale());
     draw(ui);
+    check_storage();
     const ImVec4 bg = palette(theme_).background;
     ++frames_drawn_;
     const auto spent = static_cast<float>(bridge::now_ms() - started);
@@ -345,68 +284,41 @@ Ui App::make_ui() const {
 
 void App::draw(const Ui& ui) {
     const double now = bridge::now_ms();
-    switch (stack_.back()) {
-        case Screen::start: {
-            const std::string today = bridge::local_date();
+    switch (stack_.back().page) {
+        case Page::start: {
             StartModel m;
-            m.sudoku_saved = sudoku_.playing();
-            m.sudoku_saved_label = sudoku_.continue_label(now);
-            m.daily_label = tr("start.daily");
-            m.daily_done = sudoku_stats_.daily.last_date == today;
-            m.bricks_saved = bricks_.playing();
-            m.bricks_best = static_cast<long>(bricks_.best());
             m.notice = notice_;
             m.version = ASTRADIA_VERSION;
-            const StartAction a = draw_start_view(ui, m);
-            switch (a.kind) {
-                case StartAction::sudoku_continue: show(Screen::sudoku); break;
-                case StartAction::sudoku_new: {
-                    Expected<bool> started = sudoku_.start_level(sudoku::kLevels[static_cast<std::size_t>(a.level)], now);
-                    if (started) show(Screen::sudoku);
-                    break;
+            m.cards = static_cast<int>(games_.size());
+            GameScreen* chosen = nullptr;
+            GameEntry entry;
+            const StartAction a = draw_start_view(ui, m, [&](int i, float width) {
+                GameScreen& game = *games_[static_cast<std::size_t>(i)];
+                const TargetGroup group(std::string(game.name()).c_str());
+                GameEntry e = game.draw_card(ui, width, now);
+                if (e.show || !e.notice.empty()) {
+                    chosen = &game;
+                    entry = std::move(e);
                 }
-                case StartAction::bricks_continue: show(Screen::bricks); break;
-                case StartAction::bricks_new:
-                    bricks_.start_random();
-                    show(Screen::bricks);
-                    break;
-                case StartAction::sudoku_daily:
-                    if (sudoku_.playing() && sudoku_.game_id() == "daily-" + today) {
-                        show(Screen::sudoku);
-                    } else {
-                        start_sudoku("daily-" + today);
-                    }
-                    break;
-                case StartAction::sudoku_paste:
-                    // The web reads asynchronously (the text comes back as host_pasted);
-                    // natively the window's clipboard answers at once.
-                    if (!bridge::clipboard_request_read()) {
-                        const char* text = ImGui::GetClipboardText();
-                        import_pasted(bridge::Pasted{text != nullptr ? text : "", false});
-                    }
-                    break;
-                case StartAction::settings: navigate(Screen::settings); break;
-                case StartAction::statistics: navigate(Screen::statistics); break;
-                case StartAction::help: navigate(Screen::help); break;
-                case StartAction::about: navigate(Screen::about); break;
+            });
+            if (chosen != nullptr) enter(*chosen, entry);
+            switch (a.kind) {
+                case StartAction::settings: navigate(Screen{Page::settings, nullptr}); break;
+                case StartAction::statistics: navigate(Screen{Page::statistics, nullptr}); break;
+                case StartAction::help: navigate(Screen{Page::help, nullptr}); break;
+                case StartAction::about: navigate(Screen{Page::about, nullptr}); break;
                 case StartAction::dismiss_notice: notice_.clear(); break;
-                default: break;
+                case StartAction::none: break;
             }
             break;
         }
-        case Screen::sudoku: {
-            const SudokuFrameResult r = sudoku_.frame(ui, now);
+        case Page::game: {
+            const GameFrame r = stack_.back().game->frame(ui, now);
             if (!r.copy_text.empty() && !bridge::clipboard_write(r.copy_text)) ImGui::SetClipboardText(r.copy_text.c_str());
             if (r.leave) back();
             break;
         }
-        case Screen::bricks: {
-            bool leave = false;
-            bricks_.frame(ui, now, &leave);
-            if (leave) back();
-            break;
-        }
-        case Screen::settings: {
+        case Page::settings: {
             const SettingsAction a = draw_settings_view(ui, &settings_, bridge::privacy_choices_available());
             if (a.changed) {
                 apply_settings();
@@ -416,17 +328,21 @@ void App::draw(const Ui& ui) {
             if (a.back) back();
             break;
         }
-        case Screen::statistics: {
-            const bricks::Stats& bs = bricks_.stats();
-            BricksSummary summary{true, static_cast<long>(bs.games), static_cast<long>(bs.best),
-                                  static_cast<long>(bs.average() + 0.5), static_cast<long>(bs.lines)};
-            if (draw_statistics_view(ui, sudoku_stats_, bridge::local_date(), summary)) back();
+        case Page::statistics:
+            if (draw_statistics_view(ui, [&] {
+                    for (const auto& game : games_) game->draw_statistics(ui);
+                })) {
+                back();
+            }
             break;
-        }
-        case Screen::help:
-            if (draw_help_view(ui)) back();
+        case Page::help:
+            if (draw_help_view(ui, [&] {
+                    for (const auto& game : games_) game->draw_help(ui);
+                })) {
+                back();
+            }
             break;
-        case Screen::about: {
+        case Page::about: {
             const AboutAction a = draw_about_view(ui, ASTRADIA_VERSION);
             if (!a.open_url.empty()) bridge::open_url(a.open_url);
             if (a.back) back();
@@ -435,9 +351,23 @@ void App::draw(const Ui& ui) {
     }
 }
 
-std::string App::state_json() const {
+std::string App::screen_name() const {
+    const Screen& s = stack_.back();
+    switch (s.page) {
+        case Page::start: return "start";
+        case Page::game: return std::string(s.game->name());
+        case Page::settings: return "settings";
+        case Page::statistics: return "statistics";
+        case Page::help: return "help";
+        case Page::about: return "about";
+    }
+    return "start";
+}
+
+std::string App::state_json() {
+    const double now = bridge::now_ms();
     Json j = Json::object();
-    j["screen"] = screen_name(stack_.back());
+    j["screen"] = screen_name();
     j["frames"] = frames_drawn_;
     j["theme"] = theme_name(theme_);
     j["language"] = std::string(language_code(language()));
@@ -446,20 +376,10 @@ std::string App::state_json() const {
     j["settings"] = settings_to_json(settings_);
     j["version"] = ASTRADIA_VERSION;
     j["frame_ms"] = frame_ms_;  // CPU time of recent frames, for the frame-cost benchmark
-    j["sudoku"] = sudoku_.state_json(bridge::now_ms());
-    j["sudoku_stats"] = statistics_to_json(sudoku_stats_);
-    j["bricks"] = bricks_.state_json();
-    if (consent_) {
-        const legal::AskAgain ask = consent_->must_ask_again();
-        Json usage = Json::object();
-        for (const auto& [event, n] : consent_->usage()) usage[event] = n;
-        j["consent"] = Json{{"ask_again", ask.ask},
-                            {"reason", std::string(legal::to_string(ask.reason))},
-                            {"statistics", consent_->may_count("view.start").allowed},
-                            {"usage", usage}};
-    } else {
-        j["consent"] = nullptr;
-    }
+    for (const auto& game : games_) game->describe(j, now);
+    Json usage_counts = Json::object();
+    for (const auto& [event, n] : usage(store_)) usage_counts[event] = n;
+    j["consent"] = Json{{"statistics", bridge::consent_allows("statistics")}, {"usage", usage_counts}};
     Json list = Json::array();
     for (const Target& t : targets()) {
         list.push_back(Json{{"label", t.label}, {"x", t.x}, {"y", t.y}, {"w", t.w}, {"h", t.h},

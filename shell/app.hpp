@@ -1,18 +1,17 @@
-// Purpose: App, the game app's top level: owns the window, fonts, theme, settings,
-// statistics and the screens; loads and saves through the Store; decides each frame
-// whether anything needs drawing (an idle app draws nothing); and answers the test
-// hook. main() calls frame() from the platform's loop.
+// Purpose: App, the game app's top level: owns the window, fonts, theme, settings, the
+// store and the games (shell/game/registry: it knows none by name); keeps the navigation
+// (the start screen, a game's screen, settings, statistics, help, about), the notices and
+// the test hook; routes links, pastes and host events to the games through their contract
+// (shell/game/game_screen.hpp); decides each frame whether anything needs drawing (an idle
+// app draws nothing). main() calls frame() from the platform's loop.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "engine/sudoku/statistics.hpp"
-#include "shell/bridge.hpp"
-#include "shell/consent.hpp"
-#include "shell/game/bricks_screen.hpp"
-#include "shell/game/sudoku_screen.hpp"
+#include "shell/game/game_screen.hpp"
 #include "shell/platform/window.hpp"
 #include "shell/settings.hpp"
 #include "shell/storage.hpp"
@@ -27,16 +26,14 @@ struct AppOptions {
     int width = 1280;
     int height = 800;
     float scale = 0;         // > 0 forces the UI scale (device px per CSS px)
-    std::string screen;      // native: start on this screen ("settings", "about", ...)
+    std::string screen;      // native: start on this screen ("settings", "about", "sudoku/<id>", ...)
 };
-
-enum class Screen { start, sudoku, bricks, settings, statistics, help, about };
 
 class App {
 public:
     explicit App(AppOptions options);
 
-    // Opens the window, loads settings and statistics, builds the fonts. Returns false
+    // Opens the window, loads settings and the games, builds the fonts. Returns false
     // (and prints why) when the window cannot be opened.
     bool start();
     // Handles input and draws one frame when something changed. Returns false when
@@ -45,41 +42,41 @@ public:
     int exit_code() const { return exit_code_; }
 
 private:
+    enum class Page { start, game, settings, statistics, help, about };
+    struct Screen {
+        Page page = Page::start;
+        GameScreen* game = nullptr;  // Page::game: which
+        bool operator==(const Screen&) const = default;
+    };
+
     void draw(const Ui& ui);
     Ui make_ui() const;
-    void navigate(Screen s);
-    void show(Screen s);  // replaces the screen on top (start -> game)
-    void route_hash();
-    void start_bricks(const std::string& seed_text);  // #bricks/<seed>: that game
-    void screen_changed();
-    void start_sudoku(const std::string& id);
-    // Shows the game just started, or the notice `notice_key` with the reason it could not start.
-    void enter_sudoku(const Expected<bool>& started, const char* notice_key);
-    // A puzzle pasted on the start screen (or read from the clipboard): played, or the
-    // reason it cannot be, in the start screen's notice.
-    void import_pasted(const bridge::Pasted& pasted);
+    void navigate(Screen s);  // pushes a screen (back() returns)
+    void show(Screen s);      // replaces the screen on top (start -> game)
     void back();
+    void leaving();           // the screen on top stops being shown
+    void screen_changed();
+    // Acts on a game's answer to "open": shows its screen, or the notice saying why not.
+    void enter(GameScreen& game, const GameEntry& entry);
+    void open_link(const std::string& link);  // "sudoku/hard-42", "bricks", ...
+    void reload_all();                        // from storage: at start, after another tab or the widget
     void apply_settings();
-    void load_statistics();
     void save_settings();
-    void save_statistics();
-    void report(StoreHealth health);
-    void report_corrupt(const char* what_key);
-    std::string state_json() const;
+    void check_storage();
+    std::string screen_name() const;
+    std::string state_json();  // reads the usage counters through the store
 
     AppOptions options_;
     Window window_;
     Fonts fonts_;
     Store store_;
     Settings settings_;
-    sudoku::Statistics sudoku_stats_;
-    SudokuScreen sudoku_;
-    BricksScreen bricks_;
-    std::optional<GameConsent> consent_;  // the widget's record, read through the bridge
+    std::vector<std::unique_ptr<GameScreen>> games_;
     Theme theme_ = Theme::light;
-    std::vector<Screen> stack_{Screen::start};
-    std::string notice_;           // one sentence about storage, shown on the start screen
+    std::vector<Screen> stack_{Screen{}};
+    std::string notice_;           // one sentence (storage, a broken link), shown on the start screen
     StoreHealth health_ = StoreHealth::ok;
+    bool hidden_ = false;          // the page is in the background
     int frames_drawn_ = 0;
     std::vector<float> frame_ms_;  // CPU time of the last frames drawn (a ring of 600)
     std::size_t frame_ms_next_ = 0;

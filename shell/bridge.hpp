@@ -7,6 +7,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace astradia::bridge {
@@ -45,6 +46,11 @@ void open_url(const std::string& url);
 // Whether the page has the legal widget (web), and opening its privacy choices.
 bool privacy_choices_available();
 void open_privacy_choices();
+// Whether the player allows `purpose` ("statistics", "ads") now. On the web the legal
+// widget is the one judge (window.AstradiaLegal.has: its record checked against the
+// site's documents, expiry, Global Privacy Control); without the widget, and natively,
+// the answer is no. A change arrives as host_storage_changed. Never fails.
+bool consent_allows(std::string_view purpose);
 // Today's date in the player's time zone as "YYYY-MM-DD".
 std::string local_date();
 // Milliseconds from an arbitrary start, monotonic.

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
+#include <cstdio>
 
 namespace astradia::shell {
 namespace {
@@ -14,8 +16,8 @@ struct Entry {
     const char* ru;
 };
 
-// Sorted by key at first use. Keep related keys together; keys are stable ids.
-Entry kTable[] = {
+// Keep related keys together; keys are stable ids. Looked up through kByKey.
+constexpr Entry kTable[] = {
     // --- start screen ---
     {"app.name", "Astradia", "Astradia"},
     {"app.tagline", "Two classic puzzles, free in your browser. Pick a game.",
@@ -211,18 +213,32 @@ Entry kTable[] = {
     {"unit.games.many", "{n} games", "{n} партий"},
 };
 
-struct Sorted {
-    Sorted() {
-        std::sort(std::begin(kTable), std::end(kTable), [](const Entry& a, const Entry& b) { return a.key < b.key; });
+constexpr std::size_t kEntries = std::size(kTable);
+
+// The table's positions in key order, computed by the compiler (an insertion sort: the
+// table is a few hundred entries), so nothing is sorted, or mutable, at run time.
+constexpr std::array<std::uint16_t, kEntries> kByKey = [] {
+    std::array<std::uint16_t, kEntries> order{};
+    for (std::size_t i = 0; i < kEntries; ++i) {
+        std::size_t j = i;
+        for (; j > 0 && kTable[i].key < kTable[order[j - 1]].key; --j) order[j] = order[j - 1];
+        order[j] = static_cast<std::uint16_t>(i);
     }
-};
+    return order;
+}();
+static_assert(kEntries < 65536);
+// Every key once (a duplicate would hide one of the two strings).
+static_assert([] {
+    for (std::size_t i = 1; i < kEntries; ++i) {
+        if (kTable[kByKey[i - 1]].key == kTable[kByKey[i]].key) return false;
+    }
+    return true;
+}(), "a key appears twice in the string table");
 
 const Entry* find(std::string_view key) {
-    static const Sorted sorted;
-    (void)sorted;
-    auto it = std::lower_bound(std::begin(kTable), std::end(kTable), key,
-                               [](const Entry& e, std::string_view k) { return e.key < k; });
-    return it != std::end(kTable) && it->key == key ? &*it : nullptr;
+    const auto it = std::lower_bound(kByKey.begin(), kByKey.end(), key,
+                                     [](std::uint16_t e, std::string_view k) { return kTable[e].key < k; });
+    return it != kByKey.end() && kTable[*it].key == key ? &kTable[*it] : nullptr;
 }
 
 Lang g_lang = Lang::en;
@@ -304,6 +320,17 @@ std::string long_date(std::string_view iso) {
     const int day = (iso[8] - '0') * 10 + (iso[9] - '0');
     if (month < 1 || month > 12 || day < 1 || day > 31) return std::string(iso);
     return fill(tr("date.day_month"), {{"day", std::to_string(day)}, {"month", tr("month." + std::to_string(month))}});
+}
+
+std::string format_duration(long long ms) {
+    const long long total = std::max(0LL, ms / 1000);
+    char buf[32];
+    if (total >= 3600) {
+        std::snprintf(buf, sizeof buf, "%lld:%02lld:%02lld", total / 3600, (total / 60) % 60, total % 60);
+    } else {
+        std::snprintf(buf, sizeof buf, "%lld:%02lld", total / 60, total % 60);
+    }
+    return buf;
 }
 
 std::vector<std::string_view> all_keys() {

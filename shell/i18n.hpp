@@ -35,6 +35,9 @@ std::string plural(std::string_view key, long n);
 // genitive in Russian); any other text comes back unchanged.
 std::string long_date(std::string_view iso);
 
+// "4:07" or "1:02:33" for a duration in milliseconds (negative counts as 0).
+std::string format_duration(long long ms);
+
 // Every key of the table (for tests).
 std::vector<std::string_view> all_keys();
 

@@ -1,10 +1,17 @@
 // Purpose: implementation of the atomic, self-healing store (see storage.hpp).
 #include "shell/storage.hpp"
 
+#include <functional>
+
 #include "shell/bridge.hpp"
 
 namespace astradia::shell {
 namespace {
+
+std::optional<std::size_t> hash_of(const std::optional<std::string>& text) {
+    if (!text) return std::nullopt;
+    return std::hash<std::string>{}(*text);
+}
 
 StoreHealth health_of(bridge::StoreStatus s) {
     switch (s) {
@@ -21,7 +28,18 @@ StoreHealth health_of(bridge::StoreStatus s) {
 StoreHealth Store::save(const std::string& slot, const std::string& sealed_text, std::string_view kind,
                         int max_version) {
     health_ = save_verified(slot, sealed_text, kind, max_version);
+    if (health_ == StoreHealth::ok) remember(slot, sealed_text);
     return health_;
+}
+
+void Store::remember(const std::string& slot, const std::optional<std::string>& text) { known_[slot] = hash_of(text); }
+
+bool Store::changed(std::string_view slot) const {
+    const auto it = known_.find(slot);
+    if (it == known_.end()) return true;
+    const std::string k = key(std::string(slot));
+    if (bridge::store_read(k + ".next")) return true;  // an interrupted save to recover
+    return hash_of(bridge::store_read(k)) != it->second;
 }
 
 StoreHealth Store::save_verified(const std::string& slot, const std::string& sealed_text, std::string_view kind,
@@ -55,11 +73,13 @@ LoadResult Store::load(const std::string& slot, std::string_view kind, int max_v
             result.document = std::move(*opened);
             result.recovered = true;
             if (bridge::store_write(main_key, *next_text) == bridge::StoreStatus::ok) bridge::store_remove(next_key);
+            remember(slot, next_text);
             return result;
         }
         bridge::store_remove(next_key);  // a partial write that never verified: nothing of value
     }
     const std::optional<std::string> main_text = bridge::store_read(main_key);
+    remember(slot, main_text);
     if (!main_text) return result;
     Expected<Sealed> opened = unseal(*main_text, kind, max_version);
     if (opened) {
@@ -69,12 +89,14 @@ LoadResult Store::load(const std::string& slot, std::string_view kind, int max_v
     result.corrupt = opened.error();
     bridge::store_write(main_key + ".corrupt", *main_text);  // kept aside, never lost
     bridge::store_remove(main_key);
+    remember(slot, std::nullopt);
     return result;
 }
 
 void Store::remove(const std::string& slot) {
     bridge::store_remove(key(slot));
     bridge::store_remove(key(slot) + ".next");
+    remember(slot, std::nullopt);
 }
 
 void Store::set_aside(const std::string& slot) {

@@ -7,6 +7,7 @@
 // slot and its engine-declared DocumentType (kind, version, loader).
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 
@@ -70,6 +71,9 @@ public:
     }
     // The outcome of the latest save: what the app tells the player about storage.
     StoreHealth health() const { return health_; }
+    // Whether a slot's stored text differs from what this store last read or wrote there
+    // (another tab saved, or the legal widget deleted it); a slot never read is changed.
+    bool changed(std::string_view slot) const;
 
     // Saves an already sealed text: writes "<key>.next", reads it back and unseals it,
     // then writes "<key>" and removes "<key>.next". Returns what went wrong, if anything.
@@ -91,7 +95,10 @@ public:
 private:
     StoreHealth save_verified(const std::string& slot, const std::string& sealed_text, std::string_view kind,
                               int max_version);
+    void remember(const std::string& slot, const std::optional<std::string>& text);
     StoreHealth health_ = StoreHealth::ok;
+    // Per slot, a hash of the text last read or written (nullopt: the slot was empty).
+    std::map<std::string, std::optional<std::size_t>, std::less<>> known_;
 };
 
 }  // namespace astradia::shell

@@ -3,7 +3,6 @@
 
 #include <random>
 
-#include "engine/core/sealed.hpp"
 #include "shell/i18n.hpp"
 
 namespace astradia::shell {
@@ -16,23 +15,92 @@ std::uint64_t random_seed() {
     return ((std::uint64_t{entropy()} << 32) ^ entropy()) % 1'000'000'000'000ull;
 }
 
+// A Bricks seed as written in a link: 1 to 19 decimal digits.
+std::optional<std::uint64_t> parse_seed(std::string_view text) {
+    if (text.empty() || text.size() > 19) return std::nullopt;
+    std::uint64_t seed = 0;
+    for (char c : text) {
+        if (c < '0' || c > '9') return std::nullopt;
+        seed = seed * 10 + static_cast<std::uint64_t>(c - '0');
+    }
+    return seed;
+}
+
 }  // namespace
 
-BricksScreen::BricksScreen(BricksServices services) : svc_(services) {}
-
-std::optional<Error> BricksScreen::load() {
-    Opened<bricks::Stats> s = svc_.store->open(kStats);
-    if (s.value) stats_ = *s.value;
-    Opened<bricks::Session> g = svc_.store->open(kGame);
-    if (g.value) {
-        session_ = std::make_unique<bricks::Session>(std::move(*g.value));
-        planner_.reset();
-        recorded_ = session_->state().over;
-        best_before_ = stats_.best;
-        shapes_ = session_->cell_shapes();
+Reloaded BricksScreen::reload() {
+    Reloaded out;
+    const bool first = !loaded_;  // a new screen reads everything; later only what changed
+    loaded_ = true;
+    if (first || ctx_.store->changed(kStats.slot)) {
+        stats_ = bricks::Stats{};
+        Opened<bricks::Stats> s = ctx_.store->open(kStats);
+        if (s.value) stats_ = *s.value;
+        if (s.damage) out.damaged = "storage.what.bricks";
     }
-    return g.damage ? g.damage : s.damage;
+    if (first || ctx_.store->changed(kGame.slot)) {
+        out.replaced = session_ != nullptr;
+        drop_game();
+        Opened<bricks::Session> g = ctx_.store->open(kGame);
+        if (g.value) {
+            session_ = std::make_unique<bricks::Session>(std::move(*g.value));
+            recorded_ = session_->state().over;
+            shapes_ = session_->cell_shapes();
+            out.replaced = true;
+        }
+        if (g.damage) out.damaged = "storage.what.bricks";
+    }
+    best_before_ = stats_.best;
+    return out;
 }
+
+void BricksScreen::drop_game() {
+    session_.reset();
+    planner_.reset();  // it reads the old session's rules, which are gone now
+    shapes_ = bricks::no_shapes();
+    held_ = -1;
+    dragging_ = false;
+    preview_ = {};
+    hint_.reset();
+    hint_for_ = ~0u;
+    recorded_ = false;
+    new_record_ = false;
+    clear_started_ = -1e9;
+}
+
+std::string BricksScreen::link() const { return session_ ? "bricks/" + std::to_string(session_->seed()) : "bricks"; }
+
+GameEntry BricksScreen::open_link(std::string_view rest, double) {
+    if (rest.empty()) {
+        if (!playing()) start_random();
+        return GameEntry::shown();
+    }
+    const std::optional<std::uint64_t> seed = parse_seed(rest);
+    if (!seed) return GameEntry::refused(tr("bricks.bad_link"));
+    if (!playing() || session_->seed() != *seed) start(*seed);
+    return GameEntry::shown();
+}
+
+GameEntry BricksScreen::draw_card(const Ui& ui, float width, double) {
+    switch (draw_bricks_card(ui, width, BricksCardModel{playing(), stats_.best})) {
+        case BricksCardAction::continue_game: return GameEntry::shown();
+        case BricksCardAction::new_game: start_random(); return GameEntry::shown();
+        case BricksCardAction::none: break;
+    }
+    return GameEntry{};
+}
+
+void BricksScreen::draw_statistics(const Ui& ui) const { draw_bricks_statistics(ui, stats_); }
+
+void BricksScreen::draw_help(const Ui& ui) const { draw_bricks_help(ui); }
+
+void BricksScreen::leave(double) {
+    held_ = -1;  // a piece in hand goes back to the tray
+    dragging_ = false;
+    preview_ = {};
+}
+
+void BricksScreen::describe(Json& hook, double) const { hook["bricks"] = state_json(); }
 
 void BricksScreen::start_random() { start(random_seed()); }
 
@@ -41,27 +109,19 @@ void BricksScreen::start(std::uint64_t seed) {
         stats_ = bricks::record_game(stats_, session_->state());  // an unfinished game ends here
         save_stats();
     }
+    drop_game();
     session_ = std::make_unique<bricks::Session>(bricks::classic_rules(), seed, stats_.best);
-    planner_.reset();  // it reads the old session's rules, which are gone now
-    shapes_ = bricks::no_shapes();
-    held_ = -1;
-    dragging_ = false;
-    hint_.reset();
-    hint_for_ = ~0u;
-    recorded_ = false;
-    new_record_ = false;
     best_before_ = stats_.best;
-    clear_started_ = -1e9;
     save_game();
 }
 
 void BricksScreen::save_game() {
     if (!session_) return;
-    svc_.on_store(svc_.app, svc_.store->write(kGame, session_->payload()));
+    ctx_.store->write(kGame, session_->payload());
 }
 
 void BricksScreen::save_stats() {
-    svc_.on_store(svc_.app, svc_.store->write(kStats, bricks::stats_payload(stats_)));
+    ctx_.store->write(kStats, bricks::stats_payload(stats_));
 }
 
 BricksPreview BricksScreen::preview_at(int slot, int row, int col) const {
@@ -96,16 +156,17 @@ void BricksScreen::finish_game() {
     save_stats();
 }
 
-void BricksScreen::frame(const Ui& ui, double now_ms, bool* leave) {
+GameFrame BricksScreen::frame(const Ui& ui, double now_ms) {
+    GameFrame result;
     if (!session_) {
-        *leave = true;
-        return;
+        result.leave = true;
+        return result;
     }
     const bricks::Ruleset& rules = session_->rules();
     const bricks::State& st = session_->state();
     layout_ = bricks_layout(ui, rules);
     scale_ = ui.s;
-    if (svc_.settings->bricks_hint && !st.over && hint_for_ != st.placements) {
+    if (ctx_.settings->bricks_hint && !st.over && hint_for_ != st.placements) {
         if (!planner_) planner_ = std::make_unique<bricks::Planner>(rules);
         Expected<bricks::Move> h = planner_->hint(st);
         hint_ = h ? std::optional<bricks::Move>(*h) : std::nullopt;
@@ -136,7 +197,7 @@ void BricksScreen::frame(const Ui& ui, double now_ms, bool* leave) {
     m.preview = preview_;
     m.clearing_now = clearing_;
     m.clear_t = static_cast<float>(std::min(1.0, (now_ms - clear_started_) / kClearMs));
-    if (svc_.settings->bricks_hint) m.hint = hint_;
+    if (ctx_.settings->bricks_hint) m.hint = hint_;
     m.over = st.over;
     m.new_record = new_record_;
 
@@ -195,11 +256,12 @@ void BricksScreen::frame(const Ui& ui, double now_ms, bool* leave) {
             }
             case BricksIntent::new_game:
                 start_random();
-                return;  // `rules` and any later intent belong to the game that just ended
+                return result;  // `rules` and any later intent belong to the game that just ended
             case BricksIntent::back:
-            case BricksIntent::menu: *leave = true; break;
+            case BricksIntent::menu: result.leave = true; break;
         }
     }
+    return result;
 }
 
 std::optional<double> BricksScreen::next_redraw_ms(double now_ms) const {
@@ -226,7 +288,7 @@ Json BricksScreen::state_json() const {
         tray.push_back(Json{{"shape", sh.name}, {"width", sh.width}, {"height", sh.height}, {"cells", cells}});
     }
     Json hint = nullptr;
-    if (hint_ && svc_.settings->bricks_hint) hint = Json{{"piece", hint_->piece}, {"row", hint_->row}, {"col", hint_->col}};
+    if (hint_ && ctx_.settings->bricks_hint) hint = Json{{"piece", hint_->piece}, {"row", hint_->row}, {"col", hint_->col}};
     Json preview = Json{{"valid", preview_.on_board}, {"fits", preview_.fits}, {"row", preview_.at.row},
                         {"col", preview_.at.col}, {"clearing", preview_.clearing.count()}};
     return Json{{"seed", session_->seed()},

@@ -1,8 +1,9 @@
-// Purpose: the Bricks screen's controller: owns the game session, the statistics,
-// the hint planner, and the UI state undo would not restore (the piece in hand, the
-// keyboard's chosen piece and position, the board's colours, the clear animation);
-// turns the view's intents into moves, saves after every move, and reports the game
-// to the test hook. The session rules; the view draws.
+// Purpose: Bricks' game screen (the GameScreen contract): owns the game session, the
+// statistics and their saved documents, the hint planner, and the UI state undo would not
+// restore (the piece in hand, the keyboard's chosen piece and position, the board's
+// colours, the clear animation); turns the view's intents into moves, saves after every
+// move, opens Bricks links, and reports the game to the test hook. The session rules;
+// the view draws.
 #pragma once
 
 #include <array>
@@ -14,45 +15,41 @@
 #include "engine/bricks/session.hpp"
 #include "engine/bricks/stats.hpp"
 #include "engine/core/json_reader.hpp"
-#include "shell/settings.hpp"
-#include "shell/storage.hpp"
+#include "shell/game/game_screen.hpp"
 #include "shell/ui/bricks_view.hpp"
-#include "shell/ui/ui.hpp"
 
 namespace astradia::shell {
 
-struct BricksServices {
-    Store* store = nullptr;
-    const Settings* settings = nullptr;
-    void (*on_store)(void* app, StoreHealth health) = nullptr;
-    void* app = nullptr;
-};
-
-class BricksScreen {
+class BricksScreen final : public GameScreen {
 public:
     static constexpr StoredDocument<bricks::Session> kGame{"bricks.game", bricks::kGameDocument};
     static constexpr StoredDocument<bricks::Stats> kStats{"bricks.stats", bricks::kStatsDocument};
 
-    explicit BricksScreen(BricksServices services);
+    explicit BricksScreen(GameContext context) : ctx_(context) {}
 
-    // Loads the saved game and statistics. Returns the damage found (each damaged
-    // document was set aside by the store), if any.
-    std::optional<Error> load();
+    // --- the GameScreen contract ---
+    std::string_view name() const override { return "bricks"; }
+    Reloaded reload() override;
+    bool has_game() const override { return session_ != nullptr; }
+    // rest: a seed (1 to 19 decimal digits), or "" for the game in progress (a new one if none).
+    GameEntry open_link(std::string_view rest, double now_ms) override;
+    std::string link() const override;
+    GameEntry draw_card(const Ui& ui, float width, double now_ms) override;
+    void draw_statistics(const Ui& ui) const override;
+    void draw_help(const Ui& ui) const override;
+    void enter(double) override {}
+    void leave(double now_ms) override;
+    GameFrame frame(const Ui& ui, double now_ms) override;
+    std::optional<double> next_redraw_ms(double now_ms) const override;
+    void describe(Json& hook, double now_ms) const override;
 
-    bool has_game() const { return session_ != nullptr; }
+    // --- for tests and the card ---
     bool playing() const { return session_ && !session_->state().over; }
     std::uint64_t seed() const { return session_ ? session_->seed() : 0; }
-    std::uint64_t best() const { return stats_.best; }
     const bricks::Stats& stats() const { return stats_; }
-
     // A new game (the unfinished one, if any, counts as finished in the statistics).
     void start(std::uint64_t seed);
     void start_random();
-
-    void frame(const Ui& ui, double now_ms, bool* leave);
-    // Milliseconds until the screen must redraw by itself (during the clear animation), or nullopt.
-    std::optional<double> next_redraw_ms(double now_ms) const;
-    Json state_json() const;
 
 private:
     void place(const bricks::Move& move, double now_ms);
@@ -61,7 +58,11 @@ private:
     void save_stats();
     BricksPreview preview_at(int slot, int row, int col) const;
 
-    BricksServices svc_;
+    void drop_game();
+    Json state_json() const;
+
+    GameContext ctx_;
+    bool loaded_ = false;  // reload() has run once
     std::unique_ptr<bricks::Session> session_;
     bricks::Stats stats_;
     std::unique_ptr<bricks::Planner> planner_;  // reads session_'s rules: reset with the session

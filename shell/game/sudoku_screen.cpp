@@ -8,13 +8,11 @@
 #include "engine/sudoku/generator.hpp"
 #include "engine/sudoku/input.hpp"
 #include "shell/i18n.hpp"
-#include "shell/ui/info_views.hpp"
 #include "shell/ui/sudoku_view.hpp"
 
 namespace astradia::shell {
 namespace {
 
-const char* const kLevelKeys[] = {"level.easy", "level.medium", "level.hard", "level.expert", "level.extreme"};
 constexpr std::string_view kDailyPrefix = "daily-";
 constexpr double kCopiedMs = 2000;  // how long the copy button says "Copied"
 
@@ -39,13 +37,41 @@ std::string status_name(sudoku::Status s) {
 
 }  // namespace
 
-std::optional<Error> SudokuScreen::load() {
-    Opened<sudoku::Session> r = svc_.store->open(kGame);
-    if (r.value) {
-        session_ = std::move(*r.value);
-        recorded_end_ = session_->state().status != sudoku::Status::playing;
+Reloaded SudokuScreen::reload() {
+    Reloaded out;
+    const bool first = !loaded_;  // a new screen reads everything; later only what changed
+    loaded_ = true;
+    if (first || ctx_.store->changed(kStats.slot)) {
+        stats_ = sudoku::Statistics{};
+        Opened<sudoku::Statistics> st = ctx_.store->open(kStats);
+        if (st.value) stats_ = *st.value;
+        if (st.damage) out.damaged = "storage.what.stats";
     }
-    return r.damage;
+    if (first || ctx_.store->changed(kGame.slot)) {
+        out.replaced = session_.has_value();
+        session_.reset();
+        reset_screen_state();
+        Opened<sudoku::Session> g = ctx_.store->open(kGame);
+        if (g.value) {
+            session_ = std::move(*g.value);
+            recorded_end_ = session_->state().status != sudoku::Status::playing;
+            previous_best_ = stats_.at(session_->level()).best_ms;
+            out.replaced = true;
+        }
+        if (g.damage) out.damaged = "storage.what.sudoku";
+    }
+    return out;
+}
+
+void SudokuScreen::reset_screen_state() {
+    selected_ = 40;
+    notes_mode_ = false;
+    armed_ = 0;
+    hint_.reset();
+    user_paused_ = false;
+    recorded_end_ = false;
+    new_record_ = false;
+    previous_best_ = 0;
 }
 
 const std::string& SudokuScreen::game_id() const {
@@ -53,10 +79,66 @@ const std::string& SudokuScreen::game_id() const {
     return session_ ? session_->game_id() : none;
 }
 
-std::string SudokuScreen::continue_label(double now_ms) const {
-    if (!session_) return {};
-    return std::string(tr(kLevelKeys[static_cast<int>(session_->level())])) + " \u00B7 " +
-           format_duration(session_->elapsed_ms(ms(now_ms)));
+std::string SudokuScreen::link() const { return session_ ? "sudoku/" + session_->game_id() : "sudoku"; }
+
+GameEntry SudokuScreen::start_entry(const std::string& id, double now_ms, const char* notice_key) {
+    const Expected<bool> started = start(id, now_ms);
+    if (!started) return GameEntry::refused(fill(tr(notice_key), {{"reason", started.error().message}}));
+    return GameEntry::shown();
+}
+
+GameEntry SudokuScreen::open_link(std::string_view rest, double now_ms) {
+    if (rest.empty()) return has_game() ? GameEntry::shown() : GameEntry{};
+    if (has_game() && rest == session_->game_id()) return GameEntry::shown();
+    return start_entry(std::string(rest), now_ms, "sudoku.bad_link");
+}
+
+std::optional<GameEntry> SudokuScreen::paste(const bridge::Pasted& pasted, double now_ms) {
+    if (pasted.refused) return GameEntry::refused(tr("sudoku.paste_refused"));
+    const Expected<sudoku::Imported> imported = sudoku::import_puzzle(pasted.text);
+    if (!imported) return GameEntry::refused(fill(tr("sudoku.bad_import"), {{"reason", imported.error().message}}));
+    const Expected<bool> started = begin(imported->puzzle, imported->level, imported->id, now_ms);
+    if (!started) return GameEntry::refused(fill(tr("sudoku.bad_import"), {{"reason", started.error().message}}));
+    return GameEntry::shown();
+}
+
+GameEntry SudokuScreen::draw_card(const Ui& ui, float width, double now_ms) {
+    const std::string today = bridge::local_date();
+    SudokuCardModel m;
+    if (playing()) {
+        m.continue_label = std::string(level_label(session_->level())) + " \u00B7 " +
+                           format_duration(session_->elapsed_ms(ms(now_ms)));
+    }
+    m.daily_label = tr("start.daily");
+    m.daily_done = stats_.daily.last_date == today;
+    const SudokuCardAction a = draw_sudoku_card(ui, width, m);
+    switch (a.kind) {
+        case SudokuCardAction::continue_game: return GameEntry::shown();
+        case SudokuCardAction::new_game: return start_level(a.level, now_ms) ? GameEntry::shown() : GameEntry{};
+        case SudokuCardAction::daily:
+            if (playing() && session_->game_id() == "daily-" + today) return GameEntry::shown();
+            return start_entry("daily-" + today, now_ms, "sudoku.bad_link");
+        case SudokuCardAction::paste: {
+            // The web reads asynchronously (the text comes back through paste()); natively
+            // the window's clipboard answers at once.
+            if (bridge::clipboard_request_read()) return GameEntry{};
+            const char* text = ImGui::GetClipboardText();
+            return *paste(bridge::Pasted{text != nullptr ? text : "", false}, now_ms);
+        }
+        case SudokuCardAction::none: break;
+    }
+    return GameEntry{};
+}
+
+void SudokuScreen::draw_statistics(const Ui& ui) const { draw_sudoku_statistics(ui, stats_, bridge::local_date()); }
+
+void SudokuScreen::draw_help(const Ui& ui) const { draw_sudoku_help(ui); }
+
+float SudokuScreen::digit_css(const Ui& ui) const { return sudoku_digit_css(ui); }
+
+void SudokuScreen::describe(Json& hook, double now_ms) const {
+    hook["sudoku"] = state_json(now_ms);
+    hook["sudoku_stats"] = statistics_to_json(stats_);
 }
 
 Expected<bool> SudokuScreen::start_level(sudoku::Level level, double now_ms) {
@@ -69,7 +151,7 @@ Expected<bool> SudokuScreen::start(const std::string& id, double now_ms) {
     if (looks_like_puzzle(id)) {
         Expected<sudoku::Imported> imported = sudoku::import_puzzle(id);
         if (!imported) return imported.error();
-        return start_imported(*imported, now_ms);
+        return begin(imported->puzzle, imported->level, imported->id, now_ms);
     }
     std::uint64_t seed = 0;
     sudoku::Level level = sudoku::Level::easy;
@@ -89,40 +171,32 @@ Expected<bool> SudokuScreen::start(const std::string& id, double now_ms) {
     return begin(generated->puzzle, level, id, now_ms);
 }
 
-Expected<bool> SudokuScreen::start_imported(const sudoku::Imported& imported, double now_ms) {
-    return begin(imported.puzzle, imported.level, imported.id, now_ms);
-}
-
 Expected<bool> SudokuScreen::begin(const sudoku::Grid& puzzle, sudoku::Level level, const std::string& id,
                                    double now_ms) {
     sudoku::NewGame game;
     game.level = level;
     game.game_id = id;
-    game.rules.mistake_limit = svc_.settings->mistake_limit;
+    game.rules.mistake_limit = ctx_.settings->mistake_limit;
     Expected<sudoku::Session> s = sudoku::Session::start(puzzle, game);
     if (!s) return s.error();
 
-    if (playing()) sudoku::record_loss(*svc_.stats, session_->level());  // the old game is abandoned
-    sudoku::record_start(*svc_.stats, level);
-    svc_.on_stats(svc_.app);
+    if (playing()) sudoku::record_loss(stats_, session_->level());  // the old game is abandoned
+    sudoku::record_start(stats_, level);
+    save_stats();
     session_ = std::move(*s);
     session_->resume(ms(now_ms));
-    selected_ = 40;
-    notes_mode_ = false;
-    armed_ = 0;
-    hint_.reset();
-    user_paused_ = false;
-    recorded_end_ = false;
-    new_record_ = false;
-    previous_best_ = svc_.stats->at(level).best_ms;
+    reset_screen_state();
+    previous_best_ = stats_.at(level).best_ms;
     save(now_ms);
     return true;
 }
 
 void SudokuScreen::save(double now_ms) {
     if (!session_) return;
-    svc_.on_store(svc_.app, svc_.store->write(kGame, session_->payload(ms(now_ms))));
+    ctx_.store->write(kGame, session_->payload(ms(now_ms)));
 }
+
+void SudokuScreen::save_stats() { ctx_.store->write(kStats, statistics_to_json(stats_)); }
 
 void SudokuScreen::finish_if_over(double now_ms) {
     if (!session_ || recorded_end_) return;
@@ -135,11 +209,11 @@ void SudokuScreen::finish_if_over(double now_ms) {
         std::optional<std::string_view> daily;
         if (session_->game_id().rfind(kDailyPrefix, 0) == 0) daily = std::string_view(session_->game_id()).substr(6);
         new_record_ = previous_best_ == 0 || t < previous_best_;
-        sudoku::record_win(*svc_.stats, session_->level(), t, daily);
+        sudoku::record_win(stats_, session_->level(), t, daily);
     } else {
-        sudoku::record_loss(*svc_.stats, session_->level());
+        sudoku::record_loss(stats_, session_->level());
     }
-    svc_.on_stats(svc_.app);
+    save_stats();
 }
 
 void SudokuScreen::play(const sudoku::Move& move, double now_ms, bool from_hint) {
@@ -154,7 +228,7 @@ void SudokuScreen::play(const sudoku::Move& move, double now_ms, bool from_hint)
 
 void SudokuScreen::input_digit(int digit, bool from_pad, double now_ms) {
     if (!session_) return;
-    const bool digit_first = svc_.settings->input_mode == InputMode::digit_first;
+    const bool digit_first = ctx_.settings->input_mode == InputMode::digit_first;
     if (from_pad && digit_first) {
         armed_ = armed_ == digit ? 0 : digit;  // arm the digit; cells take it when tapped
         return;
@@ -164,7 +238,7 @@ void SudokuScreen::input_digit(int digit, bool from_pad, double now_ms) {
 
 void SudokuScreen::enter_digit(int cell, int digit, double now_ms) {
     const std::optional<sudoku::Move> move =
-        sudoku::digit_move(session_->state(), cell, digit, notes_mode_, !svc_.settings->auto_remove_notes);
+        sudoku::digit_move(session_->state(), cell, digit, notes_mode_, !ctx_.settings->auto_remove_notes);
     if (move) play(*move, now_ms);
 }
 
@@ -186,8 +260,8 @@ std::optional<sudoku::Move> SudokuScreen::hint_move() const {
     return sudoku::hint_move(*hint_);
 }
 
-SudokuFrameResult SudokuScreen::frame(const Ui& ui, double now_ms) {
-    SudokuFrameResult result;
+GameFrame SudokuScreen::frame(const Ui& ui, double now_ms) {
+    GameFrame result;
     if (!session_) {
         result.leave = true;
         return result;
@@ -196,7 +270,7 @@ SudokuFrameResult SudokuScreen::frame(const Ui& ui, double now_ms) {
     SudokuViewModel m;
     m.state = &st;
     m.conflicts = sudoku::conflicts(st);
-    m.settings = svc_.settings;
+    m.settings = ctx_.settings;
     m.selected = selected_;
     m.notes_mode = notes_mode_;
     m.armed = armed_;
@@ -206,26 +280,26 @@ SudokuFrameResult SudokuScreen::frame(const Ui& ui, double now_ms) {
     m.can_undo = session_->can_undo();
     m.can_redo = session_->can_redo();
     const std::string& id = session_->game_id();
-    const std::string level_text = tr(kLevelKeys[static_cast<int>(session_->level())]);
+    const std::string level_text = level_label(session_->level());
     m.title = id.rfind(kDailyPrefix, 0) == 0
                   ? std::string(tr("start.daily")) + " \u00B7 " + long_date(std::string_view(id).substr(6))
               : looks_like_puzzle(id) ? std::string(tr("sudoku.imported")) + " \u00B7 " + level_text
                                       : level_text;
     m.copied = now_ms - copied_at_ < kCopiedMs;
     const std::int64_t elapsed = session_->elapsed_ms(ms(now_ms));
-    if (svc_.settings->show_timer) m.time_text = format_duration(elapsed);
+    if (ctx_.settings->show_timer) m.time_text = format_duration(elapsed);
     m.won = st.status == sudoku::Status::won;
     m.lost = st.status == sudoku::Status::lost;
     m.result_time = format_duration(elapsed);
     m.new_record = new_record_;
-    const std::int64_t best = svc_.stats->at(session_->level()).best_ms;
+    const std::int64_t best = stats_.at(session_->level()).best_ms;
     if (best > 0) m.best_time = format_duration(best);
 
     for (const SudokuIntent& in : draw_sudoku_view(ui, m)) {
         switch (in.kind) {
             case SudokuIntent::select:
                 selected_ = in.cell;
-                if (armed_ != 0 && svc_.settings->input_mode == InputMode::digit_first) {
+                if (armed_ != 0 && ctx_.settings->input_mode == InputMode::digit_first) {
                     enter_digit(in.cell, armed_, now_ms);  // the armed digit goes where the player taps
                 }
                 break;
@@ -280,31 +354,19 @@ SudokuFrameResult SudokuScreen::frame(const Ui& ui, double now_ms) {
 
 std::optional<double> SudokuScreen::next_redraw_ms(double now_ms) const {
     if (now_ms - copied_at_ < kCopiedMs) return kCopiedMs - (now_ms - copied_at_) + 5;  // "Copied" goes back
-    if (!session_ || !playing() || user_paused_ || hidden_ || !svc_.settings->show_timer) return std::nullopt;
+    if (!session_ || !playing() || session_->paused() || !ctx_.settings->show_timer) return std::nullopt;
     const std::int64_t elapsed = session_->elapsed_ms(ms(now_ms));
     return static_cast<double>(1000 - elapsed % 1000) + 5;
 }
 
-void SudokuScreen::on_hidden(double now_ms) {
-    hidden_ = true;
+void SudokuScreen::leave(double now_ms) {
+    // Another screen, or the page went to the background: the clock stops, the game is saved.
     if (!session_) return;
     session_->pause(ms(now_ms));
     save(now_ms);
 }
 
-void SudokuScreen::on_shown(double now_ms) {
-    hidden_ = false;
-    if (session_ && playing() && !user_paused_) session_->resume(ms(now_ms));
-}
-
-void SudokuScreen::on_leave(double now_ms) {
-    if (!session_) return;
-    session_->pause(ms(now_ms));
-    hint_.reset();
-    save(now_ms);
-}
-
-void SudokuScreen::on_enter(double now_ms) {
+void SudokuScreen::enter(double now_ms) {
     if (session_ && playing() && !user_paused_) session_->resume(ms(now_ms));
 }
 

@@ -13,18 +13,13 @@
 #include <vector>
 
 #include "shell/bridge.hpp"
+#include "shell/ui/ui.hpp"  // KeyPress
 
 struct GLFWwindow;
 
 namespace astradia::shell {
 
 // A key press (or auto-repeat) as GLFW reported it, with the modifiers held then.
-struct KeyPress {
-    int key;      // GLFW_KEY_*
-    int mods;     // GLFW_MOD_* bits
-    bool repeat;  // an auto-repeat of a held key
-};
-
 struct WindowSettings {
     const char* title = "Astradia";
     int width = 1280;         // native only: initial size in screen coordinates

@@ -8,7 +8,6 @@
 #include <GLFW/glfw3.h>
 
 #include "shell/i18n.hpp"
-#include "shell/platform/window.hpp"
 
 namespace astradia::shell {
 namespace {
@@ -263,6 +262,59 @@ std::vector<BricksIntent> draw_bricks_view(const Ui& ui, const BricksViewModel& 
         }
     }
     return out;
+}
+
+namespace {
+
+// A miniature Bricks board: a 6x6 grid with a few placed pieces.
+void draw_bricks_icon(ImDrawList* dl, ImVec2 p, float size, const Ui& ui) {
+    const int n = 6;
+    const float gap = size * 0.02f;
+    const float cell = (size - gap * (n + 1)) / n;
+    static const char* kBoard = "..AA....AA..B.....BCCC.DB....DEEEE.D";
+    for (int r = 0; r < n; ++r) {
+        for (int c = 0; c < n; ++c) {
+            const ImVec2 a(p.x + gap + c * (cell + gap), p.y + gap + r * (cell + gap));
+            const char k = kBoard[r * n + c];
+            dl->AddRectFilled(a, ImVec2(a.x + cell, a.y + cell), k == '.' ? ui.pal->slot : ui.pal->bricks[k - 'A'],
+                              cell * 0.18f);
+        }
+    }
+}
+
+}  // namespace
+
+BricksCardAction draw_bricks_card(const Ui& ui, float width, const BricksCardModel& m) {
+    BricksCardAction action = BricksCardAction::none;
+    Card card(ui, width, ui.pal->accent_alt);
+    const float inner = card.inner_width();
+    card_header(ui, inner, tr("start.bricks.name"), tr("start.bricks.blurb"), draw_bricks_icon);
+    if (m.can_continue) {
+        const int p = button_pair(ui, inner, tr("start.continue"), ButtonKind::primary, tr("start.new_game"),
+                                  ButtonKind::secondary);
+        if (p == 1) action = BricksCardAction::continue_game;
+        if (p == 2) action = BricksCardAction::new_game;
+    } else if (button(ui, tr("start.new_game"), ButtonKind::primary, inner / ui.s)) {
+        action = BricksCardAction::new_game;
+    }
+    if (m.best > 0) paragraph(ui, fill(tr("start.best"), {{"score", std::to_string(m.best)}}).c_str(), true);
+    card.end(ui);
+    return action;
+}
+
+void draw_bricks_statistics(const Ui& ui, const bricks::Stats& st) {
+    section(ui, tr("start.bricks.name"));
+    value_row(ui, tr("stats.bricks_games"), std::to_string(st.games));
+    value_row(ui, tr("stats.bricks_best"), std::to_string(st.best));
+    value_row(ui, tr("stats.bricks_average"), std::to_string(static_cast<long long>(st.average() + 0.5)));
+    value_row(ui, tr("stats.bricks_lines"), std::to_string(st.lines));
+}
+
+void draw_bricks_help(const Ui& ui) {
+    section(ui, tr("start.bricks.name"));
+    paragraph(ui, tr("help.bricks.rules"));
+    paragraph(ui, tr("help.bricks.scoring"));
+    paragraph(ui, tr("help.bricks.keys"));
 }
 
 }  // namespace astradia::shell

@@ -11,6 +11,7 @@
 
 #include "engine/bricks/game.hpp"
 #include "engine/bricks/ruleset.hpp"
+#include "engine/bricks/stats.hpp"
 #include "shell/ui/ui.hpp"
 
 namespace astradia::shell {
@@ -72,5 +73,18 @@ struct BricksIntent {
 };
 
 std::vector<BricksIntent> draw_bricks_view(const Ui& ui, const BricksViewModel& m);
+
+// The start screen's Bricks card: Continue and New game when there is a game to continue,
+// else New game alone (a greyed-out Continue read as a second, broken button); the best score.
+struct BricksCardModel {
+    bool can_continue = false;
+    std::uint64_t best = 0;
+};
+enum class BricksCardAction { none, continue_game, new_game };
+BricksCardAction draw_bricks_card(const Ui& ui, float width, const BricksCardModel& m);
+
+// Bricks' part of Statistics and of How to play.
+void draw_bricks_statistics(const Ui& ui, const bricks::Stats& stats);
+void draw_bricks_help(const Ui& ui);
 
 }  // namespace astradia::shell

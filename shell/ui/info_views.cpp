@@ -1,53 +1,9 @@
 // Purpose: drawing the settings, statistics, help and about screens (see info_views.hpp).
 #include "shell/ui/info_views.hpp"
 
-#include <algorithm>
-#include <cstdio>
-
 #include "shell/i18n.hpp"
 
 namespace astradia::shell {
-namespace {
-
-const char* const kLevelKeys[] = {"level.easy", "level.medium", "level.hard", "level.expert", "level.extreme"};
-
-// A two-column table row: label left, value right; when both do not fit on one line
-// (a licence on a phone), the value goes under the label, wrapped, so nothing overlaps.
-void row(const Ui& ui, const char* label, const std::string& value) {
-    const float w = ImGui::GetContentRegionAvail().x;
-    const ImVec2 a = ImGui::GetCursorScreenPos();
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    ImFont* f = ui.fonts->body;
-    ImFont* b = ui.fonts->bold;
-    const float size = f->FontSize;
-    const float line = size * 1.6f;
-    const ImVec2 ls = f->CalcTextSizeA(size, 1e9f, 0, label);
-    const ImVec2 vs = b->CalcTextSizeA(size, 1e9f, 0, value.c_str());
-    if (ls.x + ui.px(16) + vs.x <= w) {
-        dl->AddText(f, size, a, ui.pal->text_muted, label);
-        dl->AddText(b, size, ImVec2(a.x + w - vs.x, a.y), ui.pal->text, value.c_str());
-        ImGui::Dummy(ImVec2(w, line));
-        return;
-    }
-    const ImVec2 lw = f->CalcTextSizeA(size, 1e9f, w, label);
-    dl->AddText(f, size, a, ui.pal->text_muted, label, nullptr, w);
-    const ImVec2 vw = b->CalcTextSizeA(size, 1e9f, w, value.c_str());
-    dl->AddText(b, size, ImVec2(a.x, a.y + lw.y + size * 0.15f), ui.pal->text, value.c_str(), nullptr, w);
-    ImGui::Dummy(ImVec2(w, lw.y + size * 0.15f + vw.y + (line - size)));
-}
-
-}  // namespace
-
-std::string format_duration(long long ms) {
-    const long long total = std::max(0LL, ms / 1000);
-    char buf[32];
-    if (total >= 3600) {
-        std::snprintf(buf, sizeof buf, "%lld:%02lld:%02lld", total / 3600, (total / 60) % 60, total % 60);
-    } else {
-        std::snprintf(buf, sizeof buf, "%lld:%02lld", total / 60, total % 60);
-    }
-    return buf;
-}
 
 SettingsAction draw_settings_view(const Ui& ui, Settings* s, bool privacy_available) {
     SettingsAction out;
@@ -109,61 +65,21 @@ SettingsAction draw_settings_view(const Ui& ui, Settings* s, bool privacy_availa
     return out;
 }
 
-bool draw_statistics_view(const Ui& ui, const sudoku::Statistics& st, const std::string& today,
-                          const BricksSummary& bricks) {
+bool draw_statistics_view(const Ui& ui, const std::function<void()>& sections) {
     begin_screen("##statistics", ui);
     const bool back = top_bar(ui, tr("nav.statistics"), tr("nav.back"));
     begin_column(ui, 560);
-    section(ui, tr("settings.sudoku"));
-    row(ui, tr("stats.daily_streak"), std::to_string(sudoku::daily_streak_on(st, today)));
-    row(ui, tr("stats.daily_best_streak"), std::to_string(st.daily.best_streak));
-    row(ui, tr("stats.daily_solved"), std::to_string(st.daily.solved));
-    for (sudoku::Level level : sudoku::kLevels) {
-        const sudoku::LevelStats& l = st.at(level);
-        section(ui, tr(kLevelKeys[static_cast<int>(level)]));
-        if (l.played == 0) {
-            paragraph(ui, tr("stats.none_yet"), true);
-            continue;
-        }
-        row(ui, tr("stats.played"), std::to_string(l.played));
-        row(ui, tr("stats.won"), std::to_string(l.won) + " (" + std::to_string(l.won * 100 / l.played) + "%)");
-        row(ui, tr("stats.best_time"), l.won ? format_duration(l.best_ms) : "\u2013");
-        row(ui, tr("stats.average_time"), l.won ? format_duration(l.average_ms()) : "\u2013");
-        row(ui, tr("stats.streak"), std::to_string(l.streak));
-        row(ui, tr("stats.best_streak"), std::to_string(l.best_streak));
-    }
-    if (bricks.available) {
-        section(ui, tr("start.bricks.name"));
-        row(ui, tr("stats.bricks_games"), std::to_string(bricks.games));
-        row(ui, tr("stats.bricks_best"), std::to_string(bricks.best));
-        row(ui, tr("stats.bricks_average"), std::to_string(bricks.average));
-        row(ui, tr("stats.bricks_lines"), std::to_string(bricks.lines));
-    }
+    sections();
     end_column(ui);
     end_screen();
     return back;
 }
 
-bool draw_help_view(const Ui& ui) {
+bool draw_help_view(const Ui& ui, const std::function<void()>& sections) {
     begin_screen("##help", ui);
     const bool back = top_bar(ui, tr("nav.help"), tr("nav.back"));
     begin_column(ui, 640);
-    section(ui, tr("start.sudoku.name"));
-    paragraph(ui, tr("help.sudoku.rules"));
-    paragraph(ui, tr("help.sudoku.tools"));
-    section(ui, tr("help.keyboard"));
-    const char* keys[][2] = {{"help.key.move", "\u2190 \u2191 \u2192 \u2193 / W A S D"},
-                             {"help.key.digit", "1\u20139"},
-                             {"help.key.erase", "0 / Delete / Backspace"},
-                             {"help.key.notes", "N"},
-                             {"help.key.undo", "Ctrl+Z / Ctrl+Y"},
-                             {"help.key.hint", "H"},
-                             {"help.key.pause", "P"}};
-    for (const auto& k : keys) row(ui, tr(k[0]), k[1]);
-    section(ui, tr("start.bricks.name"));
-    paragraph(ui, tr("help.bricks.rules"));
-    paragraph(ui, tr("help.bricks.scoring"));
-    paragraph(ui, tr("help.bricks.keys"));
+    sections();
     end_column(ui);
     end_screen();
     return back;
@@ -198,7 +114,7 @@ AboutAction draw_about_view(const Ui& ui, const char* version) {
         {"musl libc", "MIT"},
         {"LLVM libc++ and libc++abi", "Apache 2.0 with LLVM exception"},
     };
-    for (const auto& l : libs) row(ui, l[0], l[1]);
+    for (const auto& l : libs) value_row(ui, l[0], l[1]);
     end_column(ui);
     end_screen();
     return out;

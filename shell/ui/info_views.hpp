@@ -1,9 +1,9 @@
 // Purpose: the informational screens: settings, statistics, how to play, about.
 #pragma once
 
+#include <functional>
 #include <string>
 
-#include "engine/sudoku/statistics.hpp"
 #include "shell/settings.hpp"
 #include "shell/ui/ui.hpp"
 
@@ -16,25 +16,15 @@ struct SettingsAction {
 };
 SettingsAction draw_settings_view(const Ui& ui, Settings* settings, bool privacy_available);
 
-struct BricksSummary {           // filled from the Bricks engine's statistics
-    bool available = false;
-    long games = 0;
-    long best = 0;
-    long average = 0;
-    long lines = 0;
-};
-// Returns true when back was pressed.
-bool draw_statistics_view(const Ui& ui, const sudoku::Statistics& sudoku, const std::string& today,
-                          const BricksSummary& bricks);
-bool draw_help_view(const Ui& ui);
+// Statistics and How to play: a top bar and a column in which `sections` draws each game's
+// part (GameScreen::draw_statistics, draw_help). Return true when back was pressed.
+bool draw_statistics_view(const Ui& ui, const std::function<void()>& sections);
+bool draw_help_view(const Ui& ui, const std::function<void()>& sections);
 
 struct AboutAction {
     bool back = false;
     std::string open_url;  // a legal page to open
 };
 AboutAction draw_about_view(const Ui& ui, const char* version);
-
-// "4:07" or "1:02:33" for a duration in milliseconds.
-std::string format_duration(long long ms);
 
 }  // namespace astradia::shell

@@ -1,8 +1,9 @@
-// Purpose: the start screen: Sudoku (continue, new game at a level, today's daily
-// puzzle, a puzzle pasted from the clipboard) and Bricks (continue, new game, best score), links to statistics,
-// settings, help and about, and any notice about storage.
+// Purpose: the start screen: the app's name, a notice (storage, a broken link), one card
+// per game (each game draws its own, side by side when the window is wide), links to
+// statistics, settings, help and about, and the version.
 #pragma once
 
+#include <functional>
 #include <string>
 
 #include "shell/ui/ui.hpp"
@@ -10,24 +11,17 @@
 namespace astradia::shell {
 
 struct StartModel {
-    bool sudoku_saved = false;       // a game to continue
-    std::string sudoku_saved_label;  // "Medium · 4:12"
-    std::string daily_label;         // "Daily puzzle · 21 November"
-    bool daily_done = false;
-    bool bricks_saved = false;
-    long bricks_best = 0;
-    std::string notice;              // one sentence, or empty
+    std::string notice;       // one sentence, or empty
     const char* version = "";
+    int cards = 0;            // how many game cards
 };
 
 struct StartAction {
-    enum Kind {
-        none, sudoku_continue, sudoku_new, sudoku_daily, sudoku_paste, bricks_continue, bricks_new,
-        settings, statistics, help, about, dismiss_notice
-    } kind = none;
-    int level = 0;  // for sudoku_new
+    enum Kind { none, settings, statistics, help, about, dismiss_notice } kind = none;
 };
 
-StartAction draw_start_view(const Ui& ui, const StartModel& model);
+// Draws the start screen; `card(i, width)` draws the i-th card, `width` device px wide,
+// at the cursor.
+StartAction draw_start_view(const Ui& ui, const StartModel& model, const std::function<void(int, float)>& card);
 
 }  // namespace astradia::shell

@@ -8,7 +8,6 @@
 #include <GLFW/glfw3.h>
 
 #include "shell/i18n.hpp"
-#include "shell/platform/window.hpp"
 
 namespace astradia::shell {
 namespace {
@@ -441,6 +440,125 @@ std::vector<SudokuIntent> draw_sudoku_view(const Ui& ui, const SudokuViewModel& 
     end_screen();
     end_overlay(ui, m, out);
     return out;
+}
+
+const char* level_label(sudoku::Level level) { return tr("level." + std::string(sudoku::level_name(level))); }
+
+namespace {
+
+// A miniature Sudoku board: 3x3 boxes with thick lines and a few digits.
+void draw_sudoku_icon(ImDrawList* dl, ImVec2 p, float size, const Ui& ui) {
+    const Palette& pal = *ui.pal;
+    const float cell = size / 9.0f;
+    dl->AddRectFilled(p, ImVec2(p.x + size, p.y + size), pal.cell, size * 0.06f);
+    for (int i = 1; i < 9; ++i) {
+        const float thick = (i % 3 == 0) ? size * 0.022f : size * 0.008f;
+        const ImU32 col = (i % 3 == 0) ? pal.grid_thick : pal.grid_thin;
+        dl->AddLine(ImVec2(p.x + i * cell, p.y), ImVec2(p.x + i * cell, p.y + size), col, thick);
+        dl->AddLine(ImVec2(p.x, p.y + i * cell), ImVec2(p.x + size, p.y + i * cell), col, thick);
+    }
+    dl->AddRect(p, ImVec2(p.x + size, p.y + size), pal.grid_thick, size * 0.06f, 0, size * 0.03f);
+    static const char* kDigits = "5.3..7...6..195....98....6.";
+    const float fs = cell * 0.8f;
+    for (int i = 0; kDigits[i] != 0; ++i) {
+        if (kDigits[i] == '.') continue;
+        const char text[2] = {kDigits[i], 0};
+        const ImVec2 ts = ui.fonts->bold->CalcTextSizeA(fs, 1e9f, 0, text);
+        dl->AddText(ui.fonts->bold, fs,
+                    ImVec2(p.x + (i % 9) * cell + (cell - ts.x) / 2, p.y + (i / 9) * cell + (cell - ts.y) / 2),
+                    pal.entry, text);
+    }
+}
+
+}  // namespace
+
+SudokuCardAction draw_sudoku_card(const Ui& ui, float width, const SudokuCardModel& m) {
+    SudokuCardAction action;
+    Card card(ui, width, ui.pal->accent);
+    const float inner = card.inner_width();
+    card_header(ui, inner, tr("start.sudoku.name"), tr("start.sudoku.blurb"), draw_sudoku_icon);
+    const bool saved = !m.continue_label.empty();
+    if (saved) {
+        const std::string label = std::string(tr("start.continue")) + " \u00B7 " + m.continue_label;
+        if (button(ui, label.c_str(), ButtonKind::primary, inner / ui.s)) action.kind = SudokuCardAction::continue_game;
+    }
+    const int p = button_pair(ui, inner, tr("start.new_game"), saved ? ButtonKind::secondary : ButtonKind::primary,
+                              m.daily_label.c_str(), ButtonKind::secondary);
+    if (p == 1) ImGui::OpenPopup("##levels");
+    if (p == 2) action.kind = SudokuCardAction::daily;
+    if (m.daily_done) paragraph(ui, tr("start.daily_done"), true);
+
+    // The level sheet.
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    const float sheet_w = std::min(vp->Size.x - ui.px(32), ui.px(420));
+    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x / 2, vp->Pos.y + vp->Size.y / 2), ImGuiCond_Always,
+                            ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(ImVec2(sheet_w, 0));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ui.px(20), ui.px(20)));
+    if (ImGui::BeginPopupModal("##levels", nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize |
+                                                        ImGuiWindowFlags_NoMove | ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::PushFont(ui.fonts->bold);
+        ImGui::TextUnformatted(tr("start.new_game"));
+        ImGui::PopFont();
+        ImGui::Dummy(ImVec2(0, ui.px(6)));
+        for (sudoku::Level level : sudoku::kLevels) {
+            if (button(ui, level_label(level), ButtonKind::secondary, -1)) {
+                action.kind = SudokuCardAction::new_game;
+                action.level = level;
+                ImGui::CloseCurrentPopup();
+            }
+        }
+        // Import: a puzzle from elsewhere, through the clipboard.
+        ImGui::Dummy(ImVec2(0, ui.px(4)));
+        if (button(ui, tr("start.paste"), ButtonKind::secondary, -1)) {
+            action.kind = SudokuCardAction::paste;
+            ImGui::CloseCurrentPopup();
+        }
+        paragraph(ui, tr("start.paste_help"), true);
+        if (button(ui, tr("nav.close"), ButtonKind::ghost, -1) || key_pressed(GLFW_KEY_ESCAPE, false)) {
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::EndPopup();
+    }
+    ImGui::PopStyleVar();
+    card.end(ui);
+    return action;
+}
+
+void draw_sudoku_statistics(const Ui& ui, const sudoku::Statistics& st, const std::string& today) {
+    section(ui, tr("settings.sudoku"));
+    value_row(ui, tr("stats.daily_streak"), std::to_string(sudoku::daily_streak_on(st, today)));
+    value_row(ui, tr("stats.daily_best_streak"), std::to_string(st.daily.best_streak));
+    value_row(ui, tr("stats.daily_solved"), std::to_string(st.daily.solved));
+    for (sudoku::Level level : sudoku::kLevels) {
+        const sudoku::LevelStats& l = st.at(level);
+        section(ui, level_label(level));
+        if (l.played == 0) {
+            paragraph(ui, tr("stats.none_yet"), true);
+            continue;
+        }
+        value_row(ui, tr("stats.played"), std::to_string(l.played));
+        value_row(ui, tr("stats.won"), std::to_string(l.won) + " (" + std::to_string(l.won * 100 / l.played) + "%)");
+        value_row(ui, tr("stats.best_time"), l.won ? format_duration(l.best_ms) : "\u2013");
+        value_row(ui, tr("stats.average_time"), l.won ? format_duration(l.average_ms()) : "\u2013");
+        value_row(ui, tr("stats.streak"), std::to_string(l.streak));
+        value_row(ui, tr("stats.best_streak"), std::to_string(l.best_streak));
+    }
+}
+
+void draw_sudoku_help(const Ui& ui) {
+    section(ui, tr("start.sudoku.name"));
+    paragraph(ui, tr("help.sudoku.rules"));
+    paragraph(ui, tr("help.sudoku.tools"));
+    section(ui, tr("help.keyboard"));
+    const char* keys[][2] = {{"help.key.move", "\u2190 \u2191 \u2192 \u2193 / W A S D"},
+                             {"help.key.digit", "1\u20139"},
+                             {"help.key.erase", "0 / Delete / Backspace"},
+                             {"help.key.notes", "N"},
+                             {"help.key.undo", "Ctrl+Z / Ctrl+Y"},
+                             {"help.key.hint", "H"},
+                             {"help.key.pause", "P"}};
+    for (const auto& k : keys) value_row(ui, tr(k[0]), k[1]);
 }
 
 }  // namespace astradia::shell

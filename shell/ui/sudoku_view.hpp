@@ -12,6 +12,7 @@
 
 #include "engine/sudoku/hint.hpp"
 #include "engine/sudoku/session.hpp"
+#include "engine/sudoku/statistics.hpp"
 #include "shell/settings.hpp"
 #include "shell/ui/ui.hpp"
 
@@ -62,5 +63,25 @@ struct SudokuIntent {
 };
 
 std::vector<SudokuIntent> draw_sudoku_view(const Ui& ui, const SudokuViewModel& m);
+
+// "Easy", "Лёгкий": a level as the player reads it.
+const char* level_label(sudoku::Level level);
+
+// The start screen's Sudoku card: Continue (when there is a game), New game (a sheet of
+// levels and "Paste a puzzle"), the daily puzzle.
+struct SudokuCardModel {
+    std::string continue_label;  // "Medium · 4:12" when a game can be continued, else ""
+    std::string daily_label;     // "Daily puzzle"
+    bool daily_done = false;     // today's is solved
+};
+struct SudokuCardAction {
+    enum Kind { none, continue_game, new_game, daily, paste } kind = none;
+    sudoku::Level level = sudoku::Level::easy;  // new_game
+};
+SudokuCardAction draw_sudoku_card(const Ui& ui, float width, const SudokuCardModel& m);
+
+// Sudoku's part of Statistics (daily streaks, then each level) and of How to play.
+void draw_sudoku_statistics(const Ui& ui, const sudoku::Statistics& stats, const std::string& today);
+void draw_sudoku_help(const Ui& ui);
 
 }  // namespace astradia::shell

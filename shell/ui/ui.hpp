@@ -51,6 +51,33 @@ bool toggle(const Ui& ui, const char* label, bool* value);
 bool choice(const Ui& ui, const char* id, int* value, const char* const* labels, int n);
 void section(const Ui& ui, const char* title);
 void paragraph(const Ui& ui, const char* text, bool muted = false);
+// A two-column row: the label left, the value right (bold); when both do not fit on one
+// line (a licence on a phone) the value goes under the label, wrapped.
+void value_row(const Ui& ui, const char* label, const std::string& value);
+// Two buttons side by side sharing `width` (device px). Returns 1 or 2 for the one
+// pressed, else 0.
+int button_pair(const Ui& ui, float width, const char* a, ButtonKind ka, const char* b, ButtonKind kb);
+
+// A card of the start screen: a rounded panel with an accent stripe, drawn behind what is
+// drawn between its construction and end() (its height is known only then), `width`
+// device px wide with 18 CSS px of padding. inner_width() is the room inside.
+class Card {
+public:
+    Card(const Ui& ui, float width, ImU32 accent);
+    void end(const Ui& ui);
+    float inner_width() const { return inner_; }
+
+private:
+    ImDrawList* dl_;
+    ImVec2 start_;
+    float width_;
+    float inner_;
+    ImU32 accent_;
+};
+// A card's heading: an icon drawn by `icon` into a square of `size` device px at `at`,
+// the game's name and a line about it.
+using CardIcon = void (*)(ImDrawList* dl, ImVec2 at, float size, const Ui& ui);
+void card_header(const Ui& ui, float inner_width, const char* name, const char* blurb, CardIcon icon);
 // What the test hook reports of the screen: every interactive target drawn this
 // frame with its visible label and rectangle in CSS px. Cleared by begin_targets().
 struct Target {
@@ -81,8 +108,14 @@ private:
     std::size_t outer_size_;  // the group name's length before this one
 };
 
+// A key pressed during a frame (the window collects them: ImGui 1.86 with Emscripten's
+// GLFW loses a press and release within one frame).
+struct KeyPress {
+    int key;      // GLFW_KEY_* (both platforms use GLFW's codes)
+    int mods;     // GLFW_MOD_* bits
+    bool repeat;  // an auto-repeat of a held key
+};
 // This frame's key presses (set by the app from the window, each frame).
-struct KeyPress;
 void set_frame_keys(const std::vector<KeyPress>* keys);
 // This frame's key presses in order (empty while a text field has the keyboard).
 const std::vector<KeyPress>& frame_keys();

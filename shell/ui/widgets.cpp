@@ -5,9 +5,8 @@
 #include <vector>
 
 #include <GLFW/glfw3.h>
-#include <imgui_internal.h>  // ClearActiveID: a drag that scrolls is not a tap
+#include <imgui_internal.h>  // ClearActiveID (a drag that scrolls is not a tap), context hooks
 
-#include "shell/platform/window.hpp"
 #include "shell/ui/ui.hpp"
 
 namespace astradia::shell {
@@ -34,52 +33,77 @@ void draw_focus(const Ui& ui, ImVec2 a, ImVec2 b, float rounding) {
 }  // namespace
 
 namespace {
-std::vector<Target> g_targets;
-float g_target_scale = 1;
-std::string g_group;  // the open TargetGroups' names, joined by '/'
+
+// What the widgets keep for one frame: the targets drawn, the scale they are measured in,
+// the open TargetGroups' names (joined by '/'), the frame's key presses. It belongs to the
+// ImGui context (IO.UserData; made on first use, freed by the context's shutdown hook),
+// not to the program: two contexts never share it, and it goes with its context.
+struct FrameState {
+    std::vector<Target> targets;
+    float scale = 1;
+    std::string group;
+    const std::vector<KeyPress>* keys = nullptr;
+};
+
+FrameState& frame_state() {
+    ImGuiContext* ctx = ImGui::GetCurrentContext();
+    if (ctx->IO.UserData == nullptr) {
+        auto* state = new FrameState();
+        ctx->IO.UserData = state;
+        ImGuiContextHook hook;
+        hook.Type = ImGuiContextHookType_Shutdown;
+        hook.UserData = state;
+        hook.Callback = [](ImGuiContext* c, ImGuiContextHook* h) {
+            delete static_cast<FrameState*>(h->UserData);
+            c->IO.UserData = nullptr;
+        };
+        ImGui::AddContextHook(ctx, &hook);
+    }
+    return *static_cast<FrameState*>(ctx->IO.UserData);
+}
+
 }  // namespace
 
 void begin_targets(float scale) {
-    g_targets.clear();
-    g_target_scale = scale;
-    g_group.clear();
+    FrameState& f = frame_state();
+    f.targets.clear();
+    f.scale = scale;
+    f.group.clear();
 }
 
-TargetGroup::TargetGroup(const char* name) : outer_size_(g_group.size()) {
+TargetGroup::TargetGroup(const char* name) : outer_size_(frame_state().group.size()) {
     ImGui::PushID(name);
-    if (!g_group.empty()) g_group += '/';
-    g_group += name;
+    std::string& group = frame_state().group;
+    if (!group.empty()) group += '/';
+    group += name;
 }
 
 TargetGroup::~TargetGroup() {
-    g_group.resize(outer_size_);
+    frame_state().group.resize(outer_size_);
     ImGui::PopID();
 }
 
-const std::vector<Target>& targets() { return g_targets; }
+const std::vector<Target>& targets() { return frame_state().targets; }
 
 void add_target(std::string label, bool enabled, bool on) {
+    FrameState& f = frame_state();
     const ImVec2 a = ImGui::GetItemRectMin();
     const ImVec2 b = ImGui::GetItemRectMax();
-    const float k = 1.0f / g_target_scale;
-    g_targets.push_back(
-        Target{std::move(label), a.x * k, a.y * k, (b.x - a.x) * k, (b.y - a.y) * k, enabled, on, g_group});
+    const float k = 1.0f / f.scale;
+    f.targets.push_back(
+        Target{std::move(label), a.x * k, a.y * k, (b.x - a.x) * k, (b.y - a.y) * k, enabled, on, f.group});
 }
 
-namespace {
-const std::vector<KeyPress>* g_keys = nullptr;
-}  // namespace
-
-void set_frame_keys(const std::vector<KeyPress>* keys) { g_keys = keys; }
+void set_frame_keys(const std::vector<KeyPress>* keys) { frame_state().keys = keys; }
 
 const std::vector<KeyPress>& frame_keys() {
     static const std::vector<KeyPress> none;
-    return g_keys == nullptr || ImGui::GetIO().WantTextInput ? none : *g_keys;
+    const std::vector<KeyPress>* keys = frame_state().keys;
+    return keys == nullptr || ImGui::GetIO().WantTextInput ? none : *keys;
 }
 
 bool key_pressed(int glfw_key, bool repeat, int* mods) {
-    if (g_keys == nullptr || ImGui::GetIO().WantTextInput) return false;
-    for (const KeyPress& k : *g_keys) {
+    for (const KeyPress& k : frame_keys()) {
         if (k.key == glfw_key && (repeat || !k.repeat)) {
             if (mods != nullptr) *mods = k.mods;
             return true;
@@ -379,6 +403,80 @@ bool notice(const Ui& ui, const char* text, const char* id) {
     ImGui::Dummy(ImVec2(0, 0));
     ImGui::PopID();
     return closed;
+}
+
+void value_row(const Ui& ui, const char* label, const std::string& value) {
+    const float w = ImGui::GetContentRegionAvail().x;
+    const ImVec2 a = ImGui::GetCursorScreenPos();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImFont* f = ui.fonts->body;
+    ImFont* b = ui.fonts->bold;
+    const float size = f->FontSize;
+    const float line = size * 1.6f;
+    const ImVec2 ls = f->CalcTextSizeA(size, 1e9f, 0, label);
+    const ImVec2 vs = b->CalcTextSizeA(size, 1e9f, 0, value.c_str());
+    if (ls.x + ui.px(16) + vs.x <= w) {
+        dl->AddText(f, size, a, ui.pal->text_muted, label);
+        dl->AddText(b, size, ImVec2(a.x + w - vs.x, a.y), ui.pal->text, value.c_str());
+        ImGui::Dummy(ImVec2(w, line));
+        return;
+    }
+    const ImVec2 lw = f->CalcTextSizeA(size, 1e9f, w, label);
+    dl->AddText(f, size, a, ui.pal->text_muted, label, nullptr, w);
+    const ImVec2 vw = b->CalcTextSizeA(size, 1e9f, w, value.c_str());
+    dl->AddText(b, size, ImVec2(a.x, a.y + lw.y + size * 0.15f), ui.pal->text, value.c_str(), nullptr, w);
+    ImGui::Dummy(ImVec2(w, lw.y + size * 0.15f + vw.y + (line - size)));
+}
+
+
+int button_pair(const Ui& ui, float width, const char* a, ButtonKind ka, const char* b, ButtonKind kb) {
+    const float gap = ui.px(10);
+    const float half = (width - gap) / 2 / ui.s;
+    int pressed = 0;
+    if (button(ui, a, ka, half)) pressed = 1;
+    ImGui::SameLine(0, gap);
+    if (button(ui, b, kb, half)) pressed = 2;
+    return pressed;
+}
+
+Card::Card(const Ui& ui, float width, ImU32 accent)
+    : dl_(ImGui::GetWindowDrawList()), width_(width), inner_(width - ui.px(36)), accent_(accent) {
+    start_ = ImGui::GetCursorScreenPos();
+    dl_->ChannelsSplit(2);
+    dl_->ChannelsSetCurrent(1);
+    ImGui::SetCursorScreenPos(ImVec2(start_.x + ui.px(18), start_.y + ui.px(18)));
+    ImGui::BeginGroup();
+    ImGui::PushItemWidth(inner_);
+}
+
+void Card::end(const Ui& ui) {
+    ImGui::PopItemWidth();
+    ImGui::EndGroup();
+    const float bottom = ImGui::GetItemRectMax().y + ui.px(18);
+    dl_->ChannelsSetCurrent(0);
+    const ImVec2 b(start_.x + width_, bottom);
+    dl_->AddRectFilled(start_, b, accent_, ui.px(16));
+    dl_->AddRectFilled(ImVec2(start_.x + ui.px(6), start_.y), b, ui.pal->card, ui.px(16), ImDrawFlags_RoundCornersRight);
+    dl_->AddRect(start_, b, ui.pal->card_border, ui.px(16), 0, ui.px(ui.theme == Theme::high_contrast ? 2 : 1));
+    dl_->ChannelsMerge();
+    ImGui::SetCursorScreenPos(ImVec2(start_.x, bottom));
+    ImGui::Dummy(ImVec2(width_, 0));
+}
+
+void card_header(const Ui& ui, float inner_width, const char* name, const char* blurb, CardIcon icon) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const float size = ui.px(ui.phone() ? 64 : 80);
+    icon(dl, p, size, ui);
+    const float tx = p.x + size + ui.px(16);
+    const float wrap = inner_width - size - ui.px(16);
+    ImFont* title = ui.fonts->bold;
+    dl->AddText(title, title->FontSize * 1.2f, ImVec2(tx, p.y), ui.pal->text, name);
+    const float by = p.y + title->FontSize * 1.2f + ui.px(6);
+    dl->AddText(ui.fonts->body, ui.fonts->body->FontSize, ImVec2(tx, by), ui.pal->text_muted, blurb, nullptr, wrap);
+    const float blurb_h = ui.fonts->body->CalcTextSizeA(ui.fonts->body->FontSize, 1e9f, wrap, blurb).y;
+    ImGui::Dummy(ImVec2(inner_width, std::max(size, by - p.y + blurb_h)));
+    ImGui::Dummy(ImVec2(0, ui.px(4)));
 }
 
 }  // namespace astradia::shell

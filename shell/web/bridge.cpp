@@ -22,11 +22,13 @@ void astradia_js_open_url(const char* url);
 int astradia_js_local_date(char* buf, int cap);
 int astradia_js_privacy_available(void);
 void astradia_js_open_privacy(void);
+int astradia_js_consent_allows(const char* purpose);
 void astradia_js_wake_after(double ms);
 int astradia_js_clipboard_write(const char* text);
 int astradia_js_clipboard_request_read(void);
 int astradia_js_take_pasted(char* buf, int cap);
-void astradia_js_install(void);
+void astradia_js_install(unsigned hash, unsigned theme, unsigned storage, unsigned hidden, unsigned shown,
+                         unsigned pasted);
 }
 
 namespace astradia::bridge {
@@ -64,7 +66,8 @@ std::string read_string(Fn&& fn) {
 void install_once() {
     if (state().installed) return;
     state().installed = true;
-    astradia_js_install();
+    astradia_js_install(host_hash_changed, host_theme_changed, host_storage_changed, host_hidden, host_shown,
+                        host_pasted);
 }
 
 }  // namespace
@@ -111,6 +114,7 @@ void set_location_hash(const std::string& hash) { astradia_js_set_location_hash(
 void open_url(const std::string& url) { astradia_js_open_url(url.c_str()); }
 bool privacy_choices_available() { return astradia_js_privacy_available() != 0; }
 void open_privacy_choices() { astradia_js_open_privacy(); }
+bool consent_allows(std::string_view purpose) { return astradia_js_consent_allows(std::string(purpose).c_str()) != 0; }
 std::string local_date() {
     return read_string([](char* b, int c) { return astradia_js_local_date(b, c); });
 }

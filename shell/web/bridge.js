@@ -117,6 +117,13 @@ mergeInto(LibraryManager.library, {
     if (window.AstradiaLegal && typeof window.AstradiaLegal.open === 'function') window.AstradiaLegal.open();
   },
 
+  // int astradia_js_consent_allows(const char* purpose): 1 when the legal widget says the
+  // player allows that purpose now (AstradiaLegal.has), else 0 (also without the widget).
+  astradia_js_consent_allows: function (purpose) {
+    const legal = window.AstradiaLegal;
+    return legal && typeof legal.has === 'function' && legal.has(UTF8ToString(purpose)) === true ? 1 : 0;
+  },
+
   // int astradia_js_local_date(char* buf, int cap): today as YYYY-MM-DD in the local time zone.
   astradia_js_local_date: function (buf, cap) {
     const d = new Date();
@@ -141,7 +148,7 @@ mergeInto(LibraryManager.library, {
   },
 
   // int astradia_js_clipboard_request_read(void): 1 when a read was started; its text (or
-  // its refusal) arrives as a host event (HostEvent host_pasted, 32).
+  // its refusal) arrives as a host event (HostEvent host_pasted).
   astradia_js_clipboard_request_read__deps: ['$astradiaBridge'],
   astradia_js_clipboard_request_read: function () {
     if (!navigator.clipboard || typeof navigator.clipboard.readText !== 'function') return 0;
@@ -170,12 +177,14 @@ mergeInto(LibraryManager.library, {
     return n;
   },
 
-  // void astradia_js_install(void)
-  // Once at start: host listeners that wake the loop or queue events, touch input
-  // for the canvas, and the read-only test hook window.astradia.
+  // void astradia_js_install(unsigned hash, unsigned theme, unsigned storage, unsigned hidden,
+  //                          unsigned shown, unsigned pasted)
+  // Once at start: host listeners that wake the loop or queue events (the arguments are
+  // the C++ HostEvent bits, defined only there), touch input for the canvas, and the
+  // read-only test hook window.astradia.
   astradia_js_install__deps: ['$astradiaBridge'],
-  astradia_js_install: function () {
-    const HASH = 1, THEME = 2, STORAGE = 4, HIDDEN = 8, SHOWN = 16;
+  astradia_js_install: function (HASH, THEME, STORAGE, HIDDEN, SHOWN, PASTED) {
+    astradiaBridge.PASTED = PASTED;
     const canvas = Module['canvas'];
     const event = (bits) => _astradia_host_event(bits);
     window.addEventListener('resize', () => _astradia_wake());
@@ -228,9 +237,10 @@ mergeInto(LibraryManager.library, {
   $astradiaBridge: {
     timer: 0,
     pasted: undefined,
+    PASTED: 0,  // HostEvent host_pasted, given by astradia_js_install
     paste: function (text) {
       astradiaBridge.pasted = text === null ? null : text.slice(0, 16384);
-      _astradia_host_event(32);
+      _astradia_host_event(astradiaBridge.PASTED);
     },
   },
 });

@@ -184,19 +184,21 @@ test('long pages scroll: with a finger on a phone (no toggle flips), with the wh
   } finally { await desk.close(); }
 });
 
-test('the game reads the consent record: usage is counted only with statistics consent, and withdrawal stops it', { timeout: 90000 }, async () => {
+test('the game asks the widget: usage is counted only with statistics consent, and withdrawal stops it', { timeout: 90000 }, async () => {
   const s = await openPage(server.origin);
   try {
     const usageKeys = () => s.page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('astradia.stats.usage')));
-    // Before any choice: the game knows it must ask, and counts nothing.
+    // Before any choice: the widget (the one judge) allows nothing optional; nothing is counted.
     await loadApp(s, server.origin, '/', { consent: 'none' });
     let st = await appState(s.page);
-    assert.equal(st.consent.ask_again, true);
-    assert.equal(st.consent.reason, 'no_record');
     assert.equal(st.consent.statistics, false);
+    await clickTarget(s.page, 'Settings');
+    await clickTarget(s.page, '\u2190 Back');
+    assert.deepEqual(await usageKeys(), []);
     // Declined (through the widget): still nothing is counted.
     await s.page.evaluate(() => window.AstradiaLegal.set({ statistics: false, ads: false }));
-    st = await waitForState(s.page, (q) => q.consent.ask_again === false, { what: 'the record read' });
+    await s.page.waitForFunction(() => document.querySelector('astradia-legal').dataset.state === 'settled');
+    st = await appState(s.page);
     assert.equal(st.consent.statistics, false);
     await clickTarget(s.page, 'Settings');
     await clickTarget(s.page, '\u2190 Back');

@@ -63,7 +63,9 @@ for (const size of SIZES) {
       await screenshot(s.page, `first-minute-${size.name}-bricks.png`);
       // Back to the menu: the game is saved, so the card offers Continue and New game.
       await clickTarget(s.page, '\u2190 Menu', { touch: size.touch });
-      st = await waitForState(s.page, (q) => q.screen === 'start', { what: 'the start screen' });
+      // (The frame that leaves a screen still reports that screen's targets: wait for the card.)
+      st = await waitForState(s.page, (q) => q.screen === 'start' && q.targets.some((t) => t.group === 'bricks'),
+        { what: 'the start screen' });
       assert.ok(st.targets.some((t) => t.group === 'bricks' && t.label === 'Continue'), 'Bricks offers Continue');
       await screenshot(s.page, `first-minute-${size.name}-start-saved.png`);
       // Continue resumes the same game...

@@ -14,7 +14,6 @@
 #include <imgui.h>
 
 #include "shell/i18n.hpp"
-#include "shell/platform/window.hpp"
 #include "shell/settings.hpp"
 #include "shell/storage.hpp"
 #include "shell/ui/fonts.hpp"

@@ -25,22 +25,22 @@ using astradia::shell::testing::ScreenWorld;
 namespace {
 
 struct Fixture : ScreenWorld {
-    int store_reports = 0;
-
     Fixture() : ScreenWorld(390, 844) { settings.bricks_hint = true; }
-    BricksServices services() {
-        return BricksServices{&store, &settings, [](void* f, StoreHealth h) {
-                                  CHECK(h == StoreHealth::ok);
-                                  ++static_cast<Fixture*>(f)->store_reports;
-                              },
-                              this};
-    }
-    // One frame of the screen with these keys pressed (and the mouse as it is).
+    GameContext context() { return GameContext{&store, &settings}; }
+    // One frame of the screen with these keys pressed (and the mouse as it is); every save
+    // it made went through.
     void frame(BricksScreen& screen, const std::vector<int>& keys = {}) {
         now += 400;  // past the clear animation every frame
-        bool leave = false;
-        ui.frame(keys, [&](const Ui& u) { screen.frame(u, now, &leave); });
-        CHECK_FALSE(leave);
+        GameFrame r;
+        ui.frame(keys, [&](const Ui& u) { r = screen.frame(u, now); });
+        CHECK_FALSE(r.leave);
+        CHECK(store.health() == StoreHealth::ok);
+    }
+    // The screen's part of the test hook.
+    Json state(const BricksScreen& screen) const {
+        Json hook = Json::object();
+        screen.describe(hook, now);
+        return hook["bricks"];
     }
     // Presses and releases the primary button on the target labelled `label`.
     void click(BricksScreen& screen, const std::string& label) {
@@ -84,8 +84,8 @@ bricks::Move shown_hint(const Json& state) {
 TEST_CASE("bricks screen: a whole game by keyboard with the hint, then play again and reload",
           "[shell][bricks]") {
     Fixture f;
-    BricksScreen screen(f.services());
-    REQUIRE_FALSE(screen.load());
+    BricksScreen screen(f.context());
+    REQUIRE(screen.reload().damaged == nullptr);
     screen.start(4820);
     bricks::Session reference(bricks::classic_rules(), 4820);
     bricks::Planner planner(reference.rules());
@@ -93,7 +93,7 @@ TEST_CASE("bricks screen: a whole game by keyboard with the hint, then play agai
     int moves = 0;
     for (;;) {
         f.frame(screen);
-        const Json j = screen.state_json();
+        const Json j = f.state(screen);
         REQUIRE(j["board"] == bricks::board_rows(reference.rules(), reference.state().board));
         REQUIRE(j["placements"] == reference.state().placements);
         if (j["over"].get<bool>()) break;
@@ -106,49 +106,52 @@ TEST_CASE("bricks screen: a whole game by keyboard with the hint, then play agai
         // Choose the piece (keys 1..3), see where the keyboard put it, walk it there, place it.
         f.frame(screen, {GLFW_KEY_1 + hint.piece});
         f.frame(screen);
-        const Json held = screen.state_json();
+        const Json held = f.state(screen);
         REQUIRE(held["held"] == hint.piece);
         REQUIRE(held["preview"]["valid"].get<bool>());
         f.frame(screen, keys_to(held["preview"]["row"].get<int>(), held["preview"]["col"].get<int>(), hint.row,
                                 hint.col));
         REQUIRE(reference.place(hint));
         ++moves;
+        // Every move is saved: the stored game is the one on screen.
+        const Opened<bricks::Session> stored = f.store.open(BricksScreen::kGame);
+        REQUIRE(stored.value);
+        CHECK(stored.value->state().placements == reference.state().placements);
     }
     // The game the browser test plays to its end (seed 4820): the same moves, the same end.
     CHECK(moves == 74);
     CHECK(reference.state().score == 547);
-    CHECK(screen.state_json()["score"] == 547);
+    CHECK(f.state(screen)["score"] == 547);
     CHECK(screen.stats().games == 1);
     CHECK(screen.stats().best == 547);
-    CHECK(f.store_reports > 74);  // every move saved
 
     // "Play again" on the game-over dialog: a new game, planned on its own rules.
     f.click(screen, tr("bricks.again"));
-    const Json again = screen.state_json();
+    const Json again = f.state(screen);
     REQUIRE_FALSE(again["over"].get<bool>());
     REQUIRE(again["placements"] == 0);
     const auto seed = again["seed"].get<std::uint64_t>();
     f.frame(screen);
-    const Json next = screen.state_json();
+    const Json next = f.state(screen);
     CHECK(shown_hint(next) == reference_hint(seed));
     CHECK(next["best"] == 547);
 
     // A reload (a new screen over the same storage) resumes that game and its statistics.
-    BricksScreen reloaded(f.services());
-    REQUIRE_FALSE(reloaded.load());
+    BricksScreen reloaded(f.context());
+    REQUIRE(reloaded.reload().damaged == nullptr);
     f.frame(reloaded);
-    CHECK(reloaded.state_json()["seed"] == seed);
-    CHECK(reloaded.state_json()["board"] == next["board"]);
+    CHECK(f.state(reloaded)["seed"] == seed);
+    CHECK(f.state(reloaded)["board"] == next["board"]);
     CHECK(reloaded.stats().games == 1);
     CHECK(reloaded.stats().best == 547);
 }
 
 TEST_CASE("bricks screen: each new game plans its hints with its own rules", "[shell][bricks]") {
     Fixture f;
-    BricksScreen screen(f.services());
+    BricksScreen screen(f.context());
     for (std::uint64_t seed : {11u, 12u, 13u}) {
         screen.start(seed);
         f.frame(screen);
-        CHECK(shown_hint(screen.state_json()) == reference_hint(seed));
+        CHECK(shown_hint(f.state(screen)) == reference_hint(seed));
     }
 }

@@ -26,35 +26,32 @@ using astradia::shell::testing::ScreenWorld;
 namespace {
 
 struct Fixture : ScreenWorld {
-    sudoku::Statistics stats;
-    int saves = 0;
-    int stats_changes = 0;
-
     Fixture() : ScreenWorld(1440, 900) {}
-    SudokuServices services() {
-        SudokuServices s;
-        s.store = &store;
-        s.stats = &stats;
-        s.settings = &settings;
-        s.on_store = [](void* f, StoreHealth h) {
-            CHECK(h == StoreHealth::ok);
-            ++static_cast<Fixture*>(f)->saves;
-        };
-        s.on_stats = [](void* f) { ++static_cast<Fixture*>(f)->stats_changes; };
-        s.app = this;
-        return s;
-    }
-    SudokuFrameResult last;
+    GameContext context() { return GameContext{&store, &settings}; }
+    GameFrame last;
+    // One frame with these keys pressed; every save it made went through.
     void frame(SudokuScreen& screen, const std::vector<KeyPress>& keys = {}) {
         now += 250;
         ui.frame(keys, [&](const Ui& u) { last = screen.frame(u, now); });
         CHECK_FALSE(last.leave);
+        CHECK(store.health() == StoreHealth::ok);
     }
     // Presses and releases the primary button on the (last, or first) target labelled `label`.
     void click(SudokuScreen& screen, const std::string& label, bool first = false) {
         REQUIRE(HeadlessUi::click(label, [&] { frame(screen); }, first));
     }
-    Json state(const SudokuScreen& screen) const { return screen.state_json(now); }
+    // The screen's part of the test hook.
+    Json state(const SudokuScreen& screen) const {
+        Json hook = Json::object();
+        screen.describe(hook, now);
+        return hook["sudoku"];
+    }
+    // The game as stored now.
+    Json stored() {
+        const Opened<sudoku::Session> g = store.open(SudokuScreen::kGame);
+        REQUIRE(g.value);
+        return g.value->payload(static_cast<std::int64_t>(now));
+    }
 };
 
 KeyPress key(int k, int mods = 0) { return KeyPress{k, mods, false}; }
@@ -77,8 +74,8 @@ int digit_key(int d) { return GLFW_KEY_0 + d; }
 TEST_CASE("sudoku screen: a whole puzzle by keyboard, with undo, notes, a hint and a pause, then a reload",
           "[shell][sudoku]") {
     Fixture f;
-    SudokuScreen screen(f.services());
-    REQUIRE_FALSE(screen.load());
+    SudokuScreen screen(f.context());
+    REQUIRE(screen.reload().damaged == nullptr);
     REQUIRE(screen.start("medium-42", f.now));
     f.frame(screen);
     const Json start = f.state(screen);
@@ -150,16 +147,20 @@ TEST_CASE("sudoku screen: a whole puzzle by keyboard, with undo, notes, a hint a
     }
     CHECK(j["conflicts"].empty());
     CHECK(j["mistakes"] == 1);
-    const sudoku::LevelStats& medium = f.stats.levels[static_cast<std::size_t>(sudoku::Level::medium)];
+    const sudoku::LevelStats& medium = screen.stats().levels[static_cast<std::size_t>(sudoku::Level::medium)];
     CHECK(medium.played == 1);
     CHECK(medium.won == 1);
     CHECK(medium.best_ms > 0);
-    CHECK(f.stats_changes >= 2);  // the start and the win
-    CHECK(f.saves >= 50);         // every move saved
+    // Every move and the statistics were saved: the stored game is the won board, and the
+    // stored statistics have the win.
+    CHECK(f.stored()["board"]["entries"] == j["entries"]);
+    const Opened<sudoku::Statistics> saved_stats = f.store.open(SudokuScreen::kStats);
+    REQUIRE(saved_stats.value);
+    CHECK(saved_stats.value->levels[static_cast<std::size_t>(sudoku::Level::medium)].won == 1);
 
     // A reload (a new screen over the same storage) shows the finished game as it was.
-    SudokuScreen reloaded(f.services());
-    REQUIRE_FALSE(reloaded.load());
+    SudokuScreen reloaded(f.context());
+    REQUIRE(reloaded.reload().damaged == nullptr);
     f.frame(reloaded);
     const Json back = f.state(reloaded);
     CHECK(back["id"] == "medium-42");
@@ -171,7 +172,7 @@ TEST_CASE("sudoku screen: a whole puzzle by keyboard, with undo, notes, a hint a
 TEST_CASE("sudoku screen: an imported puzzle is played, copied out from the pause, and reloaded",
           "[shell][sudoku]") {
     Fixture f;
-    SudokuScreen screen(f.services());
+    SudokuScreen screen(f.context());
     // A real puzzle (../shared/data/sudoku/kaggle_first10000.txt, first line) in the 9-line
     // form with zeros, as a player might paste it.
     const std::string cells = "..43..2.9..5..9..1.7..6..43..6..2.8719...74...5..83...6.....1.5..35.869..4291.3..";
@@ -188,7 +189,7 @@ TEST_CASE("sudoku screen: an imported puzzle is played, copied out from the paus
     CHECK(j["givens"] == cells);
     CHECK(j["level"] == std::string(sudoku::level_name(sudoku::import_puzzle(cells).value().level)));
     CHECK(j["status"] == "playing");
-    CHECK(f.stats.levels[static_cast<std::size_t>(sudoku::import_puzzle(cells).value().level)].played == 1);
+    CHECK(screen.stats().levels[static_cast<std::size_t>(sudoku::import_puzzle(cells).value().level)].played == 1);
 
     // Export: pause, "Copy puzzle"; the app gets the 81 cells to put on the clipboard.
     f.frame(screen, {key(GLFW_KEY_P)});
@@ -213,8 +214,8 @@ TEST_CASE("sudoku screen: an imported puzzle is played, copied out from the paus
     CHECK(f.state(screen)["paused"] == false);
 
     // A reload resumes the imported game.
-    SudokuScreen reloaded(f.services());
-    REQUIRE_FALSE(reloaded.load());
+    SudokuScreen reloaded(f.context());
+    REQUIRE(reloaded.reload().damaged == nullptr);
     CHECK(f.state(reloaded)["id"] == cells);
     CHECK(f.state(reloaded)["givens"] == cells);
 
@@ -231,7 +232,7 @@ TEST_CASE("sudoku screen: an imported puzzle is played, copied out from the paus
 
 TEST_CASE("sudoku screen: the copy request carries the puzzle's 81 cells", "[shell][sudoku]") {
     Fixture f;
-    SudokuScreen screen(f.services());
+    SudokuScreen screen(f.context());
     REQUIRE(screen.start("expert-7", f.now));
     f.frame(screen, {key(GLFW_KEY_P)});
     f.frame(screen);

@@ -1,14 +1,19 @@
-// Purpose: every view drawn headless at the sizes players use, in both languages, watched
-// for controls that share an ImGui ID (HeadlessUi fails a frame with a clash); and the
-// start screen's cards answer their own buttons: Bricks' "New game" starts Bricks, with or
-// without a game to continue (it once shared Sudoku's ID and did nothing).
+// Purpose: the start screen with the real games' cards (the registry, as the app draws
+// them), and every other view, drawn headless at the sizes players use in both languages,
+// watched for controls that share an ImGui ID (HeadlessUi fails a frame with a clash). Each
+// card answers its own buttons: Bricks' "New game" starts Bricks, with or without a game to
+// continue (it once shared Sudoku's ID and did nothing), Sudoku's opens its level sheet.
 #include <algorithm>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include <catch2/catch.hpp>
 
-#include "engine/sudoku/statistics.hpp"
+#include "shell/bridge.hpp"
+#include "shell/game/bricks_screen.hpp"
+#include "shell/game/registry.hpp"
+#include "shell/game/sudoku_screen.hpp"
 #include "shell/i18n.hpp"
 #include "shell/settings.hpp"
 #include "shell/ui/id_check.hpp"
@@ -28,29 +33,51 @@ struct Size {
 // Phone, landscape phone, tablet, desktop, a small native window.
 const std::vector<Size> kSizes = {{390, 844}, {844, 390}, {820, 1180}, {1280, 800}, {640, 400}};
 
-StartModel start_model(bool saved) {
-    StartModel m;
-    m.sudoku_saved = saved;
-    m.sudoku_saved_label = saved ? "Medium \u00B7 4:12" : "";
-    m.daily_label = tr("start.daily");
-    m.bricks_saved = saved;
-    m.bricks_best = saved ? 1234 : 0;
-    m.notice = saved ? "A saved game was damaged and set aside." : "";
-    m.version = "test";
-    return m;
-}
-
-// Draws the start screen until `pressed` says what the last frame's action was.
+// The start screen as the app draws it: the registry's games, each card in its group.
 struct StartScreen {
+    TempUserDir dir;
+    Store store;
+    Settings settings;
+    std::vector<std::unique_ptr<GameScreen>> games = make_games(GameContext{&store, &settings});
     HeadlessUi ui;
-    StartModel model;
-    StartAction last;
-    StartScreen(Size s, bool saved) : ui(s.w, s.h), model(start_model(saved)) {}
+    double now = 1000;
+    GameScreen* chosen = nullptr;  // the card that answered the last click, and how
+    GameEntry entry;
+
+    explicit StartScreen(Size s) : ui(s.w, s.h) {
+        for (const auto& g : games) REQUIRE(g->reload().damaged == nullptr);
+    }
+    GameScreen& game(std::string_view name) {
+        for (const auto& g : games) {
+            if (g->name() == name) return *g;
+        }
+        FAIL("no game " << name);
+        return *games.front();
+    }
     void frame() {
+        now += 100;
+        StartModel m;
+        m.version = "test";
+        m.cards = static_cast<int>(games.size());
         ui.frame(std::vector<int>{}, [&](const Ui& u) {
-            const StartAction a = draw_start_view(u, model);
-            if (a.kind != StartAction::none) last = a;
+            (void)draw_start_view(u, m, [&](int i, float width) {
+                GameScreen& g = *games[static_cast<std::size_t>(i)];
+                const TargetGroup group(std::string(g.name()).c_str());
+                GameEntry e = g.draw_card(u, width, now);
+                if (e.show || !e.notice.empty()) {
+                    chosen = &g;
+                    entry = std::move(e);
+                }
+            });
         });
+    }
+    // Clicks a card's button; true when it was there to click.
+    bool click(const std::string& group, const std::string& label) {
+        chosen = nullptr;
+        entry = {};
+        frame();
+        frame();
+        return HeadlessUi::click_in(group, label, [&] { frame(); });
     }
 };
 
@@ -65,34 +92,38 @@ TEST_CASE("start screen: each card's New game starts its own game at every size"
         set_language(lang);
         for (const Size size : kSizes) {
             for (const bool saved : {false, true}) {
-                INFO("size " << size.w << "x" << size.h << ", saved game " << saved << ", language "
+                INFO("size " << size.w << "x" << size.h << ", saved games " << saved << ", language "
                              << language_code(lang));
-                StartScreen s(size, saved);
-                s.frame();
-                s.frame();
-                // Bricks: New game starts Bricks.
-                REQUIRE(HeadlessUi::click_in("bricks", tr("start.new_game"), [&] { s.frame(); }));
-                CHECK(s.last.kind == StartAction::bricks_new);
-                // Bricks: Continue, when there is a game.
+                StartScreen s(size);
+                auto& bricks = static_cast<BricksScreen&>(s.game("bricks"));
+                auto& sudoku = static_cast<SudokuScreen&>(s.game("sudoku"));
+                std::uint64_t old_seed = 0;
                 if (saved) {
-                    s.last = {};
-                    REQUIRE(HeadlessUi::click_in("bricks", tr("start.continue"), [&] { s.frame(); }));
-                    CHECK(s.last.kind == StartAction::bricks_continue);
+                    bricks.start(12345);
+                    old_seed = bricks.seed();
+                    REQUIRE(sudoku.start("medium-5", s.now));
                 }
-                // Sudoku: New game opens the level sheet, and a level starts Sudoku.
-                s.last = {};
-                REQUIRE(HeadlessUi::click_in("sudoku", tr("start.new_game"), [&] { s.frame(); }));
-                CHECK(s.last.kind == StartAction::none);
-                s.frame();
-                s.frame();
-                REQUIRE(HeadlessUi::click_in("sudoku", tr("level.hard"), [&] { s.frame(); }));
-                CHECK(s.last.kind == StartAction::sudoku_new);
-                CHECK(s.last.level == 2);
-                s.frame();
+                // Bricks: New game starts a fresh Bricks game.
+                REQUIRE(s.click("bricks", tr("start.new_game")));
+                CHECK(s.chosen == &bricks);
+                CHECK(s.entry.show);
+                CHECK(bricks.playing());
+                CHECK(bricks.seed() != old_seed);
+                // Bricks: Continue resumes the game there is.
+                REQUIRE(s.click("bricks", tr("start.continue")));
+                CHECK(s.chosen == &bricks);
+                CHECK(s.entry.show);
+                // Sudoku: New game opens the level sheet (nothing starts yet), a level starts it.
+                REQUIRE(s.click("sudoku", tr("start.new_game")));
+                CHECK(s.chosen == nullptr);
+                REQUIRE(s.click("sudoku", tr("level.hard")));
+                CHECK(s.chosen == &sudoku);
+                CHECK(s.entry.show);
+                CHECK(sudoku.game_id().rfind("hard-", 0) == 0);
                 // Sudoku: the daily puzzle.
-                s.last = {};
-                REQUIRE(HeadlessUi::click_in("sudoku", tr("start.daily"), [&] { s.frame(); }));
-                CHECK(s.last.kind == StartAction::sudoku_daily);
+                REQUIRE(s.click("sudoku", tr("start.daily")));
+                CHECK(s.chosen == &sudoku);
+                CHECK(sudoku.game_id() == "daily-" + bridge::local_date());
             }
         }
     }
@@ -100,29 +131,39 @@ TEST_CASE("start screen: each card's New game starts its own game at every size"
 }
 
 TEST_CASE("settings and statistics and help and about: no two controls share an ID at any size", "[views]") {
-    sudoku::Statistics stats;
-    sudoku::record_start(stats, sudoku::Level::easy);
-    sudoku::record_win(stats, sudoku::Level::easy, 123456, std::string_view("2026-12-06"));
-    const BricksSummary bricks{true, 3, 900, 400, 12};
     for (const Lang lang : {Lang::en, Lang::ru}) {
         set_language(lang);
         for (const Size size : kSizes) {
             INFO("size " << size.w << "x" << size.h << ", language " << language_code(lang));
-            HeadlessUi ui(size.w, size.h);
+            StartScreen s(size);  // the games' sections, with some play behind them
+            auto& sudoku = static_cast<SudokuScreen&>(s.game("sudoku"));
+            REQUIRE(sudoku.start("easy-3", s.now));
+            static_cast<BricksScreen&>(s.game("bricks")).start(9);
+            HeadlessUi& ui = s.ui;
             Settings settings;
             for (int i = 0; i < 3; ++i) {
                 ui.frame(std::vector<int>{}, [&](const Ui& u) { (void)draw_settings_view(u, &settings, true); });
             }
             for (int i = 0; i < 3; ++i) {
-                ui.frame(std::vector<int>{},
-                         [&](const Ui& u) { (void)draw_statistics_view(u, stats, "2026-12-06", bricks); });
+                ui.frame(std::vector<int>{}, [&](const Ui& u) {
+                    (void)draw_statistics_view(u, [&] {
+                        for (const auto& g : s.games) g->draw_statistics(u);
+                    });
+                });
             }
-            for (int i = 0; i < 3; ++i) ui.frame(std::vector<int>{}, [&](const Ui& u) { (void)draw_help_view(u); });
+            for (int i = 0; i < 3; ++i) {
+                ui.frame(std::vector<int>{}, [&](const Ui& u) {
+                    (void)draw_help_view(u, [&] {
+                        for (const auto& g : s.games) g->draw_help(u);
+                    });
+                });
+            }
             for (int i = 0; i < 3; ++i) {
                 ui.frame(std::vector<int>{}, [&](const Ui& u) { (void)draw_about_view(u, "test"); });
             }
             // The last frame drew controls (at least "Back"), and none of them clashed.
-            CHECK(std::any_of(targets().begin(), targets().end(), [](const Target& t) { return t.label == std::string("\u2190 ") + tr("nav.back"); }));
+            CHECK(std::any_of(targets().begin(), targets().end(),
+                              [](const Target& t) { return t.label == std::string("\u2190 ") + tr("nav.back"); }));
             CHECK(id_check::clashes().empty());
         }
     }
