@@ -16,13 +16,16 @@ after(async () => { await server.stop(); });
 const gameKeys = (page) => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('astradia.')
   && !k.startsWith('astradia.consent')).sort());
 
-// Drags the first tray piece by its centre onto the board's cell (2, 2) with the mouse.
-async function placeFirstPiece(page) {
+// Drags the first piece left in the tray by its centre onto the board's cell (row, col)
+// with the mouse (two such drags at (2, 2) and (7, 7) never overlap: a piece spans at most
+// five cells).
+async function placeAPiece(page, row = 2, col = 2) {
   const st = await appState(page);
   const board = st.targets.find((t) => t.label === 'bricks-board');
-  const piece = st.targets.find((t) => t.label === 'piece 1');
+  const slot = st.bricks.tray.findIndex((p) => p !== null);
+  const piece = st.targets.find((t) => t.label === `piece ${slot + 1}`);
   const from = { x: piece.x + piece.w / 2, y: piece.y + piece.h / 2 };
-  const to = { x: board.x + 2.5 * st.bricks.layout.cell, y: board.y + 2.5 * st.bricks.layout.cell };
+  const to = { x: board.x + (col + 0.5) * st.bricks.layout.cell, y: board.y + (row + 0.5) * st.bricks.layout.cell };
   await page.mouse.move(from.x, from.y);
   await page.mouse.down();
   for (let i = 1; i <= 8; i++) await page.mouse.move(from.x + (to.x - from.x) * i / 8, from.y + (to.y - from.y) * i / 8);
@@ -55,8 +58,8 @@ test('Delete my data mid-game: both games forget everything, and further play st
     // Bricks: from the start screen, a game with two pieces placed.
     await clickTarget(s.page, 'New game', { group: 'bricks' });
     await waitForState(s.page, (q) => q.screen === 'bricks', { what: 'Bricks' });
-    await placeFirstPiece(s.page);
-    let st = await placeFirstPiece(s.page);
+    await placeAPiece(s.page, 2, 2);
+    let st = await placeAPiece(s.page, 7, 7);
     const oldSeed = st.bricks.seed;
     assert.ok(st.sudoku_stats.levels.easy.played === 1, 'the Sudoku game is in the statistics');
     assert.deepEqual(await gameKeys(s.page), ['astradia.bricks.game', 'astradia.sudoku.game', 'astradia.sudoku.stats']);
@@ -77,7 +80,7 @@ test('Delete my data mid-game: both games forget everything, and further play st
     st = await waitForState(s.page, (q) => q.screen === 'bricks', { what: 'a new Bricks game' });
     assert.equal(st.bricks.placements, 0);
     assert.notEqual(st.bricks.seed, oldSeed);
-    st = await placeFirstPiece(s.page);
+    st = await placeAPiece(s.page);
     assert.equal(st.bricks.stats.games, 0, 'no earlier games in the statistics');
     await clickTarget(s.page, '\u2190 Menu');
     await clickTarget(s.page, 'New game', { group: 'sudoku' });
