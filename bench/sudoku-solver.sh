@@ -1,6 +1,8 @@
-# Purpose: ./run bench sudoku-solver: solver throughput natively and in wasm (node), and wasm/native.
+# Purpose: ./run bench sudoku-solver: solver throughput natively and in wasm (node), wasm/native,
+# and QQWing side by side with ours in one process (astradia-vs-qqwing, same puzzles, same run).
 bench_sudoku_solver() {
     build native-release astradia
+    build native-release astradia-vs-qqwing
     build wasm-release astradia
     local native wasm
     native=$(mktemp)
@@ -13,5 +15,6 @@ bench_sudoku_solver() {
          END { for (k in key) if (rate[1, k] > 0) printf "  %-36s %6.2f\n", k, rate[2, k] / rate[1, k] }' \
         "$native" "$wasm" | sort
     rm -f "$native" "$wasm"
+    ./build/native-release/cli/astradia-vs-qqwing solve
     echo "  reproduce: ./run bench sudoku-solver"
 }

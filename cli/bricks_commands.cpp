@@ -481,15 +481,19 @@ void print_strength(const std::vector<GameResult>& results, std::uint64_t max_sc
     std::vector<double> scores;
     double placements = 0;
     double cpu = 0;
-    int over_100k = 0;
-    int over_1m = 0;
+    // A game reaches a mark when its score gets there; one stopped at the cap (score >= cap)
+    // has got there when the cap is at or above the mark, and is unknown for a mark above it.
+    int reached_100k = 0, unknown_100k = 0;
+    int reached_1m = 0, unknown_1m = 0;
     int capped = 0;
     for (const GameResult& r : results) {
         scores.push_back(static_cast<double>(r.score));
         placements += r.placements;
         cpu += r.cpu;
-        over_100k += r.score > 100'000;
-        over_1m += r.score > 1'000'000;
+        reached_100k += r.score >= 100'000;
+        reached_1m += r.score >= 1'000'000;
+        unknown_100k += r.capped && r.score < 100'000;
+        unknown_1m += r.capped && r.score < 1'000'000;
         capped += r.capped;
     }
     const double n = static_cast<double>(results.size());
@@ -498,9 +502,10 @@ void print_strength(const std::vector<GameResult>& results, std::uint64_t max_sc
     mean /= n;
     std::printf("  games %zu  median %.0f  mean %.0f%s  mean placements %.0f\n", results.size(), quantile(scores, 0.5),
                 mean, capped > 0 ? " (a lower bound: capped games count as their score at the cap)" : "", placements / n);
-    std::printf("  over 100,000: %d/%zu (%.1f%%)  over 1,000,000: %d/%zu (%.1f%%)  capped at %" PRIu64 ": %d\n",
-                over_100k, results.size(), 100.0 * over_100k / n, over_1m, results.size(), 100.0 * over_1m / n,
-                max_score, capped);
+    const auto unknown = [](int k) { return k > 0 ? " (" + std::to_string(k) + " capped below it: unknown)" : std::string(); };
+    std::printf("  reached 100,000: %d/%zu (%.1f%%)%s  reached 1,000,000: %d/%zu (%.1f%%)%s  capped at %" PRIu64 ": %d\n",
+                reached_100k, results.size(), 100.0 * reached_100k / n, unknown(unknown_100k).c_str(), reached_1m,
+                results.size(), 100.0 * reached_1m / n, unknown(unknown_1m).c_str(), max_score, capped);
     std::printf("  min %.0f  p10 %.0f  p25 %.0f  p75 %.0f  p90 %.0f  max %.0f\n", quantile(scores, 0), quantile(scores, 0.1),
                 quantile(scores, 0.25), quantile(scores, 0.75), quantile(scores, 0.9), quantile(scores, 1));
     std::printf("  time: %.0f s wall, %.0f s CPU (%.2f ms CPU per tray)\n", wall, cpu,

@@ -41,10 +41,7 @@ else()
 endif()
 
 if(ASTRADIA_BUILD_APP)
-  set(IMGUI_DIR "${CMAKE_SOURCE_DIR}/build/_deps/imgui-1.86" CACHE PATH "Dear ImGui 1.86 sources")
-  if(NOT EXISTS "${IMGUI_DIR}/imgui.cpp")
-    message(FATAL_ERROR "Dear ImGui sources not found in ${IMGUI_DIR}: run scripts/bootstrap.sh")
-  endif()
+  # (IMGUI_DIR is set, and checked, in the top CMakeLists.txt.)
   add_library(imgui STATIC
     ${IMGUI_DIR}/imgui.cpp ${IMGUI_DIR}/imgui_draw.cpp ${IMGUI_DIR}/imgui_tables.cpp
     ${IMGUI_DIR}/imgui_widgets.cpp

@@ -24,6 +24,7 @@ packages=(
     xvfb xauth                            # native app under a virtual X server
     fonts-dejavu-core fonttools           # UI font with Cyrillic, subset at build time
     python3 xz-utils ca-certificates      # serve.py, the ImGui tarball, npm over TLS
+    qqwing libqqwing-dev                  # the benchmarks' side-by-side peer (cli/vs_qqwing.cpp)
 )
 command -v node >/dev/null 2>&1 || packages+=(nodejs)
 command -v npm >/dev/null 2>&1 || packages+=(npm)

@@ -243,6 +243,15 @@ bool load(const Grid& puzzle, Board& s) {
     return true;
 }
 
+// Places digit d in the cell `at` the way load() places a given: the cell leaves the
+// other digits and d leaves the cell's peers; propagate() takes it from there.
+void place(Board& s, int d, v4 at) {
+    for (int e = 0; e < 9; ++e) {
+        if (e != d) s.cand[e] &= ~at;
+    }
+    clear_peers(s, d, at);
+}
+
 // A cell to branch on: among cells with two candidates, the one that sees the most open
 // cells (both branches then reach furthest); without such cells, one with the fewest
 // candidates. Returns band * 27 + position, and the candidate digits as a 9-bit mask.
@@ -359,10 +368,24 @@ std::optional<Grid> solve(const Grid& puzzle) {
 // those that keep the grid solvable. Which digits keep it solvable is a fact about the
 // grid, not about how the solver searches, so tuning the solver never changes the grid a
 // seed gives (shared links and daily puzzles rely on that).
+//
+// The work is in answering "is the grid still solvable with d here?" fast, not in
+// changing the answer: one board keeps the grid so far, propagated, and each test
+// searches from a copy of it with d placed, instead of loading the grid again; a digit
+// found impossible leaves the board's candidates (a fact, so later tests start further).
+// The draw (candidate digits from the peers, their order, the Rng calls) is untouched.
 std::optional<Grid> random_solution(const Grid& partial, Rng& rng) {
     Grid grid = partial;
     Grid solution;  // a completion of `grid`, kept up to date
-    if (count_solutions(grid, 1, &solution) == 0) return std::nullopt;
+    Board board;    // `grid`, propagated
+    if (!load(grid, board) || !propagate(board)) return std::nullopt;
+    {
+        Board copy = board;
+        Search ctx;
+        ctx.first = &solution;
+        search(copy, ctx);
+        if (ctx.count == 0) return std::nullopt;
+    }
     for (int cell = 0; cell < kCells; ++cell) {
         if (grid[cell] != 0) continue;
         std::uint8_t digits[9];
@@ -372,13 +395,43 @@ std::optional<Grid> random_solution(const Grid& partial, Rng& rng) {
         for (std::uint8_t d = 1; d <= 9; ++d) {
             if (!(used >> d & 1)) digits[n++] = d;
         }
+        v4 at{};
+        at[cell / 27] = 1u << (cell % 27);
         for (std::uint32_t i = 0; i < n; ++i) {  // try them in a random order
             const std::uint32_t j = i + rng.below(n - i);
             std::swap(digits[i], digits[j]);
             grid[cell] = digits[i];
+            const int d = digits[i] - 1;
             if (digits[i] == solution[cell]) break;  // the known completion agrees
-            if (count_solutions(grid, 1, &solution) == 1) break;
+            if (any_and(board.cand[d], at)) {
+                // First the cheap question: can the known completion take d here by moving
+                // only its digits d and e (the cell's digit there)? Keep every other cell of
+                // it, and search what is left (a few cells of two digits).
+                const int e = solution[cell] - 1;
+                Board near = board;
+                place(near, d, at);
+                for (int x = cell + 1; x < kCells; ++x) {
+                    const int v = solution[x] - 1;
+                    if (grid[x] != 0 || v == d || v == e) continue;
+                    v4 bit{};
+                    bit[x / 27] = 1u << (x % 27);
+                    place(near, v, bit);
+                }
+                Search quick;
+                quick.first = &solution;
+                search(near, quick);
+                if (quick.count == 1) break;
+                Board trial = board;
+                place(trial, d, at);
+                Search ctx;
+                ctx.first = &solution;
+                search(trial, ctx);
+                if (ctx.count == 1) break;
+                board.cand[d] &= ~at;  // no completion has d here
+            }
         }
+        place(board, grid[cell] - 1, at);
+        propagate(board);  // cannot fail: `solution` completes it
     }
     return grid;
 }

@@ -24,3 +24,24 @@ add_test(NAME "cli: sudoku count --limit 0 is a usage error"
 add_test(NAME "cli: sudoku unknown subcommand is a usage error"
          COMMAND ${CMAKE_COMMAND} "-DCMD=${_cli_words}" -DARGS=sudoku|frobnicate -DEXPECT_CODE=2
                  "-DEXPECT_STDERR=unknown subcommand" -P ${CMAKE_SOURCE_DIR}/cmake/expect_run.cmake)
+
+# The benchmark prints tdoku's figure as a labelled reference, never a ratio to it (a ratio
+# is only printed when both sides are timed in the same run).
+add_test(NAME "cli: sudoku bench labels the tdoku reference and prints no ratio to it"
+         COMMAND ${_cli} sudoku bench --runs 1 --mode unique --set kaggle_first10000)
+set_tests_properties("cli: sudoku bench labels the tdoku reference and prints no ratio to it" PROPERTIES
+  PASS_REGULAR_EXPRESSION "NOT in this run.*kaggle_first10000 +10000 unique +[0-9]+/s +[0-9.]+ +684000/s\n"
+  FAIL_REGULAR_EXPRESSION "[0-9]x\n;ratio")
+
+# The benchmarks' QQWing peer (native release, where libqqwing is installed): both sides
+# agree on every count (else exit 1), and the generator side makes a puzzle of every level.
+if(TARGET astradia-vs-qqwing)
+  add_test(NAME "cli: vs-qqwing solve agrees with QQWing on the counts of 500 puzzles of two sets"
+           COMMAND astradia-vs-qqwing solve --runs 1 --sample 500 --set 17_clue --set serg_benchmark)
+  set_tests_properties("cli: vs-qqwing solve agrees with QQWing on the counts of 500 puzzles of two sets" PROPERTIES
+    PASS_REGULAR_EXPRESSION "17_clue +500 +[0-9]+/s +[0-9]+/s +[0-9.]+x\n.*serg_benchmark +500 ")
+  add_test(NAME "cli: vs-qqwing generate times both generators at every level"
+           COMMAND astradia-vs-qqwing generate --count 2)
+  set_tests_properties("cli: vs-qqwing generate times both generators at every level" PROPERTIES
+    PASS_REGULAR_EXPRESSION "ours +extreme +p50.*qqwing +expert +p50")
+endif()
