@@ -23,8 +23,14 @@ packages=(
     chromium                              # browser tests (driven by playwright-core)
     xvfb xauth                            # native app under a virtual X server
     fonts-dejavu-core fonttools           # UI font with Cyrillic, subset at build time
-    python3 xz-utils ca-certificates      # serve.py, the ImGui tarball, npm over TLS
+    python3 xz-utils ca-certificates      # the server and scripts, the ImGui tarball, npm over TLS
     qqwing libqqwing-dev                  # the benchmarks' side-by-side peer (cli/vs_qqwing.cpp)
+    python3-waitress                      # the site's WSGI server (default)
+    python3-gunicorn                      # the documented multi-process option
+    python3-psycopg                       # PostgreSQL storage (psycopg 3)
+    postgresql-15                         # the throwaway cluster the server tests start
+    nginx                                 # deploy/: the shipped reverse-proxy configuration, tested
+    wrk brotli                            # ./run bench server; Brotli twins of the site's files
 )
 command -v node >/dev/null 2>&1 || packages+=(nodejs)
 command -v npm >/dev/null 2>&1 || packages+=(npm)

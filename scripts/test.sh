@@ -2,8 +2,8 @@
 # Purpose: build everything and run every test: C++ unit tests on native-debug,
 # native-asan and native-release (CTest), the libFuzzer targets for a bounded time,
 # the engine tests and the CLI compiled to wasm under node, the legal widget's node
-# unit tests, serve.py's and build_legal.py's tests, and the browser tests in Debian's
-# Chromium. Runs every stage, prints a summary with timings, exits 1 if any stage
+# unit tests, the server's tests (on SQLite and on a throwaway PostgreSQL cluster this script
+# starts and stops), build_legal.py's tests, and the browser tests in Debian's Chromium. Runs every stage, prints a summary with timings, exits 1 if any stage
 # failed. Assumes scripts/bootstrap.sh has run (./run test does both).
 #
 # Builds always run (ninja makes them no-ops when nothing changed). A stage's tests are
@@ -42,7 +42,29 @@ inputs_key() {
 have_git=0
 git rev-parse --is-inside-work-tree >/dev/null 2>&1 && have_git=1
 # Source files a C++ stage reads: everything but docs, benchmarks, the browser and serve tests.
-cpp_sources=(. ':!docs' ':!bench' ':!README.md' ':!tests/browser' ':!tests/serve' ':!serve.py')
+cpp_sources=(. ':!docs' ':!bench' ':!README.md' ':!tests/browser' ':!tests/serve' ':!serve.py' ':!server'
+             ':!deploy' ':!server.toml')
+# The server's Debian packages: their versions are part of the server stages' keys.
+server_packages() {
+    dpkg-query -W -f '${Package} ${Version}\n' python3-waitress python3-psycopg python3-gunicorn \
+        postgresql-15 nginx brotli 2>/dev/null
+}
+
+# A throwaway PostgreSQL cluster (scripts/pgcluster.sh), started by the stages that need it and
+# always stopped, also when the script is interrupted.
+pg_dir=""
+stop_pg() { if [[ -n "$pg_dir" ]]; then scripts/pgcluster.sh stop "$pg_dir"; pg_dir=""; fi; }
+trap stop_pg EXIT
+trap 'stop_pg; exit 130' INT TERM
+with_pg() {  # with_pg COMMAND...: runs COMMAND with ASTRADIA_TEST_PG set to a fresh cluster's URL
+    local out rc
+    out="$(scripts/pgcluster.sh start)" || return 1
+    pg_dir="${out%% *}"
+    ASTRADIA_TEST_PG="${out#* }" "$@"
+    rc=$?
+    stop_pg
+    return $rc
+}
 
 failed=()
 summary=()
@@ -110,12 +132,13 @@ preset_stage "native-fuzz: fuzz targets (bounded time)" native-fuzz
 preset_stage "wasm-release: engine tests under node" wasm-release
 stage "node unit tests (legal widget logic)" "$passes/node-legal.key" \
     "$(key legal tests/legal)" node --test tests/legal/
-stage "serve.py tests" "$passes/serve.key" \
-    "$(key serve.py tests/serve tests/legal legal)" python3 -m unittest discover -s tests/serve
+stage "server tests (SQLite and PostgreSQL)" "$passes/serve.key" \
+    "$(key serve.py server tests/serve tests/legal legal scripts/pgcluster.sh -- "$(server_packages)")" \
+    with_pg /usr/bin/python3 -m unittest discover -s tests/serve
 stage "legal build step tests (build_legal.py)" "$passes/build-legal.key" \
     "$(key legal tests/legal)" python3 -m unittest discover -s tests/legal -p 'test_*.py'
 stage "browser tests (Chromium + playwright-core)" "$passes/browser.key" \
-    "$(key tests/browser serve.py web legal -- "$(site_sums | sha256sum)")" \
+    "$(key tests/browser serve.py server web legal -- "$(site_sums | sha256sum)" "$(server_packages)")" \
     node --test --test-concurrency=1 tests/browser/
 
 printf '\n[test] summary (%ss in all):\n' "$SECONDS"

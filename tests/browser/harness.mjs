@@ -25,11 +25,16 @@ const CHROMIUM_ARGS = [
   '--disable-features=MediaRouter,OptimizationHints,Translate',
 ];
 
-// Starts serve.py (no build: the test command built the site) and resolves to
-// { origin, stop(), log() } once it listens.
+// Starts serve.py (it never builds: the test command built the site) with Debian's Python, the one
+// that sees python3-waitress, and resolves to { origin, stop(), log() } once it listens. Without
+// a --database (or --consent-db) in extraArgs it gets a fresh SQLite file of its own.
 export async function startServer({ root = SITE, extraArgs = [] } = {}) {
-  const proc = spawn('python3', [path.join(REPO, 'serve.py'), '--no-build', '--root', root, '--port', '0', ...extraArgs], {
+  const own = extraArgs.some((a) => a === '--database' || a === '--consent-db') ? [] :
+    ['--database', path.join(mkdtempSync(path.join(tmpdir(), 'astradia-db-')), 'astradia.sqlite3')];
+  const proc = spawn('/usr/bin/python3', [path.join(REPO, 'serve.py'), '--root', root, '--port', '0', ...own, ...extraArgs], {
     cwd: REPO, stdio: ['ignore', 'ignore', 'pipe'],
+    // A test run posts more receipts from 127.0.0.1 in a minute than any visitor: a wider bucket.
+    env: { ...process.env, ASTRADIA_RATE_LIMIT_BURST: '1000' },
   });
   let output = '';
   const origin = await new Promise((resolve, reject) => {

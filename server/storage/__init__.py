@@ -1,0 +1,227 @@
+"""Purpose: the server's storage behind one small interface, with two engines: SQLite (the embedded
+default, one file) and PostgreSQL (psycopg 3, for several app processes or hosts). Both run the
+same versioned migrations (migrations/<engine>/NNNN_name.sql, applied on start and recorded in the
+schema_migrations table) and the same statements, written with `?` placeholders.
+
+open_storage(url) picks the engine from the URL: a path or sqlite:///path is SQLite,
+postgresql://... is PostgreSQL. Errors the caller should answer with 503 are StorageError.
+"""
+import datetime
+import json
+import os
+import re
+
+MIGRATIONS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "migrations")
+MIGRATION_NAME = re.compile(r"([0-9]{4})_([a-z0-9_]+)\.sql")
+
+RECEIPT_COLUMNS = ("record_id", "seq", "received", "site", "event", "method", "choices", "documents",
+                   "language", "time", "expires", "age_confirmed", "gpc")
+FORM_COLUMNS = ("received", "form", "document", "version", "hash", "accepted", "language", "fields")
+
+
+class StorageError(Exception):
+    """The database could not do what was asked (unreachable, locked too long, full...)."""
+
+
+class SchemaError(StorageError):
+    """The database's schema is not one these migrations can bring up to date."""
+
+
+def utc_now_iso(now=None):
+    """`now` (a UTC datetime; default the current time) as YYYY-MM-DDTHH:MM:SS.mmmZ."""
+    now = now or datetime.datetime.now(datetime.timezone.utc)
+    return now.strftime("%Y-%m-%dT%H:%M:%S.") + f"{now.microsecond // 1000:03d}Z"
+
+
+def compact_json(value):
+    """The canonical text stored for choices, documents and form fields."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
+def migrations(engine):
+    """[(version, name, sql)] for `engine`, in order; the versions must be 1, 2, 3... without gaps."""
+    folder = os.path.join(MIGRATIONS, engine)
+    found = []
+    for name in sorted(os.listdir(folder)):
+        m = MIGRATION_NAME.fullmatch(name)
+        if m:
+            with open(os.path.join(folder, name), encoding="utf-8") as f:
+                found.append((int(m.group(1)), m.group(2), f.read()))
+    if [v for v, _, _ in found] != list(range(1, len(found) + 1)):
+        raise SchemaError(f"migrations/{engine}: versions must run 1, 2, 3... without gaps")
+    return found
+
+
+class Storage:
+    """What the API modules may ask of a database. Engines implement _transaction() (a context
+    manager yielding a cursor-like object with execute(sql, params) -> rows) and a few engine
+    specifics; the statements here are shared (`?` placeholders)."""
+
+    engine = "?"
+
+    # --- engine hooks ----------------------------------------------------------------------
+    def _transaction(self, write=True):
+        raise NotImplementedError
+
+    def _lock_record(self, tx, record_id):
+        """Serialises writers of one record's receipts until the transaction ends."""
+
+    def _migration_lock(self, tx):
+        """Serialises migrations between processes starting at the same time."""
+
+    def _tables(self, tx):
+        raise NotImplementedError
+
+    def _run_script(self, tx, sql):
+        raise NotImplementedError
+
+    def close(self):
+        pass
+
+    def describe(self):
+        return self.engine
+
+    # --- migrations ----------------------------------------------------------------------------
+    def migrate(self):
+        """Applies the migrations this database lacks, each in its own transaction, and returns
+        the versions applied. Raises SchemaError for a database newer than this code."""
+        known = migrations(self.engine)
+        applied = []
+        with self._transaction() as tx:
+            self._migration_lock(tx)
+            if "schema_migrations" not in self._tables(tx):
+                self._run_script(tx, "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, "
+                                     "name TEXT NOT NULL, applied TEXT NOT NULL)")
+            have = {row[0] for row in tx.execute("SELECT version FROM schema_migrations")}
+            newer = sorted(v for v in have if v > len(known))
+            if newer:
+                raise SchemaError(f"the database is at schema version {max(have)}, newer than this server "
+                                  f"knows ({len(known)}); run a newer server")
+            for version, name, sql in known:
+                if version in have:
+                    continue
+                self._run_script(tx, sql)
+                tx.execute("INSERT INTO schema_migrations (version, name, applied) VALUES (?, ?, ?)",
+                           (version, name, utc_now_iso()))
+                applied.append(version)
+        return applied
+
+    def schema_version(self):
+        with self._transaction(write=False) as tx:
+            if "schema_migrations" not in self._tables(tx):
+                return 0
+            return tx.execute("SELECT COALESCE(MAX(version), 0) FROM schema_migrations")[0][0]
+
+    # --- health ---------------------------------------------------------------------------------
+    def ping(self):
+        """Round trip to the database; raises StorageError when it cannot answer."""
+        with self._transaction(write=False) as tx:
+            tx.execute("SELECT 1")
+
+    # --- consent receipts ----------------------------------------------------------------------
+    def add_receipt(self, record, event, received=None):
+        """Stores one receipt (a valid record) and returns its id "<record id>:<n>", n counting this
+        record's receipts from 1. Raises StorageError."""
+        received = received or utc_now_iso()
+        with self._transaction() as tx:
+            self._lock_record(tx, record["id"])
+            seq = tx.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM receipts WHERE record_id = ?",
+                             (record["id"],))[0][0]
+            tx.execute("INSERT INTO receipts (" + ", ".join(RECEIPT_COLUMNS) + ") VALUES ("
+                       + ", ".join("?" * len(RECEIPT_COLUMNS)) + ")",
+                       (record["id"], seq, received, record["site"], event, record["method"],
+                        compact_json(record["choices"]), compact_json(record["documents"]), record["language"],
+                        record["time"], record["expires"], int(record["age_confirmed"]), int(record["gpc"])))
+        return f"{record['id']}:{seq}"
+
+    def receipts(self, record_id):
+        """A record's receipts, oldest first, as dicts (choices and documents parsed)."""
+        with self._transaction(write=False) as tx:
+            rows = tx.execute("SELECT " + ", ".join(RECEIPT_COLUMNS) + " FROM receipts WHERE record_id = ? "
+                              "ORDER BY seq", (record_id,))
+        out = []
+        for row in rows:
+            r = dict(zip(RECEIPT_COLUMNS, row))
+            r["choices"], r["documents"] = json.loads(r["choices"]), json.loads(r["documents"])
+            r["age_confirmed"], r["gpc"] = bool(r["age_confirmed"]), bool(r["gpc"])
+            out.append(r)
+        return out
+
+    def count_receipts(self):
+        with self._transaction(write=False) as tx:
+            return tx.execute("SELECT COUNT(*) FROM receipts")[0][0]
+
+    def purge(self, receipt_retention_days, form_retention_days, now=None):
+        """Deletes receipts whose record's term ended more than receipt_retention_days ago and form
+        submissions older than form_retention_days. Returns (receipts deleted, forms deleted)."""
+        now = now or datetime.datetime.now(datetime.timezone.utc)
+        receipts_before = utc_now_iso(now - datetime.timedelta(days=receipt_retention_days))
+        forms_before = utc_now_iso(now - datetime.timedelta(days=form_retention_days))
+        with self._transaction() as tx:
+            gone = tx.execute_count("DELETE FROM receipts WHERE expires < ?", (receipts_before,))
+            forms = tx.execute_count("DELETE FROM partner_forms WHERE received < ?", (forms_before,))
+        return gone, forms
+
+    def import_receipts(self, rows):
+        """Copies receipts (dicts or sequences in RECEIPT_COLUMNS order, e.g. from a previous
+        database) keeping their record ids and numbers; ones already present are skipped.
+        Returns how many were new."""
+        added = 0
+        sql = ("INSERT INTO receipts (" + ", ".join(RECEIPT_COLUMNS) + ") VALUES ("
+               + ", ".join("?" * len(RECEIPT_COLUMNS)) + ") ON CONFLICT (record_id, seq) DO NOTHING")
+        batch = []
+        for row in rows:
+            batch.append(tuple(row[c] for c in RECEIPT_COLUMNS) if isinstance(row, dict) else tuple(row))
+            if len(batch) == 500:
+                added += self._insert_batch(sql, batch)
+                batch = []
+        if batch:
+            added += self._insert_batch(sql, batch)
+        return added
+
+    def _insert_batch(self, sql, batch):
+        with self._transaction() as tx:
+            return sum(tx.execute_count(sql, row) for row in batch)
+
+    # --- partner forms --------------------------------------------------------------------------
+    def add_form(self, form, acceptance, fields, received=None):
+        """Stores one partner form submission; returns its number."""
+        received = received or utc_now_iso()
+        with self._transaction() as tx:
+            rows = tx.execute("INSERT INTO partner_forms (" + ", ".join(FORM_COLUMNS) + ") VALUES ("
+                              + ", ".join("?" * len(FORM_COLUMNS)) + ") RETURNING n",
+                              (received, form, acceptance["document"], acceptance["version"], acceptance["hash"],
+                               acceptance["time"], acceptance["language"], compact_json(fields)))
+        return rows[0][0]
+
+    def forms(self):
+        with self._transaction(write=False) as tx:
+            rows = tx.execute("SELECT n, " + ", ".join(FORM_COLUMNS) + " FROM partner_forms ORDER BY n")
+        return [dict(zip(("n",) + FORM_COLUMNS, r), fields=json.loads(r[-1])) for r in rows]
+
+
+def open_storage(url, busy_timeout_ms=5000):
+    """The Storage for `url` (not yet migrated). Raises StorageError when the engine is unavailable."""
+    if url.startswith(("postgresql://", "postgres://")):
+        from .postgresql import PostgresStorage
+        return PostgresStorage(url)
+    path = url[len("sqlite:///") - 1:] if url.startswith("sqlite:///") else url
+    from .sqlite import SqliteStorage
+    return SqliteStorage(path, busy_timeout_ms=busy_timeout_ms)
+
+
+def read_legacy_receipts(path):
+    """The receipts of a SQLite file in today's (or any later) layout, as dicts; read-only."""
+    import sqlite3
+    if not os.path.isfile(path):
+        raise StorageError(f"{path}: no such file")
+    try:
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            cursor = db.execute("SELECT " + ", ".join(RECEIPT_COLUMNS) + " FROM receipts ORDER BY n")
+            for row in cursor:
+                yield dict(zip(RECEIPT_COLUMNS, row))
+        finally:
+            db.close()
+    except sqlite3.Error as exc:
+        raise StorageError(f"{path}: cannot read receipts: {exc}") from None

@@ -1,0 +1,99 @@
+"""Purpose: the PostgreSQL engine (psycopg 3, Debian python3-psycopg): one connection per worker
+thread (so connections are bounded by the thread pool), short transactions, a transaction-scoped
+advisory lock per consent record so two app processes never give one record the same receipt
+number, and an advisory lock around migrations so processes starting together apply each once.
+A connection that fails is dropped and reopened by the next request.
+"""
+import contextlib
+import threading
+
+from . import Storage, StorageError
+
+try:
+    import psycopg
+except ImportError:  # pyenv's python3 does not see Debian's packages
+    psycopg = None
+
+MIGRATION_LOCK = 0x61737472  # "astr": one constant for every process of this service
+
+
+class _Tx:
+    def __init__(self, cur):
+        self.cur = cur
+
+    def execute(self, sql, params=()):
+        self.cur.execute(sql.replace("?", "%s"), params)
+        return self.cur.fetchall() if self.cur.description is not None else []
+
+    def execute_count(self, sql, params=()):
+        self.cur.execute(sql.replace("?", "%s"), params)
+        return self.cur.rowcount
+
+
+class PostgresStorage(Storage):
+    engine = "postgresql"
+
+    def __init__(self, url):
+        if psycopg is None:
+            raise StorageError("PostgreSQL needs psycopg 3 (Debian python3-psycopg): run the server with "
+                               "/usr/bin/python3")
+        self.url = url
+        self._local = threading.local()
+        self._all = []
+        self._all_lock = threading.Lock()  # guards the list of connections only
+
+    def describe(self):
+        # never the password
+        return "postgresql " + self.url.split("://", 1)[1].rpartition("@")[2]
+
+    def _connection(self):
+        conn = getattr(self._local, "conn", None)
+        if conn is None or conn.closed:
+            try:
+                conn = psycopg.connect(self.url, autocommit=True, connect_timeout=5)
+            except psycopg.Error as exc:
+                raise StorageError(f"postgresql: cannot connect: {str(exc).strip().splitlines()[0]}") from None
+            self._local.conn = conn
+            with self._all_lock:
+                self._all.append(conn)
+        return conn
+
+    @contextlib.contextmanager
+    def _transaction(self, write=True):
+        conn = self._connection()
+        try:
+            with conn.transaction(), conn.cursor() as cur:
+                yield _Tx(cur)
+        except psycopg.Error as exc:
+            if conn.broken or conn.closed:
+                self._local.conn = None
+                with self._all_lock:
+                    if conn in self._all:
+                        self._all.remove(conn)
+                try:
+                    conn.close()
+                except psycopg.Error:
+                    pass
+            raise StorageError(f"postgresql: {str(exc).strip().splitlines()[0]}") from None
+
+    def _lock_record(self, tx, record_id):
+        tx.execute("SELECT pg_advisory_xact_lock(hashtext(?))", (record_id,))
+
+    def _migration_lock(self, tx):
+        tx.execute("SELECT pg_advisory_xact_lock(?)", (MIGRATION_LOCK,))
+
+    def _tables(self, tx):
+        return {r[0] for r in tx.execute("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")}
+
+    def _run_script(self, tx, sql):
+        tx.cur.execute(sql)  # no parameters: several statements in one go
+
+    def close(self):
+        with self._all_lock:
+            for conn in self._all:
+                try:
+                    conn.close()
+                except psycopg.Error:
+                    pass
+            self._all = []
+        self._local = threading.local()
