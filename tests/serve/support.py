@@ -102,20 +102,40 @@ class InProcess:
         self.storage.close()
 
 
+# Settings for load tests: one client posts thousands of receipts, far past a visitor's bucket.
+BASE_SETTINGS_ENV = {"ASTRADIA_RATE_LIMIT_ENABLED": "false", "ASTRADIA_LOG_ACCESS": "false"}
+
+
+def _env(env):
+    e = {k: v for k, v in os.environ.items() if not k.startswith("ASTRADIA_")}
+    e.update(env or {})
+    return e
+
+
 class Process:
     """serve.py as its own process: .port, .proc, .output(), .stop(sig)."""
 
-    def __init__(self, args, env=None, cwd=REPO, python=PY):
-        e = {k: v for k, v in os.environ.items() if not k.startswith("ASTRADIA_")}
-        e.update(env or {})
+    @staticmethod
+    def run(args, env=None, timeout=60):
+        """serve.py run to its end (e.g. a refusal, --import-receipts): a CompletedProcess."""
+        return subprocess.run([PY, SERVE, "--port", "0", *args], cwd=REPO, env=_env(env), capture_output=True,
+                              text=True, timeout=timeout)
+
+    def __init__(self, args, env=None, cwd=REPO, python=PY, wait=True, preexec_fn=None):
+        e = _env(env)
         self.proc = subprocess.Popen([python, SERVE, "--port", "0", *args], cwd=cwd, env=e,
-                                     stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                                     preexec_fn=preexec_fn)
         self.lines = []
         self._ready = threading.Event()
         self.port = None
         self._reader = threading.Thread(target=self._read, daemon=True)
         self._reader.start()
-        if not self._ready.wait(20) or self.port is None:
+        if wait:
+            self.wait_ready()
+
+    def wait_ready(self):
+        if not self._ready.wait(30) or self.port is None:
             self.proc.kill()
             raise RuntimeError("serve.py did not start:\n" + self.output())
 
