@@ -197,7 +197,8 @@ def load(path=None, environ=None, overrides=None):
 
 _ENV_NAMES = {f"{ENV_PREFIX}{s}_{k}".upper() for s, keys in SCHEMA.items() for k in keys}
 # Other ASTRADIA_* variables the project uses for other things (tests, the native app).
-_ENV_OTHER = {"ASTRADIA_USER_DIR", "ASTRADIA_TEST_ALL", "ASTRADIA_CHROMIUM", "ASTRADIA_TEST_PG"}
+_ENV_OTHER = {"ASTRADIA_USER_DIR", "ASTRADIA_TEST_ALL", "ASTRADIA_CHROMIUM", "ASTRADIA_TEST_PG", "ASTRADIA_CONFIG",
+               "ASTRADIA_GUNICORN_WORKERS"}
 
 
 def _check(values):

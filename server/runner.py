@@ -236,12 +236,14 @@ class Server(TcpWSGIServer):
         unfinished requests that started longest ago (408). Busy connections are never touched."""
         want = max(1, self.adj.connection_limit // 10)
         idle, partial = [], []
+        fresh = time.time() - 1.0  # a connection accepted under a second ago gets to send its request
         for channel in self.active_channels.values():
             if channel.requests or channel.total_outbufs_len or channel.will_close or channel.close_when_flushed \
                     or channel.evicted:
                 continue
             if channel.request is None:
-                idle.append((channel.last_activity, channel))
+                if channel.last_activity < fresh:
+                    idle.append((channel.last_activity, channel))
             elif not channel.request.completed:
                 partial.append((channel.request.started, channel))
         for _, channel in sorted(idle, key=lambda x: x[0])[:want]:
