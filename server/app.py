@@ -113,10 +113,12 @@ class App:
                 raise HTTPError(429, "Too many requests; try again later",
                                 headers=[("Retry-After", retry_after(wait))], close=False)
         origin = request.header("Origin")
-        if origin is not None:
+        if origin is not None and origin != "null":
             if origin != self.own_origin(request) and origin not in self.partner_origins:
                 raise HTTPError(403, "This site does not accept writes from " + origin[:100], close=False)
             return
+        # No Origin, or "null": what a browser sends for a form posted from a page under
+        # Referrer-Policy: no-referrer (ours), and from sandboxed frames. Sec-Fetch-Site tells them apart.
         site = (request.header("Sec-Fetch-Site") or "").lower()
         if site not in ("", "same-origin", "none"):
             raise HTTPError(403, "Writes are accepted from this site only", close=False)

@@ -1,10 +1,12 @@
 // Purpose: starts the game when the browser can run it, and says plainly why not
 // when it cannot (no WebAssembly, no WebGL 2, files that did not load, a failed start).
-// Loaded with `defer` after astradia.js, which defines createAstradia().
+// Loaded with `defer` after astradia.js, which defines createAstradia(). The wasm file has a
+// content-hashed name that the page gives on this script's tag (data-wasm).
 'use strict';
 
 (function boot() {
   const root = document.documentElement;
+  const wasmName = document.currentScript && document.currentScript.dataset.wasm;
   const canvas = document.getElementById('canvas');
 
   const reasons = {
@@ -58,6 +60,7 @@
 
   window.createAstradia({
     canvas,
+    locateFile: (file, dir) => dir + (file === 'astradia.wasm' && wasmName ? wasmName : file),
     onAbort: (what) => fail('start', String(what)),
   }).catch((error) => fail('start', error && error.message ? error.message : String(error)));
 })();

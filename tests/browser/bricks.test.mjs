@@ -258,7 +258,7 @@ test('a reload in the middle of a game resumes it exactly; a damaged save is set
     for (const key of ['seed', 'score', 'board', 'tray', 'placements', 'lines']) {
       assert.deepEqual(back.bricks[key], st.bricks[key], key);
     }
-    await s.page.goto(server.origin + '/app.css');
+    await s.page.goto(server.origin + '/favicon.svg');  // any page of the site
     const saved = await s.page.evaluate(() => localStorage.getItem('astradia.bricks.game'));
     await s.page.evaluate((t) => localStorage.setItem('astradia.bricks.game', t.replace('"score":', '"score":1')), saved);
     await s.page.goto(server.origin + '/');

@@ -25,6 +25,7 @@ const CHROMIUM_ARGS = [
   '--disable-features=MediaRouter,OptimizationHints,Translate',
 ];
 
+// (DEBUG_SERVE=1 prints the server's log when it stops.)
 // Starts serve.py (it never builds: the test command built the site) with Debian's Python, the one
 // that sees python3-waitress, and resolves to { origin, stop(), log() } once it listens. Without
 // a --database (or --consent-db) in extraArgs it gets a fresh SQLite file of its own.
@@ -49,7 +50,7 @@ export async function startServer({ root = SITE, extraArgs = [] } = {}) {
   return {
     origin,
     log: () => output,
-    stop: () => new Promise((resolve) => { proc.once('exit', resolve); proc.kill('SIGTERM'); }),
+    stop: () => new Promise((resolve) => { if (process.env.DEBUG_SERVE) console.error(output); proc.once('exit', resolve); proc.kill('SIGTERM'); }),
   };
 }
 

@@ -111,7 +111,7 @@ test('a browser without WebGL 2 gets a plain explanation', { timeout: 60000 }, a
 test('Subresource Integrity: a tampered script is refused and the page says so', { timeout: 60000 }, async () => {
   const s = await openPage(server.origin);
   try {
-    await s.page.route('**/astradia.js', async (route) => {
+    await s.page.route('**/astradia.*.js', async (route) => {  // the app's script (content-hashed name)
       const response = await route.fetch();
       const body = (await response.text()) + '\n// tampered';
       await route.fulfill({ response, body, headers: { ...response.headers(), 'content-encoding': 'identity' } });

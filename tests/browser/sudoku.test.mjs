@@ -240,7 +240,7 @@ test('a damaged saved game is set aside, the player is told, a fresh start follo
     const damaged = saved.replace(/"entries":"[^"]*"/, '"entries":"9' + '.'.repeat(80) + '"');
     assert.notEqual(damaged, saved);
     // Leave the game first (it saves when it goes to the background), then damage the save.
-    await s.page.goto(server.origin + '/app.css');
+    await s.page.goto(server.origin + '/favicon.svg');  // any page of the site
     await s.page.evaluate((t) => localStorage.setItem('astradia.sudoku.game', t), damaged);
     await s.page.goto(server.origin + '/');
     await s.page.waitForSelector('html[data-app="running"]');
