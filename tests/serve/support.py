@@ -74,10 +74,7 @@ def settings(root, database, **overrides):
     values = {"server.root": root, "database.url": database, "server.port": 0}
     for k, v in overrides.items():
         values[k.replace("__", ".")] = v
-    empty = os.path.join(tempfile.gettempdir(), "astradia-empty.toml")
-    if not os.path.exists(empty):
-        open(empty, "w").close()
-    return configmod.load(empty, environ={}, overrides=values)
+    return configmod.load(empty_config(), environ={}, overrides=values)
 
 
 class InProcess:
@@ -106,6 +103,18 @@ class InProcess:
 BASE_SETTINGS_ENV = {"ASTRADIA_RATE_LIMIT_ENABLED": "false", "ASTRADIA_LOG_ACCESS": "false"}
 
 
+def empty_config():
+    """An empty settings file: the defaults, whatever the developer's server.toml says."""
+    path = os.path.join(tempfile.gettempdir(), "astradia-empty.toml")
+    if not os.path.exists(path):
+        open(path, "w").close()
+    return path
+
+
+def _isolated(args):
+    return list(args) if "--config" in args else ["--config", empty_config(), *args]
+
+
 def _env(env):
     e = {k: v for k, v in os.environ.items() if not k.startswith("ASTRADIA_")}
     e.update(env or {})
@@ -118,12 +127,12 @@ class Process:
     @staticmethod
     def run(args, env=None, timeout=60):
         """serve.py run to its end (e.g. a refusal, --import-receipts): a CompletedProcess."""
-        return subprocess.run([PY, SERVE, "--port", "0", *args], cwd=REPO, env=_env(env), capture_output=True,
-                              text=True, timeout=timeout)
+        return subprocess.run([PY, SERVE, "--port", "0", *_isolated(args)], cwd=REPO, env=_env(env),
+                              capture_output=True, text=True, timeout=timeout)
 
     def __init__(self, args, env=None, cwd=REPO, python=PY, wait=True, preexec_fn=None):
         e = _env(env)
-        self.proc = subprocess.Popen([python, SERVE, "--port", "0", *args], cwd=cwd, env=e,
+        self.proc = subprocess.Popen([python, SERVE, "--port", "0", *_isolated(args)], cwd=cwd, env=e,
                                      stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
                                      preexec_fn=preexec_fn)
         self.lines = []

@@ -104,6 +104,8 @@ class SiteBehaviour:
         self.assertEqual(gzip.decompress(body), SCRIPT)
 
     def test_brotli_twin_when_accepted(self):
+        if not self.strict:
+            self.skipTest("nginx sends the gzip twin (deploy/nginx/astradia.conf says why)")
         status, headers, body = get(self.port, "/" + HASHED_JS, {"Accept-Encoding": "gzip, br"})
         self.assertEqual((status, headers["content-encoding"], body), (200, "br", BROTLI_TWIN))
         status, headers, body = get(self.port, "/" + HASHED_JS, {"Accept-Encoding": "gzip"})
@@ -143,6 +145,8 @@ class SiteBehaviour:
         self.assertEqual((status, body), (200, INDEX))
 
     def test_symlink_inside_root_is_served(self):
+        if not self.strict:
+            self.skipTest("nginx refuses every link (disable_symlinks); the built site has none")
         status, _, body = get(self.port, "/inside-link.html")
         self.assertEqual((status, body), (200, INDEX))
 
@@ -193,6 +197,8 @@ class SiteBehaviour:
             status, _, body = raw_request(self.port, f"GET {path} HTTP/1.1\r\nHost: x\r\n\r\n".encode())
             if self.strict:
                 self.assertEqual(status, 404, path)
+            elif path == "/./index.html":  # nginx resolves it to the page itself, inside the root
+                self.assertIn(status, (200, 404), path)
             else:
                 self.assertIn(status, (400, 403, 404), path)
             self.assertNotIn(b"root:x", body, path)
@@ -225,8 +231,9 @@ class SiteBehaviour:
         for data in malformed:
             try:
                 status, headers, _ = raw_request(self.port, data)
-            except (ConnectionResetError, IndexError):
-                self.assertFalse(self.strict, f"the app answers {data!r}")  # nginx may just close
+            except (ConnectionResetError, IndexError, ValueError):
+                # nginx 1.22 may close, and answers an HTTP/0.9 "GET /" with the bare page
+                self.assertFalse(self.strict, f"the app answers {data!r}")
                 continue
             if self.strict:
                 self.assertEqual(status, 400, data)
