@@ -55,13 +55,19 @@ def migrations(engine):
 class Storage:
     """What the API modules may ask of a database. Engines implement _transaction() (a context
     manager yielding a cursor-like object with execute(sql, params) -> rows) and a few engine
-    specifics; the statements here are shared (`?` placeholders)."""
+    specifics; the statements here are shared (`?` placeholders). Every write goes through
+    _write(fn): fn(tx) runs inside a transaction and its result is returned once committed."""
 
     engine = "?"
 
     # --- engine hooks ----------------------------------------------------------------------
     def _transaction(self, write=True):
         raise NotImplementedError
+
+    def _write(self, fn):
+        """fn(tx)'s result, after its transaction committed. Raises StorageError."""
+        with self._transaction() as tx:
+            return fn(tx)
 
     def _lock_record(self, tx, record_id):
         """Serialises writers of one record's receipts until the transaction ends."""
@@ -123,15 +129,19 @@ class Storage:
         """Stores one receipt (a valid record) and returns its id "<record id>:<n>", n counting this
         record's receipts from 1. Raises StorageError."""
         received = received or utc_now_iso()
-        with self._transaction() as tx:
+
+        def add(tx):
             self._lock_record(tx, record["id"])
-            seq = tx.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM receipts WHERE record_id = ?",
-                             (record["id"],))[0][0]
-            tx.execute("INSERT INTO receipts (" + ", ".join(RECEIPT_COLUMNS) + ") VALUES ("
-                       + ", ".join("?" * len(RECEIPT_COLUMNS)) + ")",
-                       (record["id"], seq, received, record["site"], event, record["method"],
-                        compact_json(record["choices"]), compact_json(record["documents"]), record["language"],
-                        record["time"], record["expires"], int(record["age_confirmed"]), int(record["gpc"])))
+            # the next number and the insert in one statement (after the lock: it sees every earlier receipt)
+            return tx.execute(
+                "INSERT INTO receipts (" + ", ".join(RECEIPT_COLUMNS) + ") SELECT ?, COALESCE(MAX(seq), 0) + 1, "
+                + ", ".join("?" * (len(RECEIPT_COLUMNS) - 2)) + " FROM receipts WHERE record_id = ? RETURNING seq",
+                (record["id"], received, record["site"], event, record["method"],
+                 compact_json(record["choices"]), compact_json(record["documents"]), record["language"],
+                 record["time"], record["expires"], int(record["age_confirmed"]), int(record["gpc"]),
+                 record["id"]))[0][0]
+
+        seq = self._write(add)
         return f"{record['id']}:{seq}"
 
     def receipts(self, record_id):
@@ -157,10 +167,9 @@ class Storage:
         now = now or datetime.datetime.now(datetime.timezone.utc)
         receipts_before = utc_now_iso(now - datetime.timedelta(days=receipt_retention_days))
         forms_before = utc_now_iso(now - datetime.timedelta(days=form_retention_days))
-        with self._transaction() as tx:
-            gone = tx.execute_count("DELETE FROM receipts WHERE expires < ?", (receipts_before,))
-            forms = tx.execute_count("DELETE FROM partner_forms WHERE received < ?", (forms_before,))
-        return gone, forms
+        return self._write(lambda tx: (
+            tx.execute_count("DELETE FROM receipts WHERE expires < ?", (receipts_before,)),
+            tx.execute_count("DELETE FROM partner_forms WHERE received < ?", (forms_before,))))
 
     def import_receipts(self, rows):
         """Copies receipts (dicts or sequences in RECEIPT_COLUMNS order, e.g. from a previous
@@ -180,19 +189,17 @@ class Storage:
         return added
 
     def _insert_batch(self, sql, batch):
-        with self._transaction() as tx:
-            return sum(tx.execute_count(sql, row) for row in batch)
+        return self._write(lambda tx: sum(tx.execute_count(sql, row) for row in batch))
 
     # --- partner forms --------------------------------------------------------------------------
     def add_form(self, form, acceptance, fields, received=None):
         """Stores one partner form submission; returns its number."""
         received = received or utc_now_iso()
-        with self._transaction() as tx:
-            rows = tx.execute("INSERT INTO partner_forms (" + ", ".join(FORM_COLUMNS) + ") VALUES ("
-                              + ", ".join("?" * len(FORM_COLUMNS)) + ") RETURNING n",
-                              (received, form, acceptance["document"], acceptance["version"], acceptance["hash"],
-                               acceptance["time"], acceptance["language"], compact_json(fields)))
-        return rows[0][0]
+        return self._write(lambda tx: tx.execute(
+            "INSERT INTO partner_forms (" + ", ".join(FORM_COLUMNS) + ") VALUES ("
+            + ", ".join("?" * len(FORM_COLUMNS)) + ") RETURNING n",
+            (received, form, acceptance["document"], acceptance["version"], acceptance["hash"],
+             acceptance["time"], acceptance["language"], compact_json(fields)))[0][0])
 
     def forms(self):
         with self._transaction(write=False) as tx:

@@ -18,16 +18,27 @@ MIGRATION_LOCK = 0x61737472  # "astr": one constant for every process of this se
 
 
 class _Tx:
-    def __init__(self, cur):
+    def __init__(self, conn, cur, pipeline=None):
+        self.conn = conn
         self.cur = cur
+        self.pipeline = pipeline
 
     def execute(self, sql, params=()):
         self.cur.execute(sql.replace("?", "%s"), params)
-        return self.cur.fetchall() if self.cur.description is not None else []
+        # (in pipeline mode the description is not known before the answer: ask by the statement)
+        returns = sql.lstrip().upper().startswith(("SELECT", "WITH")) or " RETURNING " in sql.upper()
+        return self.cur.fetchall() if returns else []
 
     def execute_count(self, sql, params=()):
         self.cur.execute(sql.replace("?", "%s"), params)
+        if self.pipeline is not None:
+            self.pipeline.sync()  # the count is known only once the answer is in
         return self.cur.rowcount
+
+    def run(self, sql, params=()):
+        """A statement whose result is not needed: in pipeline mode it does not wait for one. On a
+        cursor of its own, so its result is never the one fetched for the next statement."""
+        self.conn.execute(sql.replace("?", "%s"), params)
 
 
 class PostgresStorage(Storage):
@@ -58,12 +69,20 @@ class PostgresStorage(Storage):
                 self._all.append(conn)
         return conn
 
+    def _write(self, fn):
+        with self._transaction(pipeline=True) as tx:
+            return fn(tx)
+
     @contextlib.contextmanager
-    def _transaction(self, write=True):
+    def _transaction(self, write=True, pipeline=False):
+        """A transaction on this thread's connection. With pipeline (writes): BEGIN, the statements
+        that need no answer and the first one that does travel together, one round trip instead of
+        one each (pipeline mode takes no multi-statement scripts: migrations go without)."""
         conn = self._connection()
         try:
-            with conn.transaction(), conn.cursor() as cur:
-                yield _Tx(cur)
+            with (conn.pipeline() if pipeline else contextlib.nullcontext()) as pipe, conn.transaction(), \
+                    conn.cursor() as cur:
+                yield _Tx(conn, cur, pipe)
         except psycopg.Error as exc:
             if conn.broken or conn.closed:
                 self._local.conn = None
@@ -77,7 +96,7 @@ class PostgresStorage(Storage):
             raise StorageError(f"postgresql: {str(exc).strip().splitlines()[0]}") from None
 
     def _lock_record(self, tx, record_id):
-        tx.execute("SELECT pg_advisory_xact_lock(hashtext(?))", (record_id,))
+        tx.run("SELECT pg_advisory_xact_lock(hashtext(?))", (record_id,))
 
     def _migration_lock(self, tx):
         tx.execute("SELECT pg_advisory_xact_lock(?)", (MIGRATION_LOCK,))
