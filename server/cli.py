@@ -33,7 +33,7 @@ def parse(argv):
                                        "also ASTRADIA_DATABASE_URL")
     ap.add_argument("--consent-db", dest="database_path", metavar="PATH",
                     help="a SQLite file for the database (the older name of --database PATH)")
-    ap.add_argument("--threads", type=int, help="worker threads (default 8)")
+    ap.add_argument("--threads", type=int, help="worker threads (default 4)")
     ap.add_argument("--header", action="append", default=[], metavar='"NAME: VALUE"',
                     help="an extra header on every response (repeatable), e.g. a test root's extra policy")
     ap.add_argument("--import-receipts", metavar="SQLITE_FILE",

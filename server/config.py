@@ -34,7 +34,7 @@ SCHEMA = {
         "host": Setting("str", "127.0.0.1", help="address to listen on"),
         "port": Setting("int", 8000, 0, 65535, "port (0 picks a free one)"),
         "root": Setting("str", DEFAULT_ROOT, help="the built site folder"),
-        "threads": Setting("int", 8, 1, 256, "worker threads (bounded pool)"),
+        "threads": Setting("int", 4, 1, 256, "worker threads (bounded pool; they never wait for a slow client)"),
         "connection_limit": Setting("int", 500, 8, 100000,
                                     "open connections at most (also kept below the file-descriptor limit)"),
         "request_deadline": Setting("float", 10.0, 0.2, 3600,

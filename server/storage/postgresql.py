@@ -52,6 +52,9 @@ class PostgresStorage(Storage):
         self._local = threading.local()
         self._all = []
         self._all_lock = threading.Lock()  # guards the list of connections only
+        # Bumped when a connection is found broken (the server restarted, a failover): every thread
+        # then opens a new connection before its next transaction instead of failing on its old one.
+        self._generation = 0
 
     def describe(self):
         # never the password
@@ -59,15 +62,30 @@ class PostgresStorage(Storage):
 
     def _connection(self):
         conn = getattr(self._local, "conn", None)
+        if conn is not None and getattr(self._local, "generation", 0) < self._generation:
+            self._drop(conn)
+            conn = None
         if conn is None or conn.closed:
             try:
                 conn = psycopg.connect(self.url, autocommit=True, connect_timeout=5)
             except psycopg.Error as exc:
+                self._generation += 1  # unreachable: the connections other threads hold are suspect too
                 raise StorageError(f"postgresql: cannot connect: {str(exc).strip().splitlines()[0]}") from None
             self._local.conn = conn
+            self._local.generation = self._generation
             with self._all_lock:
                 self._all.append(conn)
         return conn
+
+    def _drop(self, conn):
+        self._local.conn = None
+        with self._all_lock:
+            if conn in self._all:
+                self._all.remove(conn)
+        try:
+            conn.close()
+        except psycopg.Error:
+            pass
 
     def _write(self, fn):
         with self._transaction(pipeline=True) as tx:
@@ -85,14 +103,8 @@ class PostgresStorage(Storage):
                 yield _Tx(conn, cur, pipe)
         except psycopg.Error as exc:
             if conn.broken or conn.closed:
-                self._local.conn = None
-                with self._all_lock:
-                    if conn in self._all:
-                        self._all.remove(conn)
-                try:
-                    conn.close()
-                except psycopg.Error:
-                    pass
+                self._generation += 1
+                self._drop(conn)
             raise StorageError(f"postgresql: {str(exc).strip().splitlines()[0]}") from None
 
     def _lock_record(self, tx, record_id):
