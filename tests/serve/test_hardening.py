@@ -60,7 +60,7 @@ class SlowClients:
             except OSError:
                 pass
         end = time.monotonic() + self.seconds
-        while time.monotonic() < end and socks:
+        while socks and (time.monotonic() < end or self.collecting(end)):
             for entry in list(socks):
                 s, sent = entry
                 try:
@@ -77,14 +77,19 @@ class SlowClients:
                     s.close()
                     socks.remove(entry)
                     continue
-                try:
-                    s.send(request[sent:sent + 1])
-                    entry[1] = sent + 1
-                except OSError:
-                    pass
-            time.sleep(self.interval)
+                if time.monotonic() < end:
+                    try:
+                        s.send(request[sent:sent + 1])
+                        entry[1] = sent + 1
+                    except OSError:
+                        pass
+            time.sleep(self.interval if time.monotonic() < end else 0.1)
         for s, _ in socks:
             s.close()
+
+    def collecting(self, end):
+        """After the sending time: a few more seconds to read the answers still on their way."""
+        return time.monotonic() < end + 4.0
 
     def __enter__(self):
         self.thread.start()
@@ -92,7 +97,7 @@ class SlowClients:
         return self
 
     def __exit__(self, *exc):
-        self.thread.join(self.seconds + 10)
+        self.thread.join(self.seconds + 15)
 
 
 def timed_get(port, path="/"):
