@@ -50,10 +50,15 @@ class Refusal(Error):
 
 
 class Parser(HTTPRequestParser):
-    max_headers = 100
-    started = 0.0
     raw_line = b""
     too_many_headers = False
+
+    def __init__(self, adj):
+        super().__init__(adj)
+        # when this request's first byte came (waitress also makes parsers itself, for a request
+        # that follows another in the same packet)
+        self.started = time.monotonic()
+        self.max_headers = getattr(adj, "astradia_max_headers", 100)
 
     def received(self, data):
         if self.completed:
@@ -112,13 +117,6 @@ class Channel(HTTPChannel):
     error_task_class = None
     eof = False
     evicted = False
-
-    def received(self, data):
-        if self.request is None and data:
-            self.request = self.parser_class(self.adj)
-            self.request.max_headers = self.server.max_headers
-            self.request.started = time.monotonic()
-        return super().received(data)
 
     def readable(self):
         return not self.eof and super().readable()
@@ -207,7 +205,6 @@ class Server(TcpWSGIServer):
     stopping = False
 
     def __init__(self, application, settings, extra_headers, access_log, **kw):
-        self.max_headers = settings.max_headers
         self.request_deadline = settings.request_deadline
         self.extra_headers = list(extra_headers)
         self.access_log = access_log
@@ -287,6 +284,7 @@ def make_server(app, config):
                       ident=SERVER_NAME, asyncore_use_poll=True, expose_tracebacks=False,
                       clear_untrusted_proxy_headers=False, backlog=1024)
     logging.getLogger("waitress").setLevel(logging.ERROR)
+    adj.astradia_max_headers = s.max_headers  # read by Parser
     dispatcher = ThreadedTaskDispatcher()
     dispatcher.set_thread_count(adj.threads)
     server = Server(app, s, app.extra_headers, bool(app.log), map={}, dispatcher=dispatcher, adj=adj,

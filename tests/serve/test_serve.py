@@ -306,6 +306,18 @@ class WaitressSiteTest(SiteBehaviour, unittest.TestCase):
         self.assertNotIn("content-encoding", headers)
         self.assertEqual(body, b"small")
 
+    def test_pipelined_requests_each_get_their_answer(self):
+        # the second request starts in the first one's packet and ends 1.5 s later: it has its own clock
+        with socket.create_connection(("127.0.0.1", self.port), timeout=10) as s:
+            s.sendall(b"GET /tiny.txt HTTP/1.1\r\nHost: x\r\n\r\nGET /tiny.txt HTTP/1.1\r\nHost: x\r\n")
+            time.sleep(1.5)
+            s.sendall(b"Connection: close\r\n\r\n")
+            out = b""
+            while chunk := s.recv(65536):
+                out += chunk
+        self.assertEqual(out.count(b"HTTP/1.1 200 OK"), 2, out)
+        self.assertEqual(out.count(b"\r\n\r\nsmall"), 2)
+
     def test_variants_have_their_own_tags(self):
         tags = {get(self.port, "/" + HASHED_JS, {"Accept-Encoding": enc})[1]["etag"] for enc in ("", "gzip", "br")}
         self.assertEqual(len(tags), 3)
