@@ -17,6 +17,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import socket
 import statistics
 import subprocess
@@ -119,22 +120,52 @@ class SlowClients:
 
 
 UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+TICK = os.sysconf("SC_CLK_TCK")
 
 
-def wrk(url, duration, script=None, gzip=False):
-    """(requests per second, p99 in ms, non-2xx/3xx answers, socket errors) of one wrk run."""
+def tree_cpu(roots):
+    """CPU seconds (user + system) used so far by the processes `roots` and all their descendants:
+    a figure that a loaded machine does not inflate the way it inflates wall time."""
+    children, cpu = {}, {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        pid = int(entry)
+        children.setdefault(int(fields[1]), []).append(pid)
+        cpu[pid] = (int(fields[11]) + int(fields[12])) / TICK
+    total, todo = 0.0, list(roots)
+    while todo:
+        pid = todo.pop()
+        total += cpu.get(pid, 0.0)
+        todo.extend(children.get(pid, []))
+    return total
+
+
+def wrk(url, duration, cpu_roots, script=None, gzip=False):
+    """(requests per second, p99 in ms, non-2xx/3xx answers, socket errors, server CPU ms per
+    request: the processes cpu_roots and their children) of one wrk run."""
     argv = ["wrk", "-t4", "-c32", f"-d{duration}s", "--latency"]
     if gzip:
         argv += ["-H", "Accept-Encoding: gzip"]
     if script:
         argv += ["-s", script]
+    before = tree_cpu(cpu_roots)
     out = subprocess.run(argv + [url], capture_output=True, text=True, timeout=duration + 60).stdout
+    used = tree_cpu(cpu_roots) - before
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    total = re.search(r"(\d+) requests in", out)
+    cpu_ms = used * 1000 / int(total.group(1)) if total and int(total.group(1)) else float("nan")
     m = re.search(r"99%\s+([\d.]+)(us|ms|s)\b", out)
     p99 = float(m.group(1)) * UNITS[m.group(2)] if m else float("nan")
     bad = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
     errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
-    return rps, p99, int(bad.group(1)) if bad else 0, sum(map(int, errors.groups())) if errors else 0
+    return (rps, p99, int(bad.group(1)) if bad else 0, sum(map(int, errors.groups())) if errors else 0,
+            cpu_ms)
 
 
 def main():
@@ -143,6 +174,8 @@ def main():
     ap.add_argument("--duration", type=int, default=5)
     ap.add_argument("--slow", type=int, default=200)
     args = ap.parse_args()
+    for sig in (signal.SIGTERM, signal.SIGINT):  # stop cleanly: servers, nginx and the cluster go too
+        signal.signal(sig, lambda *_: sys.exit(130))
     if not os.path.isfile(os.path.join(SITE, "assets.json")):
         raise SystemExit("bench: build the site first (./run bench server builds it)")
     asset = "/" + json.load(open(os.path.join(SITE, "assets.json")))["astradia.js"]
@@ -162,18 +195,23 @@ def main():
         empty = os.path.join(tmp, "empty.toml")
         open(empty, "w").close()
         env = {"ASTRADIA_RATE_LIMIT_ENABLED": "false"}
-        servers = {}
+        servers, roots = {}, {}
+        with open(os.path.join(pg_dir, "data", "postmaster.pid")) as f:
+            postmaster = int(f.readline())
         p, servers["previous (http.server)"] = start([PY, old, "--no-build", "--root", SITE, "--port", "0",
                                                       "--consent-db", os.path.join(tmp, "old.sqlite3")],
                                                      os.path.join(tmp, "old.log"))
         procs.append(p)
+        roots["previous (http.server)"] = [p.pid]
         p, servers["app, SQLite"] = start([PY, "serve.py", "--config", empty, "--root", SITE, "--port", "0",
                                            "--database", os.path.join(tmp, "new.sqlite3")],
                                           os.path.join(tmp, "sqlite.log"), env)
         procs.append(p)
+        roots["app, SQLite"] = [p.pid]
         p, servers["app, PostgreSQL"] = start([PY, "serve.py", "--config", empty, "--root", SITE, "--port", "0",
                                                "--database", pg_url], os.path.join(tmp, "pg.log"), env)
         procs.append(p)
+        roots["app, PostgreSQL"] = [p.pid, postmaster]  # the app and the database's processes
         nginx_port = free_port()
         run_dir = os.path.join(tmp, "nginx")
         conf = render_nginx.write_standalone(
@@ -181,6 +219,7 @@ def main():
             workers=2)
         procs.append(subprocess.Popen(["nginx", "-c", conf, "-p", run_dir], stderr=subprocess.DEVNULL))
         servers["nginx (shipped config)"] = nginx_port
+        roots["nginx (shipped config)"] = [procs[-1].pid]
         time.sleep(1)
 
         consent = os.path.join(HERE, "consent.lua")
@@ -197,23 +236,30 @@ def main():
                     port = servers[name]
                     if slow:
                         with SlowClients(port, slow) as sc:
-                            res = wrk(f"http://127.0.0.1:{port}{path}", args.duration, script, gz)
+                            res = wrk(f"http://127.0.0.1:{port}{path}", args.duration, roots[name], script, gz)
                         cut = sc.cut
                     else:
-                        res, cut = wrk(f"http://127.0.0.1:{port}{path}", args.duration, script, gz), 0
+                        res, cut = wrk(f"http://127.0.0.1:{port}{path}", args.duration, roots[name], script, gz), 0
                     results.setdefault((slow, what, name), []).append(res + (cut,))
                     print(f"  round {r + 1} {'slow ' + str(slow) if slow else 'quiet':9} {what:18} {name:24} "
-                          f"{res[0]:9.1f} req/s  p99 {res[1]:8.1f} ms  bad {res[2]}  errors {res[3]}", flush=True)
+                          f"{res[0]:9.1f} req/s  p99 {res[1]:8.1f} ms  cpu {res[4]:.3f} ms/req  bad {res[2]}  "
+                          f"errors {res[3]}", flush=True)
         print("\n[bench] server: medians of the rounds")
-        print(f"  {'slow conns':10} {'what':18} {'server':24} {'req/s':>9} {'p99 ms':>8} {'vs previous':>11}")
+        print(f"  {'slow conns':10} {'what':18} {'server':24} {'req/s':>9} {'p99 ms':>8} {'vs previous':>11} "
+              f"{'CPU ms/req':>10}")
         for (slow, what, name), runs in results.items():
             rps = statistics.median(x[0] for x in runs)
             p99 = statistics.median(x[1] for x in runs)
             base = results.get((slow, what, "previous (http.server)"))
             ratio = statistics.median(a[0] / b[0] for a, b in zip(runs, base)) if base and name != "previous (http.server)" else None
             errors = sum(x[2] + x[3] for x in runs)
+            cpu = statistics.median(x[4] for x in runs)
             print(f"  {slow:<10} {what:18} {name:24} {rps:9.1f} {p99:8.1f} "
-                  f"{(f'{ratio:.2f}x' if ratio else ''):>11}{f'  ({errors} bad answers or socket errors)' if errors else ''}")
+                  f"{(f'{ratio:.2f}x' if ratio else ''):>11} {cpu:10.3f}"
+                  f"{f'  ({errors} bad answers or socket errors)' if errors else ''}")
+        print(f"  CPU ms/req: user + system time of the server's processes (PostgreSQL's included for the app on "
+              f"PostgreSQL) per request answered; 1000 / it is what one free core would serve. Load average at the "
+              f"end: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
         print("  goals (issue 11): static served by the app >= 3x the previous server; POST /api/consent >= 2,000/s "
               "with p99 < 50 ms on SQLite and on PostgreSQL; also with 200 slow connections open")
         print("  reproduce: ./run bench server")

@@ -1,8 +1,9 @@
-"""Purpose: the PostgreSQL engine (psycopg 3, Debian python3-psycopg): one connection per worker
-thread (so connections are bounded by the thread pool), short transactions, a transaction-scoped
-advisory lock per consent record so two app processes never give one record the same receipt
-number, and an advisory lock around migrations so processes starting together apply each once.
-A connection that fails is dropped and reopened by the next request.
+"""Purpose: the PostgreSQL engine (psycopg 3, Debian python3-psycopg): one connection per thread
+(the worker threads read, the process's writer thread writes in groups: storage/__init__.py), so
+connections are bounded; a transaction-scoped advisory lock per consent record so two app
+processes never give one record the same receipt number; an advisory lock around migrations so
+processes starting together apply each once. A connection found broken, or a failed connect, marks
+every older connection stale: each is replaced before its next use instead of failing a request.
 """
 import contextlib
 import threading
@@ -18,27 +19,21 @@ MIGRATION_LOCK = 0x61737472  # "astr": one constant for every process of this se
 
 
 class _Tx:
-    def __init__(self, conn, cur, pipeline=None):
+    def __init__(self, conn, cur):
         self.conn = conn
         self.cur = cur
-        self.pipeline = pipeline
 
     def execute(self, sql, params=()):
         self.cur.execute(sql.replace("?", "%s"), params)
-        # (in pipeline mode the description is not known before the answer: ask by the statement)
-        returns = sql.lstrip().upper().startswith(("SELECT", "WITH")) or " RETURNING " in sql.upper()
-        return self.cur.fetchall() if returns else []
+        return self.cur.fetchall() if self.cur.description is not None else []
 
     def execute_count(self, sql, params=()):
         self.cur.execute(sql.replace("?", "%s"), params)
-        if self.pipeline is not None:
-            self.pipeline.sync()  # the count is known only once the answer is in
         return self.cur.rowcount
 
     def run(self, sql, params=()):
-        """A statement whose result is not needed: in pipeline mode it does not wait for one. On a
-        cursor of its own, so its result is never the one fetched for the next statement."""
-        self.conn.execute(sql.replace("?", "%s"), params)
+        """A statement whose result is not needed."""
+        self.cur.execute(sql.replace("?", "%s"), params)
 
 
 class PostgresStorage(Storage):
@@ -55,6 +50,7 @@ class PostgresStorage(Storage):
         # Bumped when a connection is found broken (the server restarted, a failover): every thread
         # then opens a new connection before its next transaction instead of failing on its old one.
         self._generation = 0
+        self._start_writer()
 
     def describe(self):
         # never the password
@@ -87,28 +83,23 @@ class PostgresStorage(Storage):
         except psycopg.Error:
             pass
 
-    def _write(self, fn):
-        with self._transaction(pipeline=True) as tx:
-            return fn(tx)
-
     @contextlib.contextmanager
-    def _transaction(self, write=True, pipeline=False):
-        """A transaction on this thread's connection. With pipeline (writes): BEGIN, the statements
-        that need no answer and the first one that does travel together, one round trip instead of
-        one each (pipeline mode takes no multi-statement scripts: migrations go without)."""
+    def _transaction(self, write=True):
+        """A transaction on this thread's connection."""
         conn = self._connection()
         try:
-            with (conn.pipeline() if pipeline else contextlib.nullcontext()) as pipe, conn.transaction(), \
-                    conn.cursor() as cur:
-                yield _Tx(conn, cur, pipe)
+            with conn.transaction(), conn.cursor() as cur:
+                yield _Tx(conn, cur)
         except psycopg.Error as exc:
             if conn.broken or conn.closed:
                 self._generation += 1
                 self._drop(conn)
             raise StorageError(f"postgresql: {str(exc).strip().splitlines()[0]}") from None
 
-    def _lock_record(self, tx, record_id):
-        tx.run("SELECT pg_advisory_xact_lock(hashtext(?))", (record_id,))
+    def _lock_records(self, tx, keys):
+        if keys:  # in the order given (sorted), so groups in two processes cannot deadlock
+            tx.run("SELECT pg_advisory_xact_lock(hashtext(k)) FROM unnest(?::text[]) WITH ORDINALITY AS t(k, i) "
+                   "ORDER BY i", (list(keys),))
 
     def _migration_lock(self, tx):
         tx.execute("SELECT pg_advisory_xact_lock(?)", (MIGRATION_LOCK,))
@@ -120,6 +111,7 @@ class PostgresStorage(Storage):
         tx.cur.execute(sql)  # no parameters: several statements in one go
 
     def close(self):
+        self._stop_writer()
         with self._all_lock:
             for conn in self._all:
                 try:

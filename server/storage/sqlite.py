@@ -1,23 +1,15 @@
 """Purpose: the SQLite engine (the embedded default): WAL (readers, one connection per worker thread,
 never wait for the writer), busy_timeout (a writer from another process waits for the lock instead
-of failing), short BEGIN IMMEDIATE transactions, and no lock held by request threads.
-
-Writes go through one writer thread per process that commits them in groups: a request thread hands
-its write over and waits for the commit of the group it joined (each write in its own savepoint, so
-one failing write fails alone). SQLite lets one writer in at a time anyway, and its busy handler
-sleeps in steps of up to 100 ms when threads race for the lock (8 threads measured p99 ~1 s at 570
-receipts/s); a group commit turns that race into one transaction per group. synchronous=NORMAL: a
-commit survives the process being killed; the last commits before a checkpoint may not survive a
-power cut.
+of failing), short BEGIN IMMEDIATE transactions, and no lock held by request threads: writes are
+committed in groups by the process's writer thread (storage/__init__.py). SQLite lets one writer in
+at a time anyway, and its busy handler sleeps in steps of up to 100 ms when threads race for the
+lock (8 threads measured p99 ~1 s at 570 receipts/s before the groups). synchronous=NORMAL: a commit
+survives the process being killed; the last commits before a checkpoint may not survive a power cut.
 """
-import concurrent.futures
 import contextlib
 import os
-import queue
 import sqlite3
 import threading
-
-GROUP_MAX = 256  # writes per commit at most
 
 from . import Storage, StorageError
 
@@ -41,9 +33,8 @@ class SqliteStorage(Storage):
         self.busy_timeout_ms = busy_timeout_ms
         self._local = threading.local()
         self._all = []
-        self._all_lock = threading.Lock()  # guards the list of connections and the writer's start only
-        self._queue = queue.SimpleQueue()
-        self._writer = None
+        self._all_lock = threading.Lock()  # guards the list of connections only, never a query
+        self._start_writer()
 
     def describe(self):
         return f"sqlite {self.path}"
@@ -84,59 +75,6 @@ class SqliteStorage(Storage):
                 raise StorageError(f"sqlite: {exc}") from None
             raise
 
-    def _write(self, fn):
-        """fn(tx)'s result once the group it joined has committed. Raises StorageError."""
-        if self._writer is None:
-            with self._all_lock:
-                if self._writer is None:
-                    self._writer = threading.Thread(target=self._write_groups, name="sqlite-writer", daemon=True)
-                    self._writer.start()
-        future = concurrent.futures.Future()
-        self._queue.put((fn, future))
-        return future.result()
-
-    def _write_groups(self):
-        while True:
-            first = self._queue.get()
-            if first is None:
-                return
-            group = [first]
-            while len(group) < GROUP_MAX:
-                try:
-                    item = self._queue.get_nowait()
-                except queue.Empty:
-                    break
-                if item is None:
-                    self._queue.put(None)  # stop after this group
-                    break
-                group.append(item)
-            self._commit_group(group)
-
-    def _commit_group(self, group):
-        results = []
-        try:
-            with self._transaction() as tx:
-                for i, (fn, _) in enumerate(group):
-                    tx.db.execute(f"SAVEPOINT w{i}")
-                    try:
-                        results.append((True, fn(tx)))
-                        tx.db.execute(f"RELEASE w{i}")
-                    except Exception as exc:  # this write fails alone
-                        tx.db.execute(f"ROLLBACK TO w{i}")
-                        tx.db.execute(f"RELEASE w{i}")
-                        error = exc if isinstance(exc, StorageError) else StorageError(f"sqlite: {exc}")
-                        results.append((False, error))
-        except BaseException as exc:  # the commit failed: nothing of the group was stored
-            error = exc if isinstance(exc, StorageError) else StorageError(f"sqlite: {exc}")
-            for _, future in group:
-                future.set_exception(error)
-            return
-        for (ok, value), (_, future) in zip(results, group):
-            if ok:
-                future.set_result(value)
-            else:
-                future.set_exception(value)
-
     def _tables(self, tx):
         return {r[0] for r in tx.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
 
@@ -146,10 +84,7 @@ class SqliteStorage(Storage):
             tx.db.execute(statement)
 
     def close(self):
-        if self._writer is not None:
-            self._queue.put(None)
-            self._writer.join(10)
-            self._writer = None
+        self._stop_writer()
         with self._all_lock:
             for db in self._all:
                 try:
