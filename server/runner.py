@@ -101,12 +101,12 @@ class Parser(HTTPRequestParser):
             raise ParsingError("Malformed request target")
         if b"\r\n " in b"\r\n" + rest or b"\r\n\t" in b"\r\n" + rest:
             raise ParsingError("Folded header lines are not accepted")
+        if any(line.split(b":", 1)[0].strip().lower() == b"transfer-encoding" for line in rest.split(b"\r\n")):
+            raise ParsingError("Bodies need a Content-Length; Transfer-Encoding is not accepted")
         if rest.count(b"\r\n") + 1 > self.max_headers:
             self.too_many_headers = True
             raise ParsingError("Too many header fields")
         super().parse_header(header_plus)
-        if self.chunked or any(k == "TRANSFER_ENCODING" for k in self.headers):
-            raise ParsingError("Chunked bodies are not accepted")
 
 
 class Channel(HTTPChannel):

@@ -223,6 +223,8 @@ class SiteBehaviour:
             b"POST /api/consent HTTP/1.1\r\nHost: x\r\nContent-Length: 1, 2\r\n\r\n",
             b"POST /api/consent HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n",
             b"POST /api/consent HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nContent-Length: 3\r\n\r\n0\r\n\r\n",
+            b"POST /api/consent HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip\r\nContent-Length: 3\r\n\r\nabc",
+            b"POST /api/consent HTTP/1.0\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n",
             b"GET / HTTP/1.1\r\nHost: x\r\n bad-fold: x\r\n\r\n",
             b"GET / HTTP/1.1\r\nHost: x\r\nBad Header: x\r\n\r\n",
         ]
@@ -238,8 +240,8 @@ class SiteBehaviour:
             if self.strict:
                 self.assertEqual(status, 400, data)
                 self.assertIn("content-security-policy", headers, data)
-            else:
-                self.assertTrue(400 <= status < 500, (status, data))
+            else:  # nginx answers an unknown Transfer-Encoding 501
+                self.assertTrue(400 <= status < 500 or status == 501, (status, data))
             self.assert_still_serving()
 
     def test_oversized_requests_are_refused(self):
