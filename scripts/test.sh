@@ -3,7 +3,8 @@
 # native-asan and native-release (CTest), the libFuzzer targets for a bounded time,
 # the engine tests and the CLI compiled to wasm under node, the legal widget's node
 # unit tests, the server's tests (on SQLite and on a throwaway PostgreSQL cluster this script
-# starts and stops), build_legal.py's tests, and the browser tests in Debian's Chromium. Runs every stage, prints a summary with timings, exits 1 if any stage
+# starts and stops), nginx with the shipped configuration, build_legal.py's tests, and the
+# browser tests in Debian's Chromium. Runs every stage, prints a summary with timings, exits 1 if any stage
 # failed. Assumes scripts/bootstrap.sh has run (./run test does both).
 #
 # Builds always run (ninja makes them no-ops when nothing changed). A stage's tests are
@@ -133,8 +134,13 @@ preset_stage "wasm-release: engine tests under node" wasm-release
 stage "node unit tests (legal widget logic)" "$passes/node-legal.key" \
     "$(key legal tests/legal)" node --test tests/legal/
 stage "server tests (SQLite and PostgreSQL)" "$passes/serve.key" \
-    "$(key serve.py server tests/serve tests/legal legal scripts/pgcluster.sh -- "$(server_packages)")" \
-    with_pg /usr/bin/python3 -m unittest discover -s tests/serve
+    "$(key serve.py server server.toml tests/serve tests/legal legal scripts/pgcluster.sh scripts/package_site.py \
+        -- "$(server_packages)")" \
+    with_pg /usr/bin/python3 -m unittest discover -s tests/serve -p 'test_[!n]*.py'
+stage "nginx with the shipped configuration (deploy/)" "$passes/nginx.key" \
+    "$(key deploy serve.py server server.toml tests/serve scripts/pgcluster.sh -- "$(server_packages)")" \
+    with_pg /usr/bin/python3 -m unittest discover -s tests/serve -p 'test_nginx.py'
+
 stage "legal build step tests (build_legal.py)" "$passes/build-legal.key" \
     "$(key legal tests/legal)" python3 -m unittest discover -s tests/legal -p 'test_*.py'
 stage "browser tests (Chromium + playwright-core)" "$passes/browser.key" \
