@@ -121,10 +121,11 @@ class ScaleOutBehindNginxTest(unittest.TestCase):
             root, _ = make_site(tmp)
             url = new_pg_database()
             env = dict(BASE_SETTINGS_ENV, ASTRADIA_LOG_ACCESS="true", ASTRADIA_SERVER_TRUSTED_PROXIES="127.0.0.1")
-            apps = [Process(["--database", url, "--root", root], env=env) for _ in range(2)]
-            port = free_port()
-            nginx = start_nginx(os.path.join(tmp, "nginx"), root, [f"127.0.0.1:{a.port}" for a in apps], port)
+            apps, nginx = [], None
             try:
+                apps = [Process(["--database", url, "--root", root], env=env) for _ in range(2)]
+                port = free_port()
+                nginx = start_nginx(os.path.join(tmp, "nginx"), root, [f"127.0.0.1:{a.port}" for a in apps], port)
                 record = dict(BASE, id="c-" + os.urandom(16).hex())
                 receipts = [post_json(port, "/api/consent", {"record": record, "event": "changed"})[1]["receipt"]
                             for _ in range(20)]
@@ -136,9 +137,10 @@ class ScaleOutBehindNginxTest(unittest.TestCase):
                 status = [post_json(port, "/api/consent", {"record": record, "event": "changed"})[0] for _ in range(4)]
                 self.assertEqual(status.count(201), 4, status)
             finally:
-                nginx.terminate()
-                nginx.wait(10)
-                nginx.stderr.close()
+                if nginx is not None:
+                    nginx.terminate()
+                    nginx.wait(10)
+                    nginx.stderr.close()
                 for a in apps:
                     a.stop()
 
