@@ -250,6 +250,14 @@ def post_json(port, path, body, ctype="application/json", raw=False, headers=Non
     return status, parsed, payload, {k.lower(): v for k, v in hdrs.items()}
 
 
+def healthy(port):
+    """True when a server on `port` answers /api/health with 200 (False while it is not up)."""
+    try:
+        return get(port, "/api/health")[0] == 200
+    except OSError:
+        return False
+
+
 def wait_until(predicate, timeout=10, step=0.05):
     end = time.monotonic() + timeout
     while time.monotonic() < end:

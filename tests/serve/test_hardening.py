@@ -20,7 +20,7 @@ import threading
 import time
 import unittest
 
-from support import (BASE_SETTINGS_ENV, PY, REPO, InProcess, Process, free_port, get, new_database,
+from support import (BASE_SETTINGS_ENV, PY, REPO, InProcess, Process, free_port, get, healthy,
                      new_pg_database, post_json, raw_exchange, settings, wait_until)
 
 BASE = json.load(open(os.path.join(REPO, "tests", "legal", "fixtures", "record-cases.json"), encoding="utf-8"))["base"]
@@ -274,7 +274,7 @@ class GunicornTest(unittest.TestCase):
                                      "server.wsgi:application"], cwd=REPO, env=env,
                                     stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
             try:
-                self.assertTrue(wait_until(lambda: _answers(port), timeout=30), "gunicorn did not start")
+                self.assertTrue(wait_until(lambda: healthy(port), timeout=30), "gunicorn did not start")
                 self.assertEqual(get(port, "/")[:3:2], (200, INDEX))
                 status, parsed, _, _ = post_json(port, "/api/consent", receipt_body())
                 self.assertEqual(status, 201)
@@ -285,12 +285,6 @@ class GunicornTest(unittest.TestCase):
                 proc.wait(20)
                 proc.stderr.close()
 
-
-def _answers(port):
-    try:
-        return get(port, "/api/health")[0] == 200
-    except OSError:
-        return False
 
 
 if __name__ == "__main__":

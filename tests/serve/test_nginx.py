@@ -13,10 +13,9 @@ import socket
 import subprocess
 import sys
 import tempfile
-import time
 import unittest
 
-from support import REPO, InProcess, free_port, get, post_json, raw_request, settings, wait_until
+from support import REPO, InProcess, free_port, get, healthy, post_json, raw_request, settings, wait_until
 from test_serve import SiteBehaviour, make_site
 
 sys.path.insert(0, os.path.join(REPO, "deploy"))
@@ -169,7 +168,7 @@ class DeployFilesTest(unittest.TestCase):
             env = {k: v for k, v in os.environ.items() if not k.startswith("ASTRADIA_")}
             proc = subprocess.Popen(argv, cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
             try:
-                self.assertTrue(wait_until(lambda: _health(port), timeout=20))
+                self.assertTrue(wait_until(lambda: healthy(port), timeout=20))
             finally:
                 proc.terminate()
                 self.assertEqual(proc.wait(20), 0, "SIGTERM (the unit's KillSignal) is a clean stop")
@@ -183,12 +182,6 @@ class DeployFilesTest(unittest.TestCase):
             with self.assertRaises(ValueError):
                 render_nginx.render(**kwargs)
 
-
-def _health(port):
-    try:
-        return get(port, "/api/health")[0] == 200
-    except OSError:
-        return False
 
 
 if __name__ == "__main__":
