@@ -8,7 +8,7 @@ import time
 
 from . import accesslog
 from .config import extra_header_pairs
-from .http import (KNOWN_METHODS, SECURITY_HEADERS, HTTPError, Request, Response, json_response,
+from .http import (KNOWN_METHODS, SECURITY_HEADERS, HTTPError, Request, json_response,
                    status_line, text_response)
 from .ratelimit import TokenBuckets, retry_after
 from .static import StaticFiles
@@ -149,6 +149,3 @@ def _chunks(f):
     finally:
         f.close()
 
-
-def redirect(status, location, headers=()):
-    return Response(status, [("Location", location), ("Cache-Control", "no-store"), *headers], b"")
