@@ -97,6 +97,7 @@ class Parser(HTTPRequestParser):
             raise ParsingError("Malformed method")
         if version not in (b"HTTP/1.0", b"HTTP/1.1"):
             raise ParsingError("Unsupported protocol version")
+        self.version = version[5:].decode()  # an error found below is answered in the request's version
         if not target or any(c < 0x21 or c == 0x7F for c in target):
             raise ParsingError("Malformed request target")
         if b"\r\n " in b"\r\n" + rest or b"\r\n\t" in b"\r\n" + rest:
