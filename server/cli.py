@@ -120,7 +120,12 @@ def main(argv=None):
         return 1
     from .app import App
     from .runner import make_server, serve, stop_on_signals
-    app = App(cfg, storage)
+    try:
+        app = App(cfg, storage)
+    except configmod.ConfigError as exc:
+        log(f"error: {exc}")
+        storage.close()
+        return 2
     try:
         server = make_server(app, cfg)
     except OSError as exc:

@@ -13,11 +13,11 @@ def build():
     try:
         cfg = configmod.load(os.environ.get("ASTRADIA_CONFIG") or None)
         storage = open_database(cfg)
+        from .app import App
+        app = App(cfg, storage)
     except Exception as exc:
         sys.stderr.write(f"[serve] error: {exc}\n")
         raise SystemExit(1) from None
-    from .app import App
-    app = App(cfg, storage)
     Purger(storage, cfg).start()
     return app
 
