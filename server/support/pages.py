@@ -20,7 +20,7 @@ MONTHS = {
 
 T = {
     "en": {
-        "title": "Support", "lead": "Ask a question, report a bug or send a claim. We answer by e-mail and on "
+        "title": "Support", "about": "About", "lead": "Ask a question, report a bug or send a claim. We answer by e-mail and on "
         "the ticket's status page.", "kind": "What is it about?",
         "kinds": {"question": "A question", "bug": "A bug report", "payment": "A payment question",
                   "claim": "A claim (a formal complaint)"},
@@ -55,7 +55,7 @@ T = {
         "reply_subject": "Answer to your request {id}",
     },
     "ru": {
-        "title": "Поддержка", "lead": "Задайте вопрос, сообщите об ошибке или направьте претензию. Мы отвечаем "
+        "title": "Поддержка", "about": "Тема", "lead": "Задайте вопрос, сообщите об ошибке или направьте претензию. Мы отвечаем "
         "по электронной почте и на странице обращения.", "kind": "Тема обращения",
         "kinds": {"question": "Вопрос", "bug": "Сообщение об ошибке", "payment": "Вопрос об оплате",
                   "claim": "Претензия"},
@@ -114,8 +114,8 @@ def moment_text(desk, iso, lang):
     return f"{date_text(at.date(), lang)}, {at.strftime('%H:%M')}"
 
 
-def layout(lang, title, body, css, alternate=None, widget=False, robots="noindex"):
-    """A whole page. `alternate`: the same page's address in the other language."""
+def layout(lang, title, body, css, alternate=None, widget=False, robots="noindex", wide=False):
+    """A whole page. `alternate`: the same page's address in the other language; `wide`: the inbox's width."""
     t = T[lang]
     head_widget = ""
     if widget:
@@ -123,6 +123,7 @@ def layout(lang, title, body, css, alternate=None, widget=False, robots="noindex
                   "endpoint": "/api/consent",
                   "storage": {"statistics": {"keys": ["astradia.stats.*"]}, "ads": {"keys": ["astradia.ads.*"]}}}
         head_widget = f'<script src="/widget/astradia-legal.js" defer data-config="{e(json.dumps(config))}"></script>\n'
+    body_class = ' class="wide"' if wide else ""
     switch = (f'<a class="lang" href="{e(alternate)}" hreflang="{"ru" if lang == "en" else "en"}" '
               f'lang="{"ru" if lang == "en" else "en"}">{t["other_lang"]}</a>') if alternate else ""
     return (f'<!doctype html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
@@ -130,7 +131,7 @@ def layout(lang, title, body, css, alternate=None, widget=False, robots="noindex
             '<meta name="color-scheme" content="light dark">\n'
             f'<meta name="robots" content="{robots}">\n'
             f'<title>{e(title)} · Astradia</title>\n<link rel="icon" href="/favicon.svg" type="image/svg+xml">\n'
-            f'<link rel="stylesheet" href="{e(css)}">\n{head_widget}</head>\n<body>\n'
+            f'<link rel="stylesheet" href="{e(css)}">\n{head_widget}</head>\n<body{body_class}>\n'
             f'<header class="top"><a class="brand" href="/">Astradia</a>{switch}</header>\n'
             f'<main id="main">\n{body}\n</main>\n'
             f'<footer class="foot"><a href="/">{t["back"]}</a> · '
@@ -187,7 +188,7 @@ def conversation(desk, ticket, lang, notes=False):
 def facts(desk, ticket, lang):
     t = T[lang]
     return (f'<dl class="facts"><dt>{t["ticket"]}</dt><dd><code>{e(ticket["id"])}</code></dd>'
-            f'<dt>{t["kind"]}</dt><dd>{e(t["kinds"][ticket["kind"]])}</dd>'
+            f'<dt>{t["about"]}</dt><dd>{e(t["kinds"][ticket["kind"]])}</dd>'
             f'<dt>{t["state"]}</dt><dd>{e(t["states"][ticket["state"]])}</dd>'
             f'<dt>{t["received"]}</dt><dd>{moment_text(desk, ticket["received"], lang)}</dd>'
             f'<dt>{t["due"]}</dt><dd class="due">{e(due_text(desk, ticket, lang))}</dd></dl>')
@@ -258,7 +259,7 @@ def inbox_page(desk, tickets, now, kind, state, css):
     body = (f'<h1>Support inbox</h1>\n<form class="filters" action="/admin/support/" method="get">'
             f'{select("kind", KINDS, kind, t["kinds"])}{select("state", STATES, state, t["states"])}'
             f'<button type="submit">Filter</button></form>\n<div class="scroll">{table}</div>')
-    return layout("en", "Support inbox", body, css)
+    return layout("en", "Support inbox", body, css, wide=True)
 
 
 def admin_ticket_page(desk, ticket, css):
@@ -284,4 +285,4 @@ def admin_ticket_page(desk, ticket, css):
 <p><button type="submit" name="as" value="reply">Send the reply</button>
 <button type="submit" name="as" value="note" class="secondary">Save as an internal note</button></p>
 </form>"""
-    return layout("en", f"Ticket {ticket['id']}", body, css)
+    return layout("en", f"Ticket {ticket['id']}", body, css, wide=True)
