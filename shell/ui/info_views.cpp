@@ -104,6 +104,11 @@ AboutAction draw_about_view(const Ui& ui, const char* version) {
         if (button(ui, tr(d[0]), ButtonKind::secondary, -1)) out.open_url = "/legal/astradia/" + lang + "/" + d[1] + "/";
     }
 
+    section(ui, tr("about.support"));
+    paragraph(ui, tr("about.support_body"), true);
+    if (button(ui, tr("about.support_open"), ButtonKind::secondary, -1))
+        out.open_url = "/support/?lang=" + lang + "&version=" + version;
+
     section(ui, tr("about.licences"));
     const char* libs[][2] = {
         {"Dear ImGui 1.86", "MIT \u00A9 Omar Cornut"},
