@@ -66,6 +66,24 @@ def open_database(cfg):
     return storage
 
 
+def purge_support(storage, support, now=None):
+    """Erases closed tickets past support.retention_days (claims: claim_retention_days) with their mail
+    in the outbox; returns their ids. Raises StorageError."""
+    import datetime
+    from .storage import utc_now_iso
+    from .support.mail import Outbox
+    now = now or datetime.datetime.now(datetime.timezone.utc)
+    ids = storage.purge_support(utc_now_iso(now - datetime.timedelta(days=support.retention_days)),
+                                utc_now_iso(now - datetime.timedelta(days=support.claim_retention_days)))
+    outbox = Outbox(support.outbox, "")
+    for ticket_id in ids:
+        try:
+            outbox.erase(ticket_id)
+        except OSError as exc:
+            log(f"purge: the outbox mail of {ticket_id} could not be erased: {exc}")
+    return ids
+
+
 class Purger(threading.Thread):
     """Deletes what is past its retention now and every consent.purge_interval seconds."""
 
@@ -80,6 +98,9 @@ class Purger(threading.Thread):
                 receipts, forms = self.storage.purge(self.cfg.consent.retention_days, self.cfg.forms.retention_days)
                 if receipts or forms:
                     log(f"purge: {receipts} receipt(s) and {forms} form submission(s) past their retention deleted")
+                tickets = purge_support(self.storage, self.cfg.support)
+                if tickets:
+                    log(f"purge: {len(tickets)} closed support ticket(s) past their retention erased")
             except StorageError as exc:
                 log(f"purge failed (will retry): {exc}")
             if self.stopped.wait(self.cfg.consent.purge_interval):

@@ -96,6 +96,22 @@ class SupportStatements:
 
         return self._write(delete, lock="support:" + ticket_id)
 
+    def purge_support(self, closed_before, claims_closed_before):
+        """Erases tickets closed before `closed_before` (claims: before `claims_closed_before`; both
+        UTC ISO texts) with their conversation and pauses; returns their ids."""
+        def purge(tx):
+            ids = [r[0] for r in tx.execute(
+                "SELECT id FROM support_tickets WHERE closed IS NOT NULL AND "
+                "((kind <> 'claim' AND closed < ?) OR (kind = 'claim' AND closed < ?))",
+                (closed_before, claims_closed_before))]
+            for ticket_id in ids:
+                tx.execute_count("DELETE FROM support_messages WHERE ticket_id = ?", (ticket_id,))
+                tx.execute_count("DELETE FROM support_pauses WHERE ticket_id = ?", (ticket_id,))
+                tx.execute_count("DELETE FROM support_tickets WHERE id = ?", (ticket_id,))
+            return ids
+
+        return self._write(purge)
+
     def count_support_rows(self):
         """{table: rows} of the support tables (tests prove erasure with it)."""
         with self._transaction(write=False) as tx:

@@ -316,6 +316,33 @@ class SupportDeskTest(unittest.TestCase):
 
         self.each_engine(run)
 
+    def test_retention_erases_closed_tickets_and_keeps_claims_for_their_period(self):
+        from server.cli import purge_support
+
+        def run(desk):
+            auth = {"Authorization": "Bearer " + TOKEN}
+            ids = {}
+            for kind in ("question", "claim", "bug"):
+                ids[kind] = link_of(desk.submit(kind=kind)[1])[0]
+            for kind in ("question", "claim"):
+                send(desk.port, "/admin/support/reply", {"id": ids[kind], "body": "Done", "as": "reply",
+                                                         "state": "closed"}, headers=auth)
+            cfg = desk.server.app.config.support
+            now = datetime.datetime.now(datetime.timezone.utc)
+            self.assertEqual(purge_support(desk.storage, cfg, now + datetime.timedelta(days=cfg.retention_days - 1)), [])
+            self.assertEqual(purge_support(desk.storage, cfg, now + datetime.timedelta(days=cfg.retention_days + 1)),
+                             [ids["question"]])
+            self.assertIsNotNone(desk.storage.ticket(ids["claim"]))
+            later = now + datetime.timedelta(days=cfg.claim_retention_days + 1)
+            self.assertEqual(purge_support(desk.storage, cfg, later), [ids["claim"]])
+            self.assertEqual(purge_support(desk.storage, cfg, later), [])
+            self.assertIsNotNone(desk.storage.ticket(ids["bug"]))  # open: kept
+            self.assertEqual(desk.storage.count_support_rows(),
+                             {"support_tickets": 1, "support_messages": 1, "support_pauses": 0})
+            self.assertEqual([m for m in desk.mails() if ids["bug"] not in m], [])
+
+        self.each_engine(run)
+
     def test_an_outbox_that_cannot_be_written_keeps_the_ticket(self):
         def run(desk):
             status, headers, _ = desk.submit()
