@@ -59,7 +59,10 @@ def send(port, path, body, ctype="application/x-www-form-urlencoded", headers=No
         with opener.open(req, timeout=10) as r:
             return r.status, {k.lower(): v for k, v in r.headers.items()}, r.read()
     except urllib.error.HTTPError as e:
-        return e.code, {k.lower(): v for k, v in e.headers.items()}, e.read()
+        try:
+            return e.code, {k.lower(): v for k, v in e.headers.items()}, e.read()
+        finally:
+            e.close()
 
 
 def read_mail(path):
