@@ -84,6 +84,39 @@ def purge_support(storage, support, now=None):
     return ids
 
 
+class MailSender(threading.Thread):
+    """Delivers the support outbox through SMTP when support.smtp_host is set (server/support/mail.py)."""
+
+    def __init__(self, cfg):
+        super().__init__(name="mail", daemon=True)
+        from .support.mail import Outbox, Sender
+        self.sender = Sender(Outbox(cfg.support.outbox, ""), cfg.support)
+        self.interval = min(cfg.support.smtp_backoff, 10.0)
+        self.stopped = threading.Event()
+
+    def run(self):
+        while True:
+            try:
+                sent, failed = self.sender.run_once()
+                if failed:
+                    log(f"mail: {failed} message(s) given up after support.smtp_attempts (in the outbox's failed/)")
+            except OSError as exc:
+                log(f"mail: the outbox cannot be read or written (will retry): {exc}")
+            if self.stopped.wait(self.interval):
+                return
+
+
+def start_background(storage, cfg):
+    """The threads a serving process runs beside the requests: the purge, and the mail sender when SMTP
+    is configured. Returns them (each has .stopped)."""
+    threads = [Purger(storage, cfg)]
+    if cfg.support.smtp_host:
+        threads.append(MailSender(cfg))
+    for t in threads:
+        t.start()
+    return threads
+
+
 class Purger(threading.Thread):
     """Deletes what is past its retention now and every consent.purge_interval seconds."""
 
@@ -153,8 +186,7 @@ def main(argv=None):
         log(f"error: cannot listen on {cfg.server.host}:{cfg.server.port}: {exc.strerror} (try --port)")
         storage.close()
         return 1
-    purger = Purger(storage, cfg)
-    purger.start()
+    background = start_background(storage, cfg)
     shown = os.path.relpath(root) if not os.path.relpath(root).startswith("..") else root
     log(f"serving {shown} on http://{server.effective_host}:{server.effective_port}/ "
         f"({storage.describe()}; {cfg.server.threads} threads, at most {server.connection_cap} connections; "
@@ -163,7 +195,8 @@ def main(argv=None):
         serve(server, cfg.server.shutdown_grace, stop=stop_on_signals(server),
               on_stop=lambda: log("stopping: finishing requests in flight"))
     finally:
-        purger.stopped.set()
+        for t in background:
+            t.stopped.set()
         storage.close()
     log("stopped")
     return 0

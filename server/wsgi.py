@@ -6,7 +6,7 @@ import os
 import sys
 
 from . import config as configmod
-from .cli import Purger, open_database
+from .cli import open_database, start_background
 
 
 def build():
@@ -18,7 +18,7 @@ def build():
     except Exception as exc:
         sys.stderr.write(f"[serve] error: {exc}\n")
         raise SystemExit(1) from None
-    Purger(storage, cfg).start()
+    start_background(storage, cfg)
     return app
 
 

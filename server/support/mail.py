@@ -4,17 +4,27 @@ name and renamed, so a reader never sees half a message), and one JSON line per 
 folder's send.log (time, ticket, file, what happened). The recipient's address is in the message
 only, not in the log. Built with the standard library's email package (headers encoded per RFC 2047,
 bodies as quoted-printable UTF-8).
+
+With support.smtp_host set, a Sender (smtplib) delivers the folder's messages: a delivered one moves
+to sent/, a refused or unreachable attempt is retried after smtp_backoff seconds, doubling up to an
+hour (the attempt count and next time in a NAME.eml.state file beside it, so a restart keeps them),
+and after smtp_attempts it moves to failed/. Each attempt is a line in send.log.
 """
 import datetime
+import email
 import email.message
 import email.policy
 import email.utils
 import json
 import os
 import secrets
+import smtplib
+import ssl
 import threading
 
 LOG_NAME = "send.log"
+SENT, FAILED = "sent", "failed"
+MAX_BACKOFF = 3600.0
 _log_lock = threading.Lock()
 
 
@@ -74,17 +84,120 @@ class Outbox:
             raise MailError(f"outbox {self.folder}: {LOG_NAME}: {exc.strerror or exc}") from None
 
     def erase(self, ticket_id):
-        """Deletes the messages of a ticket (erasure: nothing of it stays in the outbox); returns how many."""
+        """Deletes the messages of a ticket, queued, sent or failed (erasure: nothing of it stays in the
+        outbox); returns how many."""
         gone = 0
-        try:
-            names = os.listdir(self.folder)
-        except FileNotFoundError:
-            return 0
-        for name in names:
-            if name.endswith(".eml") and f"-{ticket_id}-" in name:
-                try:
-                    os.unlink(os.path.join(self.folder, name))
-                    gone += 1
-                except FileNotFoundError:
-                    pass
+        for folder in (self.folder, os.path.join(self.folder, SENT), os.path.join(self.folder, FAILED)):
+            try:
+                names = os.listdir(folder)
+            except (FileNotFoundError, NotADirectoryError):
+                continue
+            for name in names:
+                if f"-{ticket_id}-" in name and (name.endswith(".eml") or name.endswith(".eml.state")):
+                    try:
+                        os.unlink(os.path.join(folder, name))
+                        gone += name.endswith(".eml")
+                    except FileNotFoundError:
+                        pass
         return gone
+
+    def queued(self):
+        """The names of the messages waiting in the folder, oldest first."""
+        try:
+            return sorted(n for n in os.listdir(self.folder) if n.endswith(".eml") and not n.startswith("."))
+        except (FileNotFoundError, NotADirectoryError):
+            return []
+
+
+class Sender:
+    """Delivers an Outbox's queued messages through SMTP (settings: the [support] section)."""
+
+    def __init__(self, outbox, settings, smtp_factory=None):
+        self.outbox, self.s = outbox, settings
+        self._connect = smtp_factory or self._smtp
+
+    def _smtp(self):
+        s = self.s
+        if s.smtp_security == "tls":
+            return smtplib.SMTP_SSL(s.smtp_host, s.smtp_port, timeout=s.smtp_timeout,
+                                    context=ssl.create_default_context())
+        conn = smtplib.SMTP(s.smtp_host, s.smtp_port, timeout=s.smtp_timeout)
+        if s.smtp_security == "starttls":
+            conn.starttls(context=ssl.create_default_context())
+        return conn
+
+    def _state(self, name):
+        try:
+            with open(os.path.join(self.outbox.folder, name + ".state"), encoding="utf-8") as f:
+                state = json.load(f)
+            return int(state["attempts"]), float(state["next"])
+        except (OSError, ValueError, KeyError, TypeError):
+            return 0, 0.0
+
+    def run_once(self, now=None):
+        """One pass over the queue: tries every message whose time has come. Returns (sent, failed)."""
+        now = now if now is not None else datetime.datetime.now(datetime.timezone.utc).timestamp()
+        due = [n for n in self.outbox.queued() if self._state(n)[1] <= now]
+        sent = failed = 0
+        if not due:
+            return sent, failed
+        conn, problem = None, None
+        try:
+            conn = self._connect()
+            if self.s.smtp_user:
+                conn.login(self.s.smtp_user, self.s.smtp_password)
+        except (OSError, smtplib.SMTPException) as exc:
+            conn, problem = None, f"connect: {exc}"
+        try:
+            for name in due:
+                path = os.path.join(self.outbox.folder, name)
+                ticket = _ticket_of(name)
+                try:
+                    if conn is None:
+                        raise smtplib.SMTPException(problem)
+                    with open(path, "rb") as f:
+                        msg = email.message_from_binary_file(f, policy=email.policy.SMTP)
+                    conn.send_message(msg)
+                except (OSError, smtplib.SMTPException) as exc:
+                    failed += self._retry(name, ticket, str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__, now)
+                    continue
+                self._move(name, SENT)
+                self.outbox.log(ticket, name, "sent")
+                sent += 1
+        finally:
+            if conn is not None:
+                try:
+                    conn.quit()
+                except (OSError, smtplib.SMTPException):
+                    pass
+        return sent, failed
+
+    def _retry(self, name, ticket, reason, now):
+        attempts, _ = self._state(name)
+        attempts += 1
+        if attempts >= self.s.smtp_attempts:
+            self._move(name, FAILED)
+            self.outbox.log(ticket, name, f"failed after {attempts} attempt(s): {reason}")
+            return 1
+        wait = min(self.s.smtp_backoff * 2 ** (attempts - 1), MAX_BACKOFF)
+        state = os.path.join(self.outbox.folder, name + ".state")
+        with open(state + ".tmp", "w", encoding="utf-8") as f:
+            json.dump({"attempts": attempts, "next": now + wait}, f)
+        os.replace(state + ".tmp", state)
+        self.outbox.log(ticket, name, f"attempt {attempts} failed, next in {wait:.0f} s: {reason}")
+        return 0
+
+    def _move(self, name, where):
+        folder = os.path.join(self.outbox.folder, where)
+        os.makedirs(folder, exist_ok=True)
+        os.replace(os.path.join(self.outbox.folder, name), os.path.join(folder, name))
+        try:
+            os.unlink(os.path.join(self.outbox.folder, name + ".state"))
+        except FileNotFoundError:
+            pass
+
+
+def _ticket_of(name):
+    """The ticket id in a message's file name (STAMP-t-XXXXXXXXXXXX-RAND.eml)."""
+    parts = name.split("-")
+    return "-".join(parts[1:3]) if len(parts) >= 4 else "?"
