@@ -8,7 +8,9 @@ bodies as quoted-printable UTF-8).
 With support.smtp_host set, a Sender (smtplib) delivers the folder's messages: a delivered one moves
 to sent/, a refused or unreachable attempt is retried after smtp_backoff seconds, doubling up to an
 hour (the attempt count and next time in a NAME.eml.state file beside it, so a restart keeps them),
-and after smtp_attempts it moves to failed/. Each attempt is a line in send.log.
+and after smtp_attempts it moves to failed/. Each attempt is a line in send.log. Several processes
+(gunicorn workers) may run a Sender over one folder: a message is claimed by renaming it into
+sending/ first, so only one of them sends it; one left there by a process that died is put back.
 """
 import datetime
 import email
@@ -21,9 +23,10 @@ import secrets
 import smtplib
 import ssl
 import threading
+import time
 
 LOG_NAME = "send.log"
-SENT, FAILED = "sent", "failed"
+SENT, FAILED, SENDING = "sent", "failed", "sending"
 MAX_BACKOFF = 3600.0
 _log_lock = threading.Lock()
 
@@ -87,7 +90,7 @@ class Outbox:
         """Deletes the messages of a ticket, queued, sent or failed (erasure: nothing of it stays in the
         outbox); returns how many."""
         gone = 0
-        for folder in (self.folder, os.path.join(self.folder, SENT), os.path.join(self.folder, FAILED)):
+        for folder in (self.folder, *(os.path.join(self.folder, f) for f in (SENT, FAILED, SENDING))):
             try:
                 names = os.listdir(folder)
             except (FileNotFoundError, NotADirectoryError):
@@ -137,6 +140,7 @@ class Sender:
     def run_once(self, now=None):
         """One pass over the queue: tries every message whose time has come. Returns (sent, failed)."""
         now = now if now is not None else datetime.datetime.now(datetime.timezone.utc).timestamp()
+        self._recover()
         due = [n for n in self.outbox.queued() if self._state(n)[1] <= now]
         sent = failed = 0
         if not due:
@@ -149,19 +153,26 @@ class Sender:
         except (OSError, smtplib.SMTPException) as exc:
             conn, problem = None, f"connect: {exc}"
         try:
+            claims = os.path.join(self.outbox.folder, SENDING)
+            os.makedirs(claims, exist_ok=True)
             for name in due:
-                path = os.path.join(self.outbox.folder, name)
+                path, claimed = os.path.join(self.outbox.folder, name), os.path.join(claims, name)
+                try:
+                    os.rename(path, claimed)
+                except FileNotFoundError:
+                    continue  # another process took it (or the ticket was erased)
                 ticket = _ticket_of(name)
                 try:
                     if conn is None:
                         raise smtplib.SMTPException(problem)
-                    with open(path, "rb") as f:
+                    with open(claimed, "rb") as f:
                         msg = email.message_from_binary_file(f, policy=email.policy.SMTP)
                     conn.send_message(msg)
                 except (OSError, smtplib.SMTPException) as exc:
+                    os.replace(claimed, path)
                     failed += self._retry(name, ticket, str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__, now)
                     continue
-                self._move(name, SENT)
+                self._move(name, SENT, SENDING)
                 self.outbox.log(ticket, name, "sent")
                 sent += 1
         finally:
@@ -187,10 +198,25 @@ class Sender:
         self.outbox.log(ticket, name, f"attempt {attempts} failed, next in {wait:.0f} s: {reason}")
         return 0
 
-    def _move(self, name, where):
+    def _recover(self):
+        """Puts back what a process that died while sending left in sending/ (claimed long ago)."""
+        claims = os.path.join(self.outbox.folder, SENDING)
+        try:
+            names = os.listdir(claims)
+        except (FileNotFoundError, NotADirectoryError):
+            return
+        stale = time.time() - 3 * self.s.smtp_timeout - 60
+        for name in names:
+            try:
+                if os.stat(os.path.join(claims, name)).st_ctime < stale:
+                    os.replace(os.path.join(claims, name), os.path.join(self.outbox.folder, name))
+            except FileNotFoundError:
+                pass
+
+    def _move(self, name, where, source=""):
         folder = os.path.join(self.outbox.folder, where)
         os.makedirs(folder, exist_ok=True)
-        os.replace(os.path.join(self.outbox.folder, name), os.path.join(folder, name))
+        os.replace(os.path.join(self.outbox.folder, source, name), os.path.join(folder, name))
         try:
             os.unlink(os.path.join(self.outbox.folder, name + ".state"))
         except FileNotFoundError:

@@ -1,5 +1,5 @@
 """Purpose: the support desk's mail through SMTP: queued outbox messages are delivered (moved to sent/),
-a refused attempt is retried after the back-off (not before), an unreachable server costs
+a refused attempt is retried after the back-off (not before), several senders over one folder send each message once, an unreachable server costs
 support.smtp_attempts attempts and then the message moves to failed/, every attempt is a line in
 send.log; and serve.py with support.smtp_host set delivers a new ticket's acknowledgement by itself.
 The SMTP server is a small one in this file (plain SMTP on a loopback port, RFC 5321's commands a
@@ -129,6 +129,23 @@ class SenderTest(unittest.TestCase):
             # erasure reaches sent/ too
             self.assertEqual(self.outbox.erase("t-000000000000"), 1)
             self.assertEqual(len(os.listdir(os.path.join(self.folder, "sent"))), 1)
+        finally:
+            smtp.stop()
+
+    def test_two_processes_senders_send_each_message_once(self):
+        smtp = SmtpServer()
+        try:
+            self.queue(10)
+            cfg = self.support_settings(smtp_host="127.0.0.1", smtp_port=smtp.port)
+            senders = [Sender(Outbox(self.folder, "support@astradia.example"), cfg) for _ in range(3)]
+            threads = [threading.Thread(target=s.run_once) for s in senders]
+            for t in threads:
+                t.start()
+            for t in threads:
+                t.join(30)
+            self.assertEqual(sorted(m["Subject"] for _, m in smtp.received), [f"Ticket {i}" for i in range(10)])
+            self.assertEqual(len(os.listdir(os.path.join(self.folder, "sent"))), 10)
+            self.assertEqual(os.listdir(os.path.join(self.folder, "sending")), [])
         finally:
             smtp.stop()
 
