@@ -1,7 +1,8 @@
 """Purpose: the support desk's routes. The player's side: GET /support/ (the form, EN/RU), POST
 /support/ (checked by server/support/tickets.py, stored, acknowledged by mail to the outbox, then a
 303 to the ticket's status page), GET /support/ticket?id=&key= (the status page; a wrong id or key is
-the same 404) and POST /support/ticket/delete (erases the ticket, its conversation and its mail).
+the same 404), POST /support/ticket/reply (the player's answer) and POST /support/ticket/delete
+(erases the ticket, its conversation and its mail).
 The operator's side, behind the operator token: GET /admin/support/ (the inbox), GET
 /admin/support/ticket?id= and POST /admin/support/reply (a reply mailed to the player, or an
 internal note; the state; the clock paused while waiting for the player).
@@ -194,6 +195,47 @@ def post_delete(app, request):
     return _html(200, pages.deleted_page(_language(request, fields.get("language")), app.support.css))
 
 
+def post_player_reply(app, request):
+    """The player's answer from the status page: a message; a ticket waiting for the player is open
+    again (its clock resumes, the due time moves by the pause)."""
+    fields = _form(request)
+    ticket = _ticket_for(app, fields.get("id"), fields.get("key"))
+    body = clean_text(fields.get("body", "")).strip()
+    if not body or len(body) > MAX_MESSAGE or ticket["state"] == "closed":
+        raise HTTPError(400, f"An answer needs a text of 1 to {MAX_MESSAGE} characters, on a ticket not closed")
+    wait = app.support.limits.take(request.client)
+    if wait > 0:
+        raise HTTPError(429, "Too many requests sent; try again later", headers=[("Retry-After", retry_after(wait))],
+                        close=False)
+    _answer(app, ticket, "player", body, "new" if ticket["state"] in ("waiting", "answered") else ticket["state"])
+    return Response(303, [("Location", f"/support/ticket?id={ticket['id']}&key={fields['key']}"),
+                          ("Cache-Control", "no-store")])
+
+
+def _answer(app, ticket, author, body, state):
+    """Stores a message with the ticket's new state, pausing the clock on entering "waiting" and
+    resuming it on leaving, with the due time recomputed. Returns the time (aware UTC)."""
+    now = datetime.datetime.now(datetime.timezone.utc)
+    at = utc_iso(now)
+    pauses = [(parse_utc(a), parse_utc(b) if b else None) for a, b in ticket["pauses"]]
+    pause = None
+    if state == "waiting" and ticket["state"] != "waiting":
+        pause = ("start", at)
+        pauses.append((now, None))
+    elif state != "waiting" and ticket["state"] == "waiting":
+        pause = ("end", at)
+        pauses = [(a, b if b is not None else now) for a, b in pauses]
+    due = app.support.desk.clock.due(parse_utc(ticket["received"]), Rule.parse(ticket["due_rule"]), pauses, now=now)
+    try:
+        app.storage.record_answer(ticket["id"], at, author, body, state, pause,
+                                  {"due": utc_iso(due.at), "due_last_day": due.last_day.isoformat(),
+                                   "due_provisional": due.provisional})
+    except StorageError as exc:
+        print(f"[serve] support store error: {exc}", file=sys.stderr, flush=True)
+        raise HTTPError(503, "The message could not be stored; try again", close=False) from None
+    return now
+
+
 # --- the operator's side --------------------------------------------------------------------------
 def get_inbox(app, request):
     operator_only(app, request)
@@ -237,24 +279,7 @@ def post_reply(app, request):
     state = fields.get("state")
     if not body or len(body) > MAX_MESSAGE or as_ not in ("reply", "note") or state not in STATES:
         raise HTTPError(400, f"A reply needs a text of 1 to {MAX_MESSAGE} characters, as=reply|note and a state")
-    now = datetime.datetime.now(datetime.timezone.utc)
-    at = utc_iso(now)
-    pauses = [(parse_utc(a), parse_utc(b) if b else None) for a, b in ticket["pauses"]]
-    pause = None
-    if state == "waiting" and ticket["state"] != "waiting":
-        pause = ("start", at)
-        pauses.append((now, None))
-    elif state != "waiting" and ticket["state"] == "waiting":
-        pause = ("end", at)
-        pauses = [(a, b if b is not None else now) for a, b in pauses]
-    due = sd.desk.clock.due(parse_utc(ticket["received"]), Rule.parse(ticket["due_rule"]), pauses, now=now)
-    try:
-        app.storage.record_answer(ticket["id"], at, "operator" if as_ == "reply" else "note", body, state, pause,
-                                  {"due": utc_iso(due.at), "due_last_day": due.last_day.isoformat(),
-                                   "due_provisional": due.provisional})
-    except StorageError as exc:
-        print(f"[serve] support store error: {exc}", file=sys.stderr, flush=True)
-        raise HTTPError(503, "The reply could not be stored; try again", close=False) from None
+    now = _answer(app, ticket, "operator" if as_ == "reply" else "note", body, state)
     if as_ == "reply":
         t = pages.T[ticket["language"]]
         try:
@@ -275,6 +300,7 @@ def register(app):
     app.add_route("/support/", {"GET": get_form, "HEAD": get_form, "POST": post_form})
     app.add_route("/support/ticket", {"GET": get_status, "HEAD": get_status})
     app.add_route("/support/ticket/delete", {"POST": post_delete})
+    app.add_route("/support/ticket/reply", {"POST": post_player_reply})
     app.add_route("/admin/support/", {"GET": get_inbox, "HEAD": get_inbox})
     app.add_route("/admin/support/ticket", {"GET": get_admin_ticket, "HEAD": get_admin_ticket})
     app.add_route("/admin/support/reply", {"POST": post_reply})

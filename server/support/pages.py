@@ -53,6 +53,7 @@ T = {
         "Hello,\n\nwe have received your request ({kind}) on {received}.\nWe will answer {due}.\n\n"
         "Its status, our answers and a button to delete it: {link}\n\n{operator}\n",
         "reply_subject": "Answer to your request {id}",
+        "your_reply": "Your answer", "send_reply": "Send the answer",
     },
     "ru": {
         "title": "Поддержка", "about": "Тема", "lead": "Задайте вопрос, сообщите об ошибке или направьте претензию. Мы отвечаем "
@@ -88,6 +89,7 @@ T = {
         "Здравствуйте!\n\nМы получили ваше обращение ({kind}) {received}.\nМы ответим {due}.\n\n"
         "Состояние, наши ответы и кнопка удаления: {link}\n\n{operator}\n",
         "reply_subject": "Ответ на ваше обращение {id}",
+        "your_reply": "Ваш ответ", "send_reply": "Отправить ответ",
     },
 }
 
@@ -200,6 +202,7 @@ def status_page(desk, ticket, secret, lang, css, just_sent=False):
     body = f"""<h1>{t["ticket"]} <code>{e(ticket["id"])}</code></h1>
 {sent}{facts(desk, ticket, lang)}
 {conversation(desk, ticket, lang)}
+{player_reply(ticket, secret, lang)}
 <form class="delete" action="/support/ticket/delete" method="post">
 <input type="hidden" name="id" value="{e(ticket["id"])}"><input type="hidden" name="key" value="{e(secret)}">
 <input type="hidden" name="language" value="{lang}">
@@ -208,6 +211,19 @@ def status_page(desk, ticket, secret, lang, css, just_sent=False):
     other = "ru" if lang == "en" else "en"
     return layout(lang, f'{t["ticket"]} {ticket["id"]}', body, css,
                   alternate=f"/support/ticket?id={ticket['id']}&key={secret}&lang={other}")
+
+
+def player_reply(ticket, secret, lang):
+    """The player's answer box (not on a closed ticket)."""
+    if ticket["state"] == "closed":
+        return ""
+    t = T[lang]
+    return (f'<form class="reply" action="/support/ticket/reply" method="post">'
+            f'<input type="hidden" name="id" value="{e(ticket["id"])}"><input type="hidden" name="key" value="{e(secret)}">'
+            f'<input type="hidden" name="language" value="{lang}">'
+            f'<p><label for="p-body">{t["your_reply"]}</label>'
+            f'<textarea id="p-body" name="body" rows="4" maxlength="{MAX_MESSAGE}" required></textarea></p>'
+            f'<p><button type="submit">{t["send_reply"]}</button></p></form>')
 
 
 def deleted_page(lang, css):

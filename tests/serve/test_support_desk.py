@@ -289,9 +289,22 @@ class SupportDeskTest(unittest.TestCase):
             self.assertIn("Which browser &lt;b&gt;do&lt;/b&gt; you use?", page)
             self.assertNotIn("Checked the logs", page)
             self.assertIn("Waiting for you", page)
+            # the player answers on the status page: the ticket is open again, the clock runs again
+            self.assertEqual(send(desk.port, "/support/ticket/reply", {"id": ticket_id, "key": "C" * 32,
+                                                                      "body": "Chromium"})[0], 404)
+            status, headers, _ = send(desk.port, "/support/ticket/reply", {"id": ticket_id, "key": key,
+                                                                         "body": "Chromium <i>131</i>"})
+            self.assertEqual(status, 303)
+            t = desk.storage.ticket(ticket_id)
+            self.assertEqual((t["state"], t["messages"][-1]["author"]), ("new", "player"))
+            self.assertIsNotNone(t["pauses"][0][1])
+            self.assertIn("Chromium &lt;i&gt;131&lt;/i&gt;", get(desk.port, f"/support/ticket?id={ticket_id}&key={key}")[2].decode())
+            self.assertEqual(send(desk.port, "/support/ticket/reply", {"id": ticket_id, "key": key, "body": " "})[0], 400)
             status, _, _ = send(desk.port, "/admin/support/reply",
-                                {"id": ticket_id, "body": "Fixed.", "as": "reply", "state": "answered"}, headers=auth)
-            self.assertEqual(desk.storage.ticket(ticket_id)["pauses"][0][1] is not None, True)
+                                {"id": ticket_id, "body": "Fixed.", "as": "reply", "state": "closed"}, headers=auth)
+            self.assertEqual(desk.storage.ticket(ticket_id)["state"], "closed")
+            self.assertEqual(send(desk.port, "/support/ticket/reply", {"id": ticket_id, "key": key, "body": "more"})[0],
+                             400)
             self.assertEqual(send(desk.port, "/admin/support/reply", {"id": ticket_id, "body": "", "as": "reply",
                                                                      "state": "answered"}, headers=auth)[0], 400)
 
