@@ -36,9 +36,6 @@ EMAIL = re.compile(r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@(?=.{4,253}$)([A-Za-z
                    r"[A-Za-z]{2,63}")
 TICKET_ID = re.compile(r"t-[0-9a-f]{12}")
 SECRET = re.compile(r"[A-Za-z0-9_-]{32}")
-VERSION = re.compile(r"[0-9]{1,3}\.[0-9]{1,3}")
-SHA256_HEX = re.compile(r"[0-9a-f]{64}")
-ISO_MS = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{3}Z")
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -133,9 +130,11 @@ class Desk:
 
     def _consent(self, fields):
         """The support consent's acceptance, only if it names a published version and its hash."""
+        # the contract's field rules live with the consent API (imported here: server.api imports this module)
+        from ..api.consent import SHA256_HEX, VERSION, iso_ms
         a = {k: fields.get("acceptance." + k, "") for k in ("document", "version", "hash", "time", "language")}
         if a["document"] != CONSENT_DOCUMENT or not VERSION.fullmatch(a["version"]) \
-                or not SHA256_HEX.fullmatch(a["hash"]) or not ISO_MS.fullmatch(a["time"]) \
+                or not SHA256_HEX.fullmatch(a["hash"]) or iso_ms(a["time"]) is None \
                 or a["language"] not in LANGUAGES:
             raise Refusal("consent", "missing")
         published = self.consent_versions.get(a["version"], {})
