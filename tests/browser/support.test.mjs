@@ -1,5 +1,5 @@
 // Purpose: support as a player reaches it, in real Chromium at phone (390x844, DPR 3, touch) and desktop
-// size: from the game's start screen to About, "Write to support" (through the test hook's targets),
+// size: from the game's start screen to How to play or About, "Write to support" (through the test hook's targets),
 // the form in a new tab; it cannot be sent without the support consent; with it the request becomes a
 // ticket whose status page shows the answer's due date; the message, an HTML injection string, shows
 // as text there and in the operator's inbox (/admin/support/, the operator token); the acknowledgement
@@ -19,9 +19,10 @@ const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-prac
 const TOKEN = 'browser-test-operator-token';
 const INJECTION = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script> my hints vanished';
 const OUTBOX = mkdtempSync(path.join(tmpdir(), 'astradia-outbox-'));
+// The phone reaches support from How to play, the desktop from About: both screens carry the link.
 const SIZES = [
-  { name: 'phone', width: 390, height: 844, scale: 3, touch: true },
-  { name: 'desktop', width: 1280, height: 800, scale: 1, touch: false },
+  { name: 'phone', width: 390, height: 844, scale: 3, touch: true, from: ['How to play', 'help'] },
+  { name: 'desktop', width: 1280, height: 800, scale: 1, touch: false, from: ['About', 'about'] },
 ];
 
 let server;
@@ -45,8 +46,8 @@ for (const size of SIZES) {
     await s.context.addInitScript({ content: AXE });
     try {
       await loadApp(s, server.origin);
-      await clickTarget(s.page, 'About', { touch: size.touch });
-      await waitForState(s.page, (q) => q.screen === 'about', { what: 'the About screen' });
+      await clickTarget(s.page, size.from[0], { touch: size.touch });
+      await waitForState(s.page, (q) => q.screen === size.from[1], { what: `the ${size.from[1]} screen` });
       const opened = s.context.waitForEvent('page');
       await clickTarget(s.page, 'Write to support', { touch: size.touch });
       const form = await opened;
