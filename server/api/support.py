@@ -147,9 +147,10 @@ def post_form(app, request):
     ticket, secret = sd.desk.new_ticket(parts)
     try:
         app.storage.add_ticket(ticket, parts["message"])
-    except StorageError as exc:
+    except StorageError as exc:  # the form again with the player's text, so nothing typed is lost
         print(f"[serve] support store error: {exc}", file=sys.stderr, flush=True)
-        raise HTTPError(503, "The request could not be stored; please try again", close=False) from None
+        return _html(503, pages.form_page(sd.desk, lang, sd.css, sd.script, fields, Refusal("storage", "unavailable")),
+                     [("Retry-After", "30")])
     link = sd.status_link(app, request, ticket["id"], secret)
     subject, body = pages.acknowledgement(sd.desk, ticket, link)
     try:

@@ -36,7 +36,9 @@ T = {
                    "details.too_long": f"The technical details are longer than {MAX_DETAILS} characters.",
                    "consent.missing": "Tick the consent to the processing of personal data to send the request.",
                    "consent.unknown_version": "The consent text has changed: reload the page and tick it again.",
-                   "language.unknown": "Unknown language."},
+                   "language.unknown": "Unknown language.",
+                   "storage.unavailable": "The request could not be stored just now; your text is kept "
+                                          "below, please send it again in a minute."},
         "error_title": "The request was not sent", "sent": "Your request is received.",
         "keep_link": "Keep this page's address: it is the only way to see the answer here or to delete the "
                      "request. We also sent it to your e-mail.",
@@ -72,7 +74,9 @@ T = {
                    "details.too_long": f"Технические сведения длиннее {MAX_DETAILS} знаков.",
                    "consent.missing": "Чтобы отправить обращение, отметьте согласие на обработку персональных данных.",
                    "consent.unknown_version": "Текст согласия изменился: обновите страницу и отметьте его снова.",
-                   "language.unknown": "Неизвестный язык."},
+                   "language.unknown": "Неизвестный язык.",
+                   "storage.unavailable": "Сейчас обращение не удалось сохранить; ваш текст остался ниже, "
+                                          "отправьте его ещё раз через минуту."},
         "error_title": "Обращение не отправлено", "sent": "Ваше обращение получено.",
         "keep_link": "Сохраните адрес этой страницы: только по нему можно увидеть ответ здесь или удалить "
                      "обращение. Мы также отправили его вам на почту.",

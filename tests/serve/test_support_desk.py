@@ -384,9 +384,10 @@ class SupportDeskTest(unittest.TestCase):
             with psycopg.connect(url.replace(f"/{name}?", "/postgres?"), autocommit=True) as admin:
                 admin.execute(f"ALTER DATABASE {name} WITH ALLOW_CONNECTIONS false")
                 admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s", (name,))
-                status, _, body = send(server.port, "/support/", request_fields())
+                status, _, body = send(server.port, "/support/", request_fields(message="Keep <this> text"))
                 self.assertEqual(status, 503)
                 self.assertIn(b"could not be stored", body)
+                self.assertIn(b"Keep &lt;this&gt; text</textarea>", body)
                 admin.execute(f"ALTER DATABASE {name} WITH ALLOW_CONNECTIONS true")
             self.assertEqual(send(server.port, "/support/", request_fields())[0], 303)
         finally:
