@@ -263,8 +263,11 @@ def load_site_config(path, site_id, problems):
     s = Settings(path, problems)
     before = len(problems.items)
     required = ("site", "operator", "consent_days", "claims_days", "purposes", "documents")
-    if not s.keys(cfg, "", required, ("purpose_text",)):
+    if not s.keys(cfg, "", required, ("purpose_text", "support_page")):
         return None
+    if "support_page" in cfg and (not isinstance(cfg["support_page"], str)
+                                  or not re.match(r"^/[a-z0-9/_-]*/$", cfg["support_page"])):
+        s.fail("support_page", "expected a path on the site ending in / (e.g. /support/)")
     if cfg["site"] != site_id:
         s.fail("site", f"is \"{cfg['site']}\" but the folder is \"{site_id}\"")
     op = cfg["operator"]
@@ -887,7 +890,8 @@ UI = {
         "breadcrumb": "Breadcrumb", "sites": "Legal documents of the sites",
         "choose": "Choose a language",
         "registration": "Registration", "address": "Address", "email": "E-mail",
-        "website": "Website",
+        "website": "Website", "support": "Support",
+        "support_link": "Questions, bug reports and claims: the support form",
     },
     "ru": {
         "legal": "Правовые документы", "all": "Все документы", "skip": "Перейти к тексту", "language": "Язык",
@@ -907,7 +911,8 @@ UI = {
         "breadcrumb": "Навигация", "sites": "Правовые документы сайтов",
         "choose": "Выберите язык",
         "registration": "Регистрация", "address": "Адрес", "email": "Эл. почта",
-        "website": "Сайт",
+        "website": "Сайт", "support": "Поддержка",
+        "support_link": "Вопросы, сообщения об ошибках и претензии: форма поддержки",
     },
 }
 
@@ -997,7 +1002,9 @@ def operator_html(site, lang, heading_level=2):
             f'<dt>{e(t["address"])}</dt><dd>{e(op["address"][lang])}</dd>'
             f'<dt>{e(t["email"])}</dt><dd><a href="mailto:{e(op["email"])}">{e(op["email"])}</a></dd>'
             f'<dt>{e(t["website"])}</dt><dd><a href="{e(op["website"])}" rel="noopener">{e(op["website"])}</a></dd>'
-            f'</dl>\n</section>')
+            + (f'<dt>{e(t["support"])}</dt><dd><a href="{e(site.cfg["support_page"])}?lang={lang}">'
+               f'{e(t["support_link"])}</a></dd>' if site.cfg.get("support_page") else "")
+            + '</dl>\n</section>')
 
 
 def document_page(site, doc, v, lang, here, today):

@@ -66,6 +66,57 @@ def open_database(cfg):
     return storage
 
 
+def purge_support(storage, support, now=None):
+    """Erases closed tickets past support.retention_days (claims: claim_retention_days) with their mail
+    in the outbox; returns their ids. Raises StorageError."""
+    import datetime
+    from .storage import utc_now_iso
+    from .support.mail import Outbox
+    now = now or datetime.datetime.now(datetime.timezone.utc)
+    ids = storage.purge_support(utc_now_iso(now - datetime.timedelta(days=support.retention_days)),
+                                utc_now_iso(now - datetime.timedelta(days=support.claim_retention_days)))
+    outbox = Outbox(support.outbox, "")
+    for ticket_id in ids:
+        try:
+            outbox.erase(ticket_id)
+        except OSError as exc:
+            log(f"purge: the outbox mail of {ticket_id} could not be erased: {exc}")
+    return ids
+
+
+class MailSender(threading.Thread):
+    """Delivers the support outbox through SMTP when support.smtp_host is set (server/support/mail.py)."""
+
+    def __init__(self, cfg):
+        super().__init__(name="mail", daemon=True)
+        from .support.mail import Outbox, Sender
+        self.sender = Sender(Outbox(cfg.support.outbox, ""), cfg.support)
+        self.interval = min(cfg.support.smtp_backoff, 10.0)
+        self.stopped = threading.Event()
+
+    def run(self):
+        while True:
+            try:
+                sent, failed = self.sender.run_once()
+                if failed:
+                    log(f"mail: {failed} message(s) given up after support.smtp_attempts (in the outbox's failed/)")
+            except OSError as exc:
+                log(f"mail: the outbox cannot be read or written (will retry): {exc}")
+            if self.stopped.wait(self.interval):
+                return
+
+
+def start_background(storage, cfg):
+    """The threads a serving process runs beside the requests: the purge, and the mail sender when SMTP
+    is configured. Returns them (each has .stopped)."""
+    threads = [Purger(storage, cfg)]
+    if cfg.support.smtp_host:
+        threads.append(MailSender(cfg))
+    for t in threads:
+        t.start()
+    return threads
+
+
 class Purger(threading.Thread):
     """Deletes what is past its retention now and every consent.purge_interval seconds."""
 
@@ -80,6 +131,9 @@ class Purger(threading.Thread):
                 receipts, forms = self.storage.purge(self.cfg.consent.retention_days, self.cfg.forms.retention_days)
                 if receipts or forms:
                     log(f"purge: {receipts} receipt(s) and {forms} form submission(s) past their retention deleted")
+                tickets = purge_support(self.storage, self.cfg.support)
+                if tickets:
+                    log(f"purge: {len(tickets)} closed support ticket(s) past their retention erased")
             except StorageError as exc:
                 log(f"purge failed (will retry): {exc}")
             if self.stopped.wait(self.cfg.consent.purge_interval):
@@ -120,15 +174,19 @@ def main(argv=None):
         return 1
     from .app import App
     from .runner import make_server, serve, stop_on_signals
-    app = App(cfg, storage)
+    try:
+        app = App(cfg, storage)
+    except configmod.ConfigError as exc:
+        log(f"error: {exc}")
+        storage.close()
+        return 2
     try:
         server = make_server(app, cfg)
     except OSError as exc:
         log(f"error: cannot listen on {cfg.server.host}:{cfg.server.port}: {exc.strerror} (try --port)")
         storage.close()
         return 1
-    purger = Purger(storage, cfg)
-    purger.start()
+    background = start_background(storage, cfg)
     shown = os.path.relpath(root) if not os.path.relpath(root).startswith("..") else root
     log(f"serving {shown} on http://{server.effective_host}:{server.effective_port}/ "
         f"({storage.describe()}; {cfg.server.threads} threads, at most {server.connection_cap} connections; "
@@ -137,7 +195,8 @@ def main(argv=None):
         serve(server, cfg.server.shutdown_grace, stop=stop_on_signals(server),
               on_stop=lambda: log("stopping: finishing requests in flight"))
     finally:
-        purger.stopped.set()
+        for t in background:
+            t.stopped.set()
         storage.close()
     log("stopped")
     return 0

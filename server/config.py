@@ -11,6 +11,8 @@ HERE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DEFAULT_ROOT = os.path.join(HERE, "build", "wasm-release", "site")
 DEFAULT_DATABASE = os.path.join(HERE, "build", "astradia.sqlite3")
 DEFAULT_CONFIG = os.path.join(HERE, "server.toml")
+DEFAULT_CALENDAR = os.path.join(HERE, "server", "support", "calendars", "ru.json")
+DEFAULT_OUTBOX = os.path.join(HERE, "build", "support-outbox")
 ENV_PREFIX = "ASTRADIA_"
 
 
@@ -70,7 +72,29 @@ SCHEMA = {
         "origins": Setting("list", [], help="partner site origins allowed to POST (consent receipts, forms)"),
     },
     "admin": {
-        "token": Setting("str", "", help="operator token for /admin/ (empty: /admin/ is closed)"),
+        "token": Setting("str", "", help="operator token for /admin/ (empty: /admin/ is closed; else 16+ characters)"),
+    },
+    "support": {
+        "time_zone": Setting("str", "Europe/Moscow", help="the operator's time zone: deadlines count its days and hours"),
+        "calendar": Setting("str", DEFAULT_CALENDAR, help="the production calendar (JSON: business days, holidays)"),
+        "work_hours": Setting("str", "09:00-18:00", help="the working day (HH:MM-HH:MM) for service targets in hours"),
+        "question_hours": Setting("int", 16, 1, 10000, "service target of a question, in business hours"),
+        "bug_hours": Setting("int", 24, 1, 10000, "service target of a bug report, in business hours"),
+        "payment_hours": Setting("int", 16, 1, 10000, "service target of a payment question, in business hours"),
+        "retention_days": Setting("int", 365, 1, 36500, "closed tickets are erased this long after closing"),
+        "claim_retention_days": Setting("int", 1096, 1, 36500,
+                                        "closed claims are kept this long (the limitation period), then erased"),
+        "tickets_per_hour": Setting("float", 6.0, 0.001, 1e6, "new tickets a client may send per hour"),
+        "tickets_burst": Setting("int", 3, 1, 1000, "new tickets a client may send at once"),
+        "outbox": Setting("str", DEFAULT_OUTBOX, help="folder of the mail written (RFC 5322 files) and its send log"),
+        "smtp_host": Setting("str", "", help="SMTP server for the mail (empty: mail stays in the outbox)"),
+        "smtp_port": Setting("int", 587, 1, 65535, "SMTP port"),
+        "smtp_security": Setting("str", "starttls", help="starttls, tls or none"),
+        "smtp_user": Setting("str", "", help="SMTP user (empty: no login)"),
+        "smtp_password": Setting("str", "", help="SMTP password (better: ASTRADIA_SUPPORT_SMTP_PASSWORD)"),
+        "smtp_attempts": Setting("int", 8, 1, 100, "delivery attempts per message before it is marked failed"),
+        "smtp_backoff": Setting("float", 60.0, 0.01, 86400, "seconds before the first retry; doubles each time, at most an hour"),
+        "smtp_timeout": Setting("float", 20.0, 0.5, 600, "seconds an SMTP conversation may take"),
     },
     "log": {
         "access": Setting("bool", True, help="one structured line per request on stderr"),
@@ -213,12 +237,38 @@ def _check(values):
         if not sep or not name.strip() or any(not (c.isalnum() or c == "-") for c in name.strip()) \
                 or any(c in value for c in "\r\n"):
             raise ConfigError(f'extra header {header!r}: expected "Name: value"')
+    token = values["admin"]["token"]
+    if token and (len(token) < 16 or any(c.isspace() for c in token)):
+        raise ConfigError("admin.token: expected at least 16 characters without spaces (or empty: /admin/ closed)")
+    support = values["support"]
+    try:
+        import zoneinfo
+        zoneinfo.ZoneInfo(support["time_zone"])
+    except (ValueError, KeyError, OSError):
+        raise ConfigError(f"support.time_zone {support['time_zone']!r}: not a time zone name "
+                          "(e.g. Europe/Moscow)") from None
+    if work_hours(support["work_hours"]) is None:
+        raise ConfigError(f"support.work_hours {support['work_hours']!r}: expected HH:MM-HH:MM, start before end")
+    if support["smtp_security"] not in ("starttls", "tls", "none"):
+        raise ConfigError(f"support.smtp_security {support['smtp_security']!r}: expected starttls, tls or none")
     url = values["database"]["url"]
     if not url:
         raise ConfigError("database.url is empty: give a SQLite file path or a postgresql:// URL")
     if "://" in url and not url.startswith(("sqlite:///", "postgresql://", "postgres://")):
         raise ConfigError(f"database.url {url.split('://')[0]}:// is not supported "
                           "(a SQLite path, sqlite:///path or postgresql://...)")
+
+
+def work_hours(text):
+    """(start, end) datetime.time of an "HH:MM-HH:MM" working day, or None."""
+    import datetime
+    import re
+    m = re.fullmatch(r"([01][0-9]|2[0-3]):([0-5][0-9])-([01][0-9]|2[0-3]):([0-5][0-9])", text)
+    if not m:
+        return None
+    start = datetime.time(int(m.group(1)), int(m.group(2)))
+    end = datetime.time(int(m.group(3)), int(m.group(4)))
+    return (start, end) if start < end else None
 
 
 def _is_origin(text):
@@ -249,7 +299,8 @@ def _toml_value(value):
 def example_toml():
     """server.toml as shipped: every setting, commented out at its default, with what it does.
     Paths default to the repository's build folder; relative paths are taken from the working folder."""
-    shown = {DEFAULT_ROOT: "build/wasm-release/site", DEFAULT_DATABASE: "build/astradia.sqlite3"}
+    shown = {DEFAULT_ROOT: "build/wasm-release/site", DEFAULT_DATABASE: "build/astradia.sqlite3",
+             DEFAULT_CALENDAR: "server/support/calendars/ru.json", DEFAULT_OUTBOX: "build/support-outbox"}
     lines = ["# Purpose: the server's settings, read by serve.py and server/wsgi.py (gunicorn). Every key is",
              "# shown at its default, commented out; uncomment to change. An environment variable",
              "# ASTRADIA_<SECTION>_<KEY> (e.g. ASTRADIA_DATABASE_URL) overrides this file, and serve.py's",

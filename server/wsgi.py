@@ -6,19 +6,19 @@ import os
 import sys
 
 from . import config as configmod
-from .cli import Purger, open_database
+from .cli import open_database, start_background
 
 
 def build():
     try:
         cfg = configmod.load(os.environ.get("ASTRADIA_CONFIG") or None)
         storage = open_database(cfg)
+        from .app import App
+        app = App(cfg, storage)
     except Exception as exc:
         sys.stderr.write(f"[serve] error: {exc}\n")
         raise SystemExit(1) from None
-    from .app import App
-    app = App(cfg, storage)
-    Purger(storage, cfg).start()
+    start_background(storage, cfg)
     return app
 
 

@@ -335,13 +335,17 @@ void App::draw(const Ui& ui) {
                 back();
             }
             break;
-        case Page::help:
+        case Page::help: {
+            std::string support;
             if (draw_help_view(ui, [&] {
                     for (const auto& game : games_) game->draw_help(ui);
+                    support = draw_support_section(ui, ASTRADIA_VERSION);
                 })) {
                 back();
             }
+            if (!support.empty()) bridge::open_url(support);
             break;
+        }
         case Page::about: {
             const AboutAction a = draw_about_view(ui, ASTRADIA_VERSION);
             if (!a.open_url.empty()) bridge::open_url(a.open_url);

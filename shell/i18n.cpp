@@ -202,6 +202,10 @@ constexpr Entry kTable[] = {
     {"about.terms", "Terms of Use", "Пользовательское соглашение"},
     {"about.privacy", "Privacy Policy", "Политика конфиденциальности"},
     {"about.sale", "Terms of Sale", "Условия продажи"},
+    {"about.support", "Support", "Поддержка"},
+    {"about.support_body", "Questions, bug reports and claims: we answer by e-mail, a claim within 10 business days.",
+     "Вопросы, сообщения об ошибках и претензии: отвечаем по почте, на претензию — в течение 10 рабочих дней."},
+    {"about.support_open", "Write to support", "Написать в поддержку"},
     {"about.browsers", "Runs in browsers with WebAssembly and WebGL 2.",
      "Работает в браузерах с поддержкой WebAssembly и WebGL 2."},
     // --- plurals ---

@@ -1,7 +1,10 @@
 """Purpose: the server's storage behind one small interface, with two engines: SQLite (the embedded
 default, one file) and PostgreSQL (psycopg 3, for several app processes or hosts). Both run the
 same versioned migrations (migrations/<engine>/NNNN_name.sql, applied on start and recorded in the
-schema_migrations table) and the same statements, written with `?` placeholders.
+schema_migrations table) and the same statements, written with `?` placeholders. Each feature branch
+owns a version number (statistics 0003, support 0004, the shop 0005), so the numbers may have gaps and
+a lower one may arrive after a higher one was applied: every migration the database lacks is applied,
+in order of number, and each must only add what is its own.
 
 open_storage(url) picks the engine from the URL: a path or sqlite:///path is SQLite,
 postgresql://... is PostgreSQL. Errors the caller should answer with 503 are StorageError.
@@ -13,6 +16,8 @@ import os
 import queue
 import re
 import threading
+
+from .support import SupportStatements
 
 MIGRATIONS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "migrations")
 MIGRATION_NAME = re.compile(r"([0-9]{4})_([a-z0-9_]+)\.sql")
@@ -44,7 +49,7 @@ def compact_json(value):
 
 
 def migrations(engine):
-    """[(version, name, sql)] for `engine`, in order; the versions must be 1, 2, 3... without gaps."""
+    """[(version, name, sql)] for `engine`, in order of version; a version may appear once only."""
     folder = os.path.join(MIGRATIONS, engine)
     found = []
     for name in sorted(os.listdir(folder)):
@@ -52,12 +57,13 @@ def migrations(engine):
         if m:
             with open(os.path.join(folder, name), encoding="utf-8") as f:
                 found.append((int(m.group(1)), m.group(2), f.read()))
-    if [v for v, _, _ in found] != list(range(1, len(found) + 1)):
-        raise SchemaError(f"migrations/{engine}: versions must run 1, 2, 3... without gaps")
+    versions = [v for v, _, _ in found]
+    if len(set(versions)) != len(versions) or 0 in versions:
+        raise SchemaError(f"migrations/{engine}: each version from 0001 on may appear once only")
     return found
 
 
-class Storage:
+class Storage(SupportStatements):
     """What the API modules may ask of a database. Engines implement _transaction() (a context
     manager yielding a cursor-like object with execute(sql, params) -> rows) and a few engine
     specifics; the statements here are shared (`?` placeholders).
@@ -169,10 +175,10 @@ class Storage:
                 self._run_script(tx, "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, "
                                      "name TEXT NOT NULL, applied TEXT NOT NULL)")
             have = {row[0] for row in tx.execute("SELECT version FROM schema_migrations")}
-            newer = sorted(v for v in have if v > len(known))
-            if newer:
-                raise SchemaError(f"the database is at schema version {max(have)}, newer than this server "
-                                  f"knows ({len(known)}); run a newer server")
+            unknown = sorted(have - {v for v, _, _ in known})
+            if unknown:
+                raise SchemaError(f"the database has schema version {unknown[-1]}, newer than this server "
+                                  f"knows ({', '.join(str(v) for v, _, _ in known)}); run a newer server")
             for version, name, sql in known:
                 if version in have:
                     continue

@@ -85,6 +85,13 @@ bool draw_help_view(const Ui& ui, const std::function<void()>& sections) {
     return back;
 }
 
+std::string draw_support_section(const Ui& ui, const char* version) {
+    section(ui, tr("about.support"));
+    paragraph(ui, tr("about.support_body"), true);
+    if (!button(ui, tr("about.support_open"), ButtonKind::secondary, -1)) return {};
+    return "/support/?lang=" + std::string(language_code(language())) + "&version=" + version;
+}
+
 AboutAction draw_about_view(const Ui& ui, const char* version) {
     AboutAction out;
     begin_screen("##about", ui);
@@ -103,6 +110,9 @@ AboutAction draw_about_view(const Ui& ui, const char* version) {
     for (const auto& d : docs) {
         if (button(ui, tr(d[0]), ButtonKind::secondary, -1)) out.open_url = "/legal/astradia/" + lang + "/" + d[1] + "/";
     }
+
+    const std::string support = draw_support_section(ui, version);
+    if (!support.empty()) out.open_url = support;
 
     section(ui, tr("about.licences"));
     const char* libs[][2] = {

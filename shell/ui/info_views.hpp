@@ -21,9 +21,13 @@ SettingsAction draw_settings_view(const Ui& ui, Settings* settings, bool privacy
 bool draw_statistics_view(const Ui& ui, const std::function<void()>& sections);
 bool draw_help_view(const Ui& ui, const std::function<void()>& sections);
 
+// The Support section (Help and About): a line on what support answers and "Write to support".
+// Returns the support page's address (in the game's language, with the version) when tapped, else "".
+std::string draw_support_section(const Ui& ui, const char* version);
+
 struct AboutAction {
     bool back = false;
-    std::string open_url;  // a legal page to open
+    std::string open_url;  // a legal page or the support page to open
 };
 AboutAction draw_about_view(const Ui& ui, const char* version);
 

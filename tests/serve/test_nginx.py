@@ -66,6 +66,16 @@ class NginxSiteTest(SiteBehaviour, unittest.TestCase):
         cls.app.stop()
         cls.tmp.cleanup()
 
+    def test_support_pages_through_the_proxy(self):
+        status, headers, body = get(self.port, "/support/?lang=ru")
+        self.assertEqual((status, headers["cache-control"]), (200, "no-store"))
+        self.assertIn(b'data-accept="support-consent"', body)
+        self.assertEqual(get(self.port, "/support/ticket?id=t-000000000000&key=" + "A" * 32)[0], 404)
+        origin = f"http://127.0.0.1:{self.port}"
+        status, _, _, _ = post_json(self.port, "/support/", b"kind=claim", ctype="application/x-www-form-urlencoded",
+                                    raw=True, headers={"Origin": origin})
+        self.assertEqual(status, 400)  # the app's answer (no consent), not nginx's 405
+
     def test_receipts_through_the_proxy(self):
         record = dict(BASE, id="c-" + os.urandom(16).hex())
         origin = f"http://127.0.0.1:{self.port}"
