@@ -134,20 +134,23 @@ class SiteBehaviour:
         # A page or a manifest rewritten between two requests (a deploy, a legal document's new
         # version): the second answer has the new bytes, length and tag, never a 304 for the old tag.
         path = os.path.join(self.root, "changing.json")
+        etag = None
         for version, body in enumerate((b'{"v":1}', b'{"version": 2, "longer": true}', b'{"v":3}')):
             tmp = path + ".new"
             with open(tmp, "wb") as f:
                 f.write(body)
-            os.replace(tmp, path) if version != 2 else shutil.copyfile(tmp, path)  # a swap, then in place
-            if version == 2:
+            if version == 2:  # rewritten in place (same inode)
+                shutil.copyfile(tmp, path)
                 os.remove(tmp)
+            else:             # swapped in (a new inode)
+                os.replace(tmp, path)
             hdrs = {"Accept-Encoding": ""}
-            if version:
+            if etag:
                 hdrs["If-None-Match"] = etag
             status, headers, got = get(self.port, "/changing.json", hdrs)
             self.assertEqual((status, got), (200, body), version)
             self.assertEqual(headers["content-length"], str(len(body)))
-            self.assertNotEqual(headers["etag"], etag if version else None)
+            self.assertNotEqual(headers["etag"], etag)
             etag = headers["etag"]
         os.remove(path)
         status, _, _ = get(self.port, "/changing.json", {"Accept-Encoding": ""})
