@@ -44,7 +44,8 @@ def compact_json(value):
 
 
 def migrations(engine):
-    """[(version, name, sql)] for `engine`, in order; the versions must be 1, 2, 3... without gaps."""
+    """[(version, name, sql)] for `engine`, in increasing order of version. Versions may leave gaps:
+    numbers are taken by branches in the order they were planned, not merged (docs/DECISIONS.md)."""
     folder = os.path.join(MIGRATIONS, engine)
     found = []
     for name in sorted(os.listdir(folder)):
@@ -52,8 +53,9 @@ def migrations(engine):
         if m:
             with open(os.path.join(folder, name), encoding="utf-8") as f:
                 found.append((int(m.group(1)), m.group(2), f.read()))
-    if [v for v, _, _ in found] != list(range(1, len(found) + 1)):
-        raise SchemaError(f"migrations/{engine}: versions must run 1, 2, 3... without gaps")
+    versions = [v for v, _, _ in found]
+    if not versions or versions[0] != 1 or len(set(versions)) != len(versions):
+        raise SchemaError(f"migrations/{engine}: versions must start at 1 and not repeat")
     return found
 
 
@@ -169,10 +171,10 @@ class Storage:
                 self._run_script(tx, "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, "
                                      "name TEXT NOT NULL, applied TEXT NOT NULL)")
             have = {row[0] for row in tx.execute("SELECT version FROM schema_migrations")}
-            newer = sorted(v for v in have if v > len(known))
+            newer = sorted(have - {v for v, _, _ in known})
             if newer:
-                raise SchemaError(f"the database is at schema version {max(have)}, newer than this server "
-                                  f"knows ({len(known)}); run a newer server")
+                raise SchemaError(f"the database has schema version {newer[-1]}, newer than this server "
+                                  f"knows ({', '.join(str(v) for v, _, _ in known)}); run a newer server")
             for version, name, sql in known:
                 if version in have:
                     continue
