@@ -35,18 +35,21 @@ function minifyCss(css) {
     .replace(/\s*([{};,>])\s*/g, '$1').replace(/([{;][\w-]+:) /g, '$1').replace(/;}/g, '}').trim();
 }
 
-// record.mjs as a scope of its own that hands over the names a file imports from it:
-// `import { a, b } from './record.mjs';` becomes `const { a, b } = (() => { …; return { a, b }; })();`
+// record.mjs pasted into the importing file's scope, its `export`s dropped: terser can then
+// inline its small functions and drop what the file does not use. Refuses a name declared at
+// the top level of both files, and a name imported that record.mjs does not export.
 function inlineRecord(source, file) {
   const m = source.match(/^import\s*\{([^}]*)\}\s*from\s*'\.\/record\.mjs';\s*$/m);
   if (!m) return source;
   const names = m[1].split(',').map((s) => s.trim()).filter(Boolean);
   const record = read('record.mjs');
+  const topLevel = (text) => new Set([...text.matchAll(/^(?:export )?(?:async )?(?:function|const|let|class) (\w+)/gm)].map((x) => x[1]));
   const exported = new Set([...record.matchAll(/^export (?:function|const|let) (\w+)/gm)].map((x) => x[1]));
   for (const n of names) if (!exported.has(n)) fail(`${file} imports ${n}, which record.mjs does not export`);
+  const own = topLevel(source), shared = [...topLevel(record)].filter((n) => own.has(n));
+  if (shared.length) fail(`${file} and record.mjs both declare ${shared.join(', ')} at the top level`);
   if (/^import /m.test(source.replace(m[0], ''))) fail(`${file}: only one import, from ./record.mjs, is supported`);
-  const body = record.replace(/^export /gm, '');
-  return source.replace(m[0], `const { ${names.join(', ')} } = (() => {\n${body}\nreturn { ${names.join(', ')} };\n})();`);
+  return source.replace(m[0], () => record.replace(/^export /gm, ''));
 }
 
 function withCss(source, placeholder, cssFile) {
@@ -59,7 +62,7 @@ async function minify(code, module) {
   const { minify: terser } = require('terser');
   const result = await terser(code, {
     ecma: 2020, module, toplevel: module,
-    compress: { passes: 2, pure_getters: true },
+    compress: { passes: 2, pure_getters: true, pure_funcs: ['matches', 'oneOf'] },
     mangle: true,
     format: { comments: false, ascii_only: false },
   });

@@ -20,7 +20,10 @@ MIGRATION_NAME = re.compile(r"([0-9]{4})_([a-z0-9_]+)\.sql")
 GROUP_MAX = 256  # writes per commit at most
 
 RECEIPT_COLUMNS = ("record_id", "seq", "received", "site", "event", "method", "choices", "documents",
-                   "language", "time", "expires", "age_confirmed", "gpc")
+                   "language", "time", "expires", "age_confirmed", "gpc", "period")
+# The columns of a receipt before the consent period (migration 6); a receipts file of that layout
+# (serve.py's build/consent.sqlite3) is read and imported with period NULL.
+LEGACY_RECEIPT_COLUMNS = RECEIPT_COLUMNS[:-1]
 FORM_COLUMNS = ("received", "form", "document", "version", "hash", "accepted", "language", "fields")
 
 
@@ -39,7 +42,7 @@ def utc_now_iso(now=None):
 
 
 def compact_json(value):
-    """The canonical text stored for choices, documents and form fields."""
+    """The canonical text stored for choices, documents, the period and form fields."""
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
@@ -210,13 +213,14 @@ class Storage:
                 (record["id"], received, record["site"], event, record["method"],
                  compact_json(record["choices"]), compact_json(record["documents"]), record["language"],
                  record["time"], record["expires"], int(record["age_confirmed"]), int(record["gpc"]),
-                 record["id"]))[0][0]
+                 compact_json(record["period"]) if "period" in record else None, record["id"]))[0][0]
 
         seq = self._write(add, lock=record["id"])
         return f"{record['id']}:{seq}"
 
     def receipts(self, record_id):
-        """A record's receipts, oldest first, as dicts (choices and documents parsed)."""
+        """A record's receipts, oldest first, as dicts (choices, documents and the period parsed; the
+        period is None for a record made before it existed)."""
         with self._transaction(write=False) as tx:
             rows = tx.execute("SELECT " + ", ".join(RECEIPT_COLUMNS) + " FROM receipts WHERE record_id = ? "
                               "ORDER BY seq", (record_id,))
@@ -224,6 +228,7 @@ class Storage:
         for row in rows:
             r = dict(zip(RECEIPT_COLUMNS, row))
             r["choices"], r["documents"] = json.loads(r["choices"]), json.loads(r["documents"])
+            r["period"] = None if r["period"] is None else json.loads(r["period"])
             r["age_confirmed"], r["gpc"] = bool(r["age_confirmed"]), bool(r["gpc"])
             out.append(r)
         return out
@@ -244,14 +249,15 @@ class Storage:
 
     def import_receipts(self, rows):
         """Copies receipts (dicts or sequences in RECEIPT_COLUMNS order, e.g. from a previous
-        database) keeping their record ids and numbers; ones already present are skipped.
+        database; a dict without a period has none) keeping their record ids and numbers; ones
+        already present are skipped.
         Returns how many were new."""
         added = 0
         sql = ("INSERT INTO receipts (" + ", ".join(RECEIPT_COLUMNS) + ") VALUES ("
                + ", ".join("?" * len(RECEIPT_COLUMNS)) + ") ON CONFLICT (record_id, seq) DO NOTHING")
         batch = []
         for row in rows:
-            batch.append(tuple(row[c] for c in RECEIPT_COLUMNS) if isinstance(row, dict) else tuple(row))
+            batch.append(tuple(row.get(c) for c in RECEIPT_COLUMNS) if isinstance(row, dict) else tuple(row))
             if len(batch) == 500:
                 added += self._insert_batch(sql, batch)
                 batch = []
@@ -289,16 +295,19 @@ def open_storage(url, busy_timeout_ms=5000):
 
 
 def read_legacy_receipts(path):
-    """The receipts of a SQLite file in today's (or any later) layout, as dicts; read-only."""
+    """The receipts of a SQLite file in serve.py's layout or any later one, as dicts (the period
+    only where the file has that column); read-only."""
     import sqlite3
     if not os.path.isfile(path):
         raise StorageError(f"{path}: no such file")
     try:
         db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
-            cursor = db.execute("SELECT " + ", ".join(RECEIPT_COLUMNS) + " FROM receipts ORDER BY n")
+            have = {row[1] for row in db.execute("PRAGMA table_info(receipts)")}
+            columns = RECEIPT_COLUMNS if "period" in have else LEGACY_RECEIPT_COLUMNS
+            cursor = db.execute("SELECT " + ", ".join(columns) + " FROM receipts ORDER BY n")
             for row in cursor:
-                yield dict(zip(RECEIPT_COLUMNS, row))
+                yield dict(zip(columns, row))
         finally:
             db.close()
     except sqlite3.Error as exc:

@@ -1,5 +1,6 @@
 """Purpose: the storage layer on both engines: migrations from an empty database and from today's
-consent.sqlite3 layout (migrated in place, and imported into another database, nothing dropped),
+consent.sqlite3 layout (migrated in place, and imported into another database, nothing dropped, the
+consent period carried where there is one), migration numbers with gaps,
 a database newer than the code refused, the retention purge, and no data lost: 8 clients x 500
 concurrent POSTs (every acknowledged receipt stored exactly once), a SIGKILL in the middle of such a
 load (no acknowledged receipt lost), and two app processes sharing one PostgreSQL (scale-out).
@@ -21,11 +22,12 @@ import unittest
 from support import (BASE_SETTINGS_ENV, ENGINES, Process, get, new_database, new_pg_database, post_json,
                      wait_until)
 
-from server.storage import SchemaError, open_storage, read_legacy_receipts
+from server.storage import SchemaError, migrations, open_storage, read_legacy_receipts
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
 BASE = json.load(open(os.path.join(REPO, "tests", "legal", "fixtures", "record-cases.json"), encoding="utf-8"))["base"]
+VERSIONS = [v for v, _, _ in migrations("sqlite")]  # every migration this code has (the same per engine)
 
 # serve.py's table before this change, verbatim: the layout of every build/consent.sqlite3 out there.
 LEGACY_SCHEMA = """CREATE TABLE IF NOT EXISTS receipts (
@@ -83,8 +85,9 @@ class MigrationTest(unittest.TestCase):
                 s = open_storage(new_database(engine, self.tmp.name))
                 try:
                     self.assertEqual(s.schema_version(), 0)
-                    self.assertEqual(s.migrate(), [1, 2])
-                    self.assertEqual(s.schema_version(), 2)
+                    self.assertEqual([v for v, _, _ in migrations(engine)], VERSIONS)
+                    self.assertEqual(s.migrate(), VERSIONS)
+                    self.assertEqual(s.schema_version(), VERSIONS[-1])
                     self.assertEqual(s.migrate(), [], "applied once")
                     self.assertEqual(s.add_receipt(record("c-" + "1" * 32), "given"), "c-" + "1" * 32 + ":1")
                     self.assertEqual(s.count_receipts(), 1)
@@ -97,16 +100,19 @@ class MigrationTest(unittest.TestCase):
         before = sqlite3.connect(path).execute("SELECT * FROM receipts ORDER BY n").fetchall()
         p = Process(["--root", site_root(self.tmp.name), "--consent-db", path])
         try:
-            self.assertIn("applied migration(s) 1, 2", p.output())
+            self.assertIn("applied migration(s) " + ", ".join(map(str, VERSIONS)), p.output())
             status, parsed, _, _ = post_json(p.port, "/api/consent", {"record": record(ids[0]), "event": "withdrawn"})
             self.assertEqual((status, parsed["receipt"]), (201, ids[0] + ":3"), "numbering goes on")
         finally:
             p.stop()
         db = sqlite3.connect(path)
         after = db.execute("SELECT * FROM receipts ORDER BY n").fetchall()
-        self.assertEqual(after[:len(before)], before, "every old receipt kept as it was")
+        width = len(before[0])  # the columns added since (the period) come last, NULL for old receipts
+        self.assertEqual([row[:width] for row in after[:len(before)]], before, "every old receipt kept as it was")
+        self.assertEqual({row[width:] for row in after[:len(before)]}, {(None,)})
         self.assertEqual(len(after), len(before) + 1)
-        self.assertEqual([r[0] for r in db.execute("SELECT version FROM schema_migrations ORDER BY version")], [1, 2])
+        self.assertEqual(db.execute("SELECT period FROM receipts ORDER BY n DESC LIMIT 1").fetchone(), ('"until_withdrawn"',))
+        self.assertEqual([r[0] for r in db.execute("SELECT version FROM schema_migrations ORDER BY version")], VERSIONS)
         db.close()
 
     def test_todays_consent_sqlite3_is_imported_into_either_engine(self):
@@ -124,10 +130,36 @@ class MigrationTest(unittest.TestCase):
                 try:
                     self.assertEqual(s.count_receipts(), 6)
                     got = s.receipts(ids[0])
-                    self.assertEqual([(r["seq"], r["event"], r["received"]) for r in got],
-                                     [(1, "given", "2026-11-20T10:00:00.000Z"), (2, "changed", "2026-11-20T10:00:00.000Z")])
+                    self.assertEqual([(r["seq"], r["event"], r["received"], r["period"]) for r in got],
+                                     [(1, "given", "2026-11-20T10:00:00.000Z", None),
+                                      (2, "changed", "2026-11-20T10:00:00.000Z", None)])
                     self.assertEqual(s.add_receipt(record(ids[0]), "given"), ids[0] + ":3")
                     self.assertEqual(len(legacy), 6)
+                finally:
+                    s.close()
+
+    def test_receipts_with_a_period_are_imported_with_it(self):
+        source = os.path.join(self.tmp.name, "current.sqlite3")
+        s = open_storage(source)
+        try:
+            s.migrate()
+            kept = record(period=183, expires="2027-05-23T10:15:30.123Z")
+            s.add_receipt(kept, "given")
+            s.add_receipt(record(period="until_withdrawn"), "given")
+            older = {k: v for k, v in record().items() if k != "period"}  # a record from before the period
+            s.add_receipt(older, "given")
+        finally:
+            s.close()
+        for engine in ENGINES:
+            with self.subTest(engine=engine):
+                url = new_database(engine, self.tmp.name)
+                r = Process.run(["--database", url, "--import-receipts", source])
+                self.assertEqual(r.returncode, 0, r.stderr)
+                self.assertIn("imported 3 receipt(s) of 3", r.stderr)
+                s = open_storage(url)
+                try:
+                    self.assertEqual(s.receipts(kept["id"])[0]["period"], 183)
+                    self.assertEqual(s.receipts(older["id"])[0]["period"], None)
                 finally:
                     s.close()
 

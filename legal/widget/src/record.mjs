@@ -9,6 +9,16 @@ export const LANGUAGES = ['en', 'ru'];
 export const MAX_RECORD_BYTES = 4096;
 const DAY = 864e5;
 
+// How long a consent lasts (the record's optional `period`): for the term of the agreement,
+// until withdrawn, or a number of days the visitor chose. Either way the site asks again at
+// least once every `consent_days` (its maximum): `expires` is the earlier of the two.
+export const UNTIL_WITHDRAWN = 'until_withdrawn';
+export const isPeriod = (x) => x === UNTIL_WITHDRAWN || (Number.isInteger(x) && x >= 1 && x <= 3650);
+// The periods offered: the term of the agreement first (the default), then 1 year, 6 months
+// and 3 months where shorter than the site's maximum (a period as long as the maximum would
+// behave exactly like the term of the agreement, which is asked again then too).
+export const periodChoices = (max) => [UNTIL_WITHDRAWN, ...[365, 183, 91].filter((d) => d < max)];
+
 const SLUG = /^[a-z0-9-]{1,40}$/;
 const VERSION = /^\d{1,3}\.\d{1,3}$/;
 const HASH = /^[0-9a-f]{64}$/;
@@ -35,6 +45,8 @@ const RECORD = {
   site: isSlug,
   time: isIsoTime,
   expires: (x, r) => isIsoTime(x) && x > r.time,
+  // Optional (records made before it existed have none); a number of days cannot end before `expires`.
+  period: (x, r) => isPeriod(x) && (x === UNTIL_WITHDRAWN || Date.parse(r.expires) <= Date.parse(r.time) + x * DAY),
   method: (x) => METHODS.includes(x),
   language: (x) => LANGUAGES.includes(x),
   choices: (x) => isObject(x) && keysAre(x, 'necessary statistics ads') && x.necessary === true &&
@@ -63,7 +75,10 @@ export function checkRecord(r) {
   if (!isObject(r)) return 'the record is not a JSON object';
   for (const k of Object.keys(r)) if (!Object.hasOwn(RECORD, k)) return 'unknown field ' + k;
   for (const k in RECORD) {
-    if (!(k in r)) return k + ' is missing';
+    if (!(k in r)) {
+      if (k == 'period') continue;
+      return k + ' is missing';
+    }
     const ok = RECORD[k](r[k], r);
     if (ok !== true) return k + (ok || '') + ' is not valid';
   }
@@ -89,14 +104,17 @@ export function newId(bytes) {
 }
 
 // The record for a decision. `prev` (a valid record or null) keeps its id, so the
-// server's receipts for one browser form a chain.
-export function buildRecord({ prev, id, site, now, days, method, language, choices, documents, age, gpc }) {
+// server's receipts for one browser form a chain. `days` is the site's maximum, `period` the
+// visitor's choice (anything else counts as until withdrawn); it expires at the earlier end.
+export function buildRecord({ prev, id, site, now, days, period, method, language, choices, documents, age, gpc }) {
+  if (!isPeriod(period)) period = UNTIL_WITHDRAWN;
   return {
     v: 1,
     id: prev ? prev.id : id,
     site,
     time: new Date(now).toISOString(),
-    expires: new Date(now + days * DAY).toISOString(),
+    expires: new Date(now + Math.min(days, +period || days) * DAY).toISOString(),
+    period,
     method,
     language,
     choices: { necessary: true, statistics: !!choices.statistics, ads: !!choices.ads },
