@@ -41,7 +41,8 @@ STABLE = {"sw.js", "widget/astradia-legal.js", "widget/astradia-legal-ui.js"}
 # The service worker precaches the game page and what it loads (offline play), the legal
 # widget included: a cached page must not meet a newer widget than its SRI hash names.
 SW_PRECACHE = ["/index.html", "/app.css", "/boot.js", "/astradia.js", "/astradia.wasm", "/favicon.svg",
-               "/manifest.webmanifest", "/icon.svg", "/widget/astradia-legal.js", "/widget/astradia-legal-ui.js"]
+               "/manifest.webmanifest", "/icon.svg", "/widget/astradia-legal.js", "/widget/astradia-legal-decide.js",
+               "/widget/astradia-legal-ui.js"]
 
 
 def sri(path):

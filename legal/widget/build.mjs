@@ -1,7 +1,9 @@
-// Purpose: builds the legal widget from legal/widget/src into the two files the site
-// ships: astradia-legal.js (the core, one classic script: core.mjs + record.mjs + core.css)
-// and astradia-legal-ui.js (an ES module imported on first use: ui.mjs + what it needs
-// from record.mjs + ui.css), minified with terser. Prints raw and gzip -9 sizes.
+// Purpose: builds the legal widget from legal/widget/src into the three files the site
+// ships: astradia-legal.js (the core, one classic script: core.mjs + record.mjs + core.css),
+// astradia-legal-decide.js (an ES module the core imports while the banner is shown: decide.mjs
+// + what it needs from record.mjs) and astradia-legal-ui.js (an ES module imported on first use
+// of a dialog, a document or a form: ui.mjs + what it needs from record.mjs + ui.css), minified
+// with terser. Prints raw and gzip -9 sizes.
 // Usage: node legal/widget/build.mjs --out DIR [--no-minify]
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -62,6 +64,7 @@ async function minify(code, module) {
   const { minify: terser } = require('terser');
   const result = await terser(code, {
     ecma: 2020, module, toplevel: module,
+    // record.mjs's rule builders have no side effects, so the rules a part does not use go too.
     compress: { passes: 2, pure_getters: true, pure_funcs: ['matches', 'oneOf'] },
     mangle: true,
     format: { comments: false, ascii_only: false },
@@ -70,10 +73,12 @@ async function minify(code, module) {
 }
 
 const core = `(() => {\n'use strict';\n${withCss(inlineRecord(read('core.mjs'), 'core.mjs'), '__CORE_CSS__', 'core.css')}\n})();\n`;
+const decide = inlineRecord(read('decide.mjs'), 'decide.mjs');
 const ui = withCss(inlineRecord(read('ui.mjs'), 'ui.mjs'), '__UI_CSS__', 'ui.css');
 
 const outputs = {
   'astradia-legal.js': '/* Astradia legal widget, core (built from legal/widget/src) */\n' + await minify(core, false) + '\n',
+  'astradia-legal-decide.js': '/* Astradia legal widget, decisions (built from legal/widget/src) */\n' + await minify(decide, true) + '\n',
   'astradia-legal-ui.js': '/* Astradia legal widget, dialogs (built from legal/widget/src) */\n' + await minify(ui, true) + '\n',
 };
 mkdirSync(OUT, { recursive: true });
@@ -81,6 +86,6 @@ const sizes = [];
 for (const [name, code] of Object.entries(outputs)) {
   writeFileSync(path.join(OUT, name), code);
   const bytes = Buffer.from(code);
-  sizes.push(`${name} ${bytes.length} B (${gzipSync(bytes, { level: 9 }).length} B gzip -9)`);
+  sizes.push(`${name} ${bytes.length} B (${gzipSync(bytes, { level: 9 }).length} B zlib -9; the budgets count gzip -9 -n)`);
 }
 console.log('widget: ' + sizes.join(', '));

@@ -131,9 +131,11 @@ export function compareVersions(a, b) {
 }
 
 // Whether the visitor must be asked again (the contract's rule), and why:
-// { ask, reason: 'new' | 'expired' | 'changed' | null, changes: [{ id, title, from, to, notes }] }.
-// Without a manifest only presence and expiry can be judged.
-export function mustAsk(record, manifest, now, lang) {
+// { ask, reason: 'new' | 'expired' | 'changed' | null, changes: [{ id, title, from, to, notes }] }
+// where title and notes ({en, ru} texts: the document's title, the `changes` of every version
+// since `from`) are for the part that shows them (ui.mjs, describe). Without a manifest only
+// presence and expiry can be judged.
+export function mustAsk(record, manifest, now) {
   if (!record) return { ask: true, reason: 'new', changes: [] };
   if (Date.parse(record.expires) <= now) return { ask: true, reason: 'expired', changes: [] };
   const changes = [];
@@ -143,13 +145,16 @@ export function mustAsk(record, manifest, now, lang) {
     const between = doc.versions.filter((v) => compareVersions(v.version, d.version) > 0 &&
                                                compareVersions(v.version, doc.current) <= 0);
     if (between.some((v) => v.material)) {
-      changes.push({
-        id: d.id, title: text(doc.title, lang) || d.id, from: d.version, to: doc.current,
-        notes: between.map((v) => text(v.changes, lang)).filter(Boolean),
-      });
+      changes.push({ id: d.id, title: doc.title, from: d.version, to: doc.current, notes: between.map((v) => v.changes) });
     }
   }
   return { ask: changes.length > 0, reason: changes.length ? 'changed' : null, changes };
+}
+
+// The changes of mustAsk in `lang`: "Privacy Policy 1.0 → 1.2" and the notes of the versions.
+export function describeChanges(changes, lang) {
+  return changes.map((c) => ({ head: (text(c.title, lang) || c.id) + ' ' + c.from + ' → ' + c.to,
+    notes: c.notes.map((n) => text(n, lang)).filter(Boolean) }));
 }
 
 // A {en, ru} text in `lang`, falling back to the other language.
@@ -227,7 +232,7 @@ const SETTINGS = {
   manifest: [path, (site) => '/legal/' + site + '/manifest.json'],
   documents: [(x) => Array.isArray(x) && x.length <= 16 && x.every(isSlug), () => []],
   privacy_document: [isSlug, () => 'privacy'],
-  consent_days: [(x) => Number.isInteger(x) && x >= 1 && x <= 3650, () => 0],
+  consent_days: [(x) => x !== UNTIL_WITHDRAWN && isPeriod(x), () => 0],
   language: [oneOf('auto', 'en', 'ru'), () => 'auto'],
   theme: [oneOf('auto', 'light', 'dark'), () => 'auto'],
   button: [oneOf('icon', 'text', 'none'), () => 'icon'],
@@ -247,7 +252,7 @@ export function parseConfig(raw) {
   for (const k in SETTINGS) {
     const [ok, fallback] = SETTINGS[k];
     const has = k in raw, good = has && ok(raw[k]);
-    if (has && !good) warnings.push(k + ' is not valid; using the default (see the settings on /widget/)');
+    if (has && !good) warnings.push(k + ' is not valid; using the default');
     config[k] = good ? raw[k] : fallback(raw.site);
   }
   return { config, errors: [], warnings };

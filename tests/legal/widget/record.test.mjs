@@ -7,8 +7,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import {
-  checkRecord, parseRecord, isIsoTime, buildRecord, newId, compareVersions, mustAsk, resolveGpc, adsAllowed, effectiveChoices,
-  receiptEvent, consentModeState, keyMatches, parseConfig, pickLanguage, recordDocuments, currentVersion, text,
+  checkRecord, parseRecord, isIsoTime, buildRecord, newId, compareVersions, mustAsk, describeChanges, resolveGpc, adsAllowed,
+  effectiveChoices, receiptEvent, consentModeState, keyMatches, parseConfig, pickLanguage, recordDocuments, currentVersion, text,
   periodChoices, isPeriod, UNTIL_WITHDRAWN,
 } from '../../../legal/widget/src/record.mjs';
 
@@ -147,29 +147,31 @@ test('compareVersions is numeric per part', () => {
 
 test('mustAsk: no record, expired record, unchanged documents', () => {
   const now = Date.parse('2026-12-01T00:00:00.000Z');
-  assert.deepEqual(mustAsk(null, null, now, 'en'), { ask: true, reason: 'new', changes: [] });
+  assert.deepEqual(mustAsk(null, null, now), { ask: true, reason: 'new', changes: [] });
   const expired = recordAt('1.0', { expires: '2026-11-30T23:59:59.999Z' });
-  assert.equal(mustAsk(expired, null, now, 'en').reason, 'expired');
-  assert.equal(mustAsk(recordAt('1.0', { expires: '2026-12-01T00:00:00.000Z' }), null, now, 'en').reason, 'expired', 'due at the instant');
+  assert.equal(mustAsk(expired, null, now).reason, 'expired');
+  assert.equal(mustAsk(recordAt('1.0', { expires: '2026-12-01T00:00:00.000Z' }), null, now).reason, 'expired', 'due at the instant');
   const m = manifest([['1.0', true, 'First']], '1.0');
-  assert.deepEqual(mustAsk(recordAt('1.0'), m, now, 'en'), { ask: false, reason: null, changes: [] });
-  assert.equal(mustAsk(recordAt('1.0'), null, now, 'en').ask, false, 'without a manifest only expiry is judged');
+  assert.deepEqual(mustAsk(recordAt('1.0'), m, now), { ask: false, reason: null, changes: [] });
+  assert.equal(mustAsk(recordAt('1.0'), null, now).ask, false, 'without a manifest only expiry is judged');
 });
 
 test('mustAsk: a material version between the recorded and the current one asks again and says what changed', () => {
   const now = Date.parse('2026-12-01T00:00:00.000Z');
   const m = manifest([['1.3', false, 'Typos'], ['1.2', true, 'Adds location'], ['1.1', false, 'Wording'], ['1.0', true, 'First']], '1.3');
-  const a = mustAsk(recordAt('1.0'), m, now, 'en');
+  const a = mustAsk(recordAt('1.0'), m, now);
   assert.equal(a.ask, true);
   assert.equal(a.reason, 'changed');
-  assert.deepEqual(a.changes, [{ id: 'privacy', title: 'Privacy Policy', from: '1.0', to: '1.3', notes: ['Typos', 'Adds location', 'Wording'] }]);
-  assert.deepEqual(mustAsk(recordAt('1.0'), m, now, 'ru').changes[0].notes[1], 'ru: Adds location');
-  assert.equal(mustAsk(recordAt('1.2'), m, now, 'en').ask, false, 'only a non-material version since 1.2');
+  assert.deepEqual(a.changes.map((c) => [c.id, c.from, c.to]), [['privacy', '1.0', '1.3']]);
+  assert.deepEqual(describeChanges(a.changes, 'en'), [{ head: 'Privacy Policy 1.0 → 1.3', notes: ['Typos', 'Adds location', 'Wording'] }]);
+  assert.deepEqual(describeChanges(a.changes, 'ru')[0], { head: 'Политика конфиденциальности 1.0 → 1.3',
+    notes: ['ru: Typos', 'ru: Adds location', 'ru: Wording'] });
+  assert.equal(mustAsk(recordAt('1.2'), m, now).ask, false, 'only a non-material version since 1.2');
   const notYet = manifest([['1.2', true, 'Future'], ['1.1', false, 'Wording'], ['1.0', true, 'First']], '1.1');
-  assert.equal(mustAsk(recordAt('1.0'), notYet, now, 'en').ask, false, 'a material version after current does not count');
-  assert.equal(mustAsk(recordAt('1.3'), m, now, 'en').ask, false);
+  assert.equal(mustAsk(recordAt('1.0'), notYet, now).ask, false, 'a material version after current does not count');
+  assert.equal(mustAsk(recordAt('1.3'), m, now).ask, false);
   const retired = { documents: [] };
-  assert.equal(mustAsk(recordAt('1.0'), retired, now, 'en').ask, false, 'a document the manifest no longer lists');
+  assert.equal(mustAsk(recordAt('1.0'), retired, now).ask, false, 'a document the manifest no longer lists');
 });
 
 test('Global Privacy Control: the shared cases (the same file the C++ consent model tests)', () => {
