@@ -124,7 +124,9 @@ try {
   }
   const sizes = (files, test) => Object.entries(files).filter(([p]) => test.test(p)).reduce((t, [, n]) => t + n, 0);
   const describe = (runs) => {
-    const scripts = median(runs.map((f) => sizes(f, WIDGET))), json = median(runs.map((f) => sizes(f, /\.json$/)));
+    const all = runs.map((f) => sizes(f, WIDGET));
+    if (new Set(all).size > 1) console.log(`    (rounds differed: ${all.map(B).join(', ')})`);
+    const scripts = median(all), json = median(runs.map((f) => sizes(f, /\.json$/)));
     const names = [...new Set(runs.flatMap((f) => Object.keys(f).filter((p) => WIDGET.test(p)).map((p) => p.match(WIDGET)[1])))];
     return { scripts, json, names };
   };
