@@ -177,11 +177,11 @@ export function recordDocuments(manifest, ids, lang) {
   return list.slice(0, 16).map(({ doc, ver }) => ({ id: doc.id, version: ver.version, hash: text(ver.hash, lang) }));
 }
 
-// Whether a record's "ads: true" may be used (docs/LEGAL-FORMATS.md, the same rule as the
-// C++ model's may_personalise_ads; tests/legal/fixtures/gpc-cases.json): with Global Privacy
+// Whether a record's "ads: true" may be used (docs/LEGAL-FORMATS.md; the cases in
+// tests/legal/fixtures/gpc-cases.json): with Global Privacy
 // Control on now or when the record was made, only the visitor's own choice made while the
 // signal was on counts (gpc true, any method but "gpc"). What this widget writes is stricter:
-// under the signal only its preferences dialog records "ads: true" (ui.mjs, decide).
+// under the signal only its preferences dialog records "ads: true" (decide.mjs, decide).
 export function adsAllowed(record, gpcOn) {
   return record.choices.ads && (!(gpcOn || record.gpc) || (record.gpc && record.method != 'gpc'));
 }

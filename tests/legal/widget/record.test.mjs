@@ -1,5 +1,5 @@
 // Purpose: unit tests (node:test) of the widget's pure logic in legal/widget/src/record.mjs:
-// record validation against the cases shared with serve.py and the C++ model, record building
+// record validation against the cases shared with serve.py, record building
 // with the visitor's consent period, the periods offered, expiry, "must ask again" on material
 // document changes, Global Privacy Control resolution, receipt events, Consent Mode mapping,
 // storage-key patterns, configuration and language.
@@ -174,7 +174,7 @@ test('mustAsk: a material version between the recorded and the current one asks 
   assert.equal(mustAsk(recordAt('1.0'), retired, now).ask, false, 'a document the manifest no longer lists');
 });
 
-test('Global Privacy Control: the shared cases (the same file the C++ consent model tests)', () => {
+test('Global Privacy Control: the shared cases (tests/legal/fixtures/gpc-cases.json)', () => {
   const { cases } = JSON.parse(readFileSync(new URL('../fixtures/gpc-cases.json', import.meta.url), 'utf8'));
   assert.equal(cases.length, 32);
   for (const c of cases) {
