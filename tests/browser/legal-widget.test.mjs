@@ -1,4 +1,4 @@
-// Purpose: the legal widget's behaviour in real Chromium under serve.py's strict CSP:
+// Purpose: the legal widget's behaviour in real Chromium under the site server's strict CSP:
 // first visit, accept / reject / choose persisting across reloads with receipts (the age
 // confirmation "Accept all" carries, the consent period chosen in the preferences and honoured
 // on expiry, the record id shown and copied in "Privacy choices"), gated
@@ -491,7 +491,7 @@ test('form checkbox: no submission until checked, then the acceptance travels wi
   } finally { await s.close(); }
 });
 
-// The receipts serve.py stored for a record id: [event, period (JSON text or null)] in order.
+// The receipts the server stored for a record id: [event, period (JSON text or null)] in order.
 const storedReceipts = (id) => JSON.parse(execFileSync('python3', ['-c', `
 import json, sqlite3, sys
 db = sqlite3.connect(sys.argv[1])
@@ -520,7 +520,7 @@ test('the consent period: chosen in the preferences, stored, shown, sent in the 
     const rec = await readRecord(s.page);
     assert.deepEqual(sent, rec, 'the receipt carries the record with its period');
     assert.deepEqual([rec.period, DAYS(rec)], [183, 183]);
-    assert.deepEqual(storedReceipts(rec.id), [['given', '183']], 'serve.py kept the period with the receipt');
+    assert.deepEqual(storedReceipts(rec.id), [['given', '183']], 'the server kept the period with the receipt');
     // Shown: the dialog opens on the stored choice, with the date it runs out.
     await s.page.reload();
     await widgetState(s.page, 'settled');

@@ -1,5 +1,5 @@
 // Purpose: unit tests (node:test) of the widget's pure logic in legal/widget/src/record.mjs:
-// record validation against the cases shared with serve.py, record building
+// record validation against the cases shared with server/api/consent.py, record building
 // with the visitor's consent period, the periods offered, expiry, "must ask again" on material
 // document changes, Global Privacy Control resolution, receipt events, Consent Mode mapping,
 // storage-key patterns, configuration and language.
@@ -52,7 +52,7 @@ function manifest(versions, current) {
 }
 const recordAt = (version, extra = {}) => ({ ...clone(BASE), documents: [{ id: 'privacy', version, hash: 'a'.repeat(64) }], ...extra });
 
-test('validation follows every shared case (the same file serve.py tests)', () => {
+test('validation follows every shared case (the same file the server tests use)', () => {
   for (const c of CASES.cases) {
     const r = edit(BASE, c);
     assert.equal(checkRecord(r) === null, c.valid, `${c.name}: ${checkRecord(r)}`);
