@@ -28,7 +28,7 @@ const plainAt = args.indexOf('--plain-defer');
 const PLAIN = plainAt >= 0 && !!args.splice(plainAt, 1);
 const PAGES = args.length ? args : ['/partner-demo/', '/'];
 const BLANK = '/bench-blank.html';
-const WIDGET = /\/widget\/astradia-legal(-ui)?\.js/;
+const WIDGET = /\/widget\/astradia-legal(-[a-z]+)?\.js/;
 const LONG = 50;                                            // ms, the Long Tasks API's threshold
 const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing',
   'disabled-by-default-v8.cpu_profiler', 'mojom'].join(',');

@@ -4,7 +4,7 @@
 Copies web/ (pages, styles, scripts, icons) and the app (astradia.js, astradia.wasm)
 into the output folder; gives every script, style, wasm and font file a content-hashed name
 (name.<16 hex of SHA-256>.ext, so servers can cache it for a year) except the files others
-name by URL (sw.js, the legal widget's two public files); rewrites the pages' src/href
+name by URL (sw.js, the legal widget's three public files); rewrites the pages' src/href
 attributes to those names, fills each page's placeholders ({{sri:FILE}}: sha384 of FILE
 relative to the page; {{asset:FILE}}: FILE's hashed name), writes assets.json (logical name
 -> hashed name), a gzip -9 (.gz) and a Brotli (.br, Debian's brotli) twin of every
@@ -34,14 +34,15 @@ ASSET = re.compile(r"\{\{asset:([^}]+)\}\}")
 REFERENCE = re.compile(r'(\s(?:src|href)=")([^"#?:]+)(")')
 CSS_URL = re.compile(r"""url\((["']?)([^"')#?:]+)\1\)""")
 # What gets a content-hashed name, and the files that keep theirs because others name them by URL:
-# the service worker (registered at /sw.js), the legal widget (partners embed it; it imports its
-# second part by name).
+# the service worker (registered at /sw.js), the legal widget (partners embed its core, which
+# loads its two other parts by name).
 HASHED_EXT = {".js", ".mjs", ".css", ".wasm", ".woff2", ".woff", ".ttf", ".otf"}
-STABLE = {"sw.js", "widget/astradia-legal.js", "widget/astradia-legal-ui.js"}
+STABLE = {"sw.js", "widget/astradia-legal.js", "widget/astradia-legal-decide.js", "widget/astradia-legal-ui.js"}
 # The service worker precaches the game page and what it loads (offline play), the legal
 # widget included: a cached page must not meet a newer widget than its SRI hash names.
 SW_PRECACHE = ["/index.html", "/app.css", "/boot.js", "/astradia.js", "/astradia.wasm", "/favicon.svg",
-               "/manifest.webmanifest", "/icon.svg", "/widget/astradia-legal.js", "/widget/astradia-legal-ui.js"]
+               "/manifest.webmanifest", "/icon.svg", "/widget/astradia-legal.js", "/widget/astradia-legal-decide.js",
+               "/widget/astradia-legal-ui.js"]
 
 
 def sri(path):

@@ -1,7 +1,9 @@
-// Purpose: builds the legal widget from legal/widget/src into the two files the site
-// ships: astradia-legal.js (the core, one classic script: core.mjs + record.mjs + core.css)
-// and astradia-legal-ui.js (an ES module imported on first use: ui.mjs + what it needs
-// from record.mjs + ui.css), minified with terser. Prints raw and gzip -9 sizes.
+// Purpose: builds the legal widget from legal/widget/src into the three files the site
+// ships: astradia-legal.js (the core, one classic script: core.mjs + record.mjs + core.css),
+// astradia-legal-decide.js (an ES module the core imports while the banner is shown: decide.mjs
+// + what it needs from record.mjs) and astradia-legal-ui.js (an ES module imported on first use
+// of a dialog, a document or a form: ui.mjs + what it needs from record.mjs + ui.css), minified
+// with terser. Prints raw and gzip -9 sizes.
 // Usage: node legal/widget/build.mjs --out DIR [--no-minify]
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -35,18 +37,21 @@ function minifyCss(css) {
     .replace(/\s*([{};,>])\s*/g, '$1').replace(/([{;][\w-]+:) /g, '$1').replace(/;}/g, '}').trim();
 }
 
-// record.mjs as a scope of its own that hands over the names a file imports from it:
-// `import { a, b } from './record.mjs';` becomes `const { a, b } = (() => { …; return { a, b }; })();`
+// record.mjs pasted into the importing file's scope, its `export`s dropped: terser can then
+// inline its small functions and drop what the file does not use. Refuses a name declared at
+// the top level of both files, and a name imported that record.mjs does not export.
 function inlineRecord(source, file) {
   const m = source.match(/^import\s*\{([^}]*)\}\s*from\s*'\.\/record\.mjs';\s*$/m);
   if (!m) return source;
   const names = m[1].split(',').map((s) => s.trim()).filter(Boolean);
   const record = read('record.mjs');
+  const topLevel = (text) => new Set([...text.matchAll(/^(?:export )?(?:async )?(?:function|const|let|class) (\w+)/gm)].map((x) => x[1]));
   const exported = new Set([...record.matchAll(/^export (?:function|const|let) (\w+)/gm)].map((x) => x[1]));
   for (const n of names) if (!exported.has(n)) fail(`${file} imports ${n}, which record.mjs does not export`);
+  const own = topLevel(source), shared = [...topLevel(record)].filter((n) => own.has(n));
+  if (shared.length) fail(`${file} and record.mjs both declare ${shared.join(', ')} at the top level`);
   if (/^import /m.test(source.replace(m[0], ''))) fail(`${file}: only one import, from ./record.mjs, is supported`);
-  const body = record.replace(/^export /gm, '');
-  return source.replace(m[0], `const { ${names.join(', ')} } = (() => {\n${body}\nreturn { ${names.join(', ')} };\n})();`);
+  return source.replace(m[0], () => record.replace(/^export /gm, ''));
 }
 
 function withCss(source, placeholder, cssFile) {
@@ -59,7 +64,8 @@ async function minify(code, module) {
   const { minify: terser } = require('terser');
   const result = await terser(code, {
     ecma: 2020, module, toplevel: module,
-    compress: { passes: 2, pure_getters: true },
+    // record.mjs's rule builders have no side effects, so the rules a part does not use go too.
+    compress: { passes: 2, pure_getters: true, pure_funcs: ['matches', 'oneOf'] },
     mangle: true,
     format: { comments: false, ascii_only: false },
   });
@@ -67,10 +73,12 @@ async function minify(code, module) {
 }
 
 const core = `(() => {\n'use strict';\n${withCss(inlineRecord(read('core.mjs'), 'core.mjs'), '__CORE_CSS__', 'core.css')}\n})();\n`;
+const decide = inlineRecord(read('decide.mjs'), 'decide.mjs');
 const ui = withCss(inlineRecord(read('ui.mjs'), 'ui.mjs'), '__UI_CSS__', 'ui.css');
 
 const outputs = {
   'astradia-legal.js': '/* Astradia legal widget, core (built from legal/widget/src) */\n' + await minify(core, false) + '\n',
+  'astradia-legal-decide.js': '/* Astradia legal widget, decisions (built from legal/widget/src) */\n' + await minify(decide, true) + '\n',
   'astradia-legal-ui.js': '/* Astradia legal widget, dialogs (built from legal/widget/src) */\n' + await minify(ui, true) + '\n',
 };
 mkdirSync(OUT, { recursive: true });
@@ -78,6 +86,6 @@ const sizes = [];
 for (const [name, code] of Object.entries(outputs)) {
   writeFileSync(path.join(OUT, name), code);
   const bytes = Buffer.from(code);
-  sizes.push(`${name} ${bytes.length} B (${gzipSync(bytes, { level: 9 }).length} B gzip -9)`);
+  sizes.push(`${name} ${bytes.length} B (${gzipSync(bytes, { level: 9 }).length} B zlib -9; the budgets count gzip -9 -n)`);
 }
 console.log('widget: ' + sizes.join(', '));

@@ -1,7 +1,8 @@
 """Purpose: POST /api/consent: the legal widget's consent receipts (docs/LEGAL-FORMATS.md, "Receipts").
 The body {"record": <consent record>, "event": "given" | "changed" | "withdrawn"} (application/json or
 text/plain;charset=UTF-8, at most 4 KiB) is parsed strictly (no duplicate keys, no NaN), the record
-validated by the contract's rules (the same as the widget's and the C++ model's), and stored through
+validated by the contract's rules (the same as the widget's, over the shared cases in
+tests/legal/fixtures/record-cases.json), and stored through
 the storage interface with the server's time, never the IP address or user agent. Answers
 201 {"ok": true, "receipt": "<id>:<n>"}, a one-line JSON error (400/411/413/415), or 503 when the
 database cannot take it."""
@@ -21,6 +22,9 @@ SHA256_HEX = re.compile(r"[0-9a-f]{64}")
 ISO_MS = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{3}Z")
 RECORD_FIELDS = ("v", "id", "site", "time", "expires", "method", "language", "choices", "documents",
                  "age_confirmed", "gpc")
+OPTIONAL_FIELDS = ("period",)  # the visitor's consent period (absent in records made before it existed)
+UNTIL_WITHDRAWN = "until_withdrawn"
+MAX_PERIOD_DAYS = 3650
 METHODS = ("banner", "preferences", "gpc", "api")
 EVENTS = ("given", "changed", "withdrawn")
 
@@ -37,14 +41,14 @@ def iso_ms(value):
 
 
 def check_consent_record(r):
-    """The contract's record validation (the same rules as the widget and the C++ model).
+    """The contract's record validation (the same rules as the widget's legal/widget/src/record.mjs).
     Returns None when valid, else a one-line reason naming the field."""
     def is_str(x, pattern):
         return isinstance(x, str) and pattern.fullmatch(x) is not None
 
     if not isinstance(r, dict):
         return "record must be a JSON object"
-    extra = sorted(set(r) - set(RECORD_FIELDS))
+    extra = sorted(set(r) - set(RECORD_FIELDS) - set(OPTIONAL_FIELDS))
     if extra:
         return f"record has an unknown field: {extra[0]}"
     missing = [k for k in RECORD_FIELDS if k not in r]
@@ -63,6 +67,12 @@ def check_consent_record(r):
         return "record.expires must be ISO 8601 UTC with milliseconds (YYYY-MM-DDTHH:MM:SS.mmmZ)"
     if expires <= given:
         return "record.expires must be after record.time"
+    if "period" in r:
+        period = r["period"]
+        if period != UNTIL_WITHDRAWN and (type(period) is not int or not 1 <= period <= MAX_PERIOD_DAYS):
+            return f'record.period must be "{UNTIL_WITHDRAWN}" or a whole number of days from 1 to {MAX_PERIOD_DAYS}'
+        if type(period) is int and expires > given + datetime.timedelta(days=period):
+            return "record.period must not end before record.expires"
     if not isinstance(r["method"], str) or r["method"] not in METHODS:
         return "record.method must be one of " + ", ".join(METHODS)
     if not isinstance(r["language"], str) or r["language"] not in ("en", "ru"):

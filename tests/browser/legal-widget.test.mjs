@@ -1,5 +1,7 @@
-// Purpose: the legal widget's behaviour in real Chromium under serve.py's strict CSP:
-// first visit, accept / reject / choose persisting across reloads with receipts, gated
+// Purpose: the legal widget's behaviour in real Chromium under the site server's strict CSP:
+// first visit, accept / reject / choose persisting across reloads with receipts (the age
+// confirmation "Accept all" carries, the consent period chosen in the preferences and honoured
+// on expiry, the record id shown and copied in "Privacy choices"), gated
 // scripts and iframes (never before consent, later opt-in without reload, nothing sent to
 // another origin after a refusal, iframes unloaded on withdrawal), withdrawal cleaning
 // storage, expiry (at load and while the page is open) and material document changes
@@ -8,6 +10,8 @@
 // properties, light/dark, the theme setting), Russian, a broken configuration, and Trusted Types.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
 import { openPage } from './harness.mjs';
 import { startLegalServer, widgetState, readRecord, writeLegalSite, readSource, settleAnimations, expireRecord } from './legal-fixtures.mjs';
 
@@ -37,7 +41,6 @@ async function clean(s) {
   assert.deepEqual(await s.cspViolations(), [], 'no CSP violations');
 }
 async function accept(page) {
-  await page.check('#al-age');
   const r = receipt(page);
   await page.click('.banner button:text-is("Accept all")');
   return r;
@@ -63,6 +66,10 @@ test('first visit: the banner asks, nothing optional runs, the buttons are equal
                bg: cs.backgroundColor, color: cs.color, border: cs.borderColor };
     }));
     assert.deepEqual(buttons.map((b) => b.text), ['Reject all', 'Accept all', 'Choose']);
+    assert.match(await region.textContent(), /Accepting confirms you are of legal age or have a parent’s or guardian’s permission\./,
+      'what "Accept all" confirms is said beside it');
+    assert.equal(await s.page.$$eval('astradia-legal', ([host]) => host.shadowRoot.querySelectorAll('.banner input').length), 0,
+      'no box to tick before accepting');
     for (const b of buttons.slice(1)) {
       assert.deepEqual({ ...b, text: 0 }, { ...buttons[0], text: 0 }, `${b.text} looks exactly like Reject all`);
     }
@@ -86,7 +93,6 @@ test('Consent Mode v2: the default precedes the page\'s own gtag calls; each dec
     await widgetState(s.page, 'banner');
     const calls = () => s.page.evaluate(() => window.dataLayer.map((a) => (typeof a[1] == 'string' ? a[0] + ' ' + a[1] : a[0])));
     assert.deepEqual(await calls(), ['consent default', 'js', 'config G-TEST'], 'the default comes first');
-    await s.page.check('#al-age');
     await s.page.click('.banner button:text-is("Accept all")');
     await widgetState(s.page, 'settled');
     assert.deepEqual((await calls()).slice(3), ['consent update']);
@@ -107,13 +113,10 @@ test('Consent Mode v2: the default precedes the page\'s own gtag calls; each dec
   } finally { await s.close(); }
 });
 
-test('accept all needs the age confirmation, persists across reloads and sends a receipt', { timeout: 60000 }, async () => {
+test('accept all carries the age confirmation, persists across reloads and sends a receipt with the period', { timeout: 60000 }, async () => {
   const s = await visit();
   try {
     await widgetState(s.page, 'banner');
-    await s.page.click('.banner button:text-is("Accept all")');
-    assert.equal(await s.page.isVisible('#al-age-err'), true, 'asks for the age confirmation first');
-    assert.equal(await s.page.evaluate(() => document.querySelector('astradia-legal').shadowRoot.activeElement.id), 'al-age');
     assert.equal(await readRecord(s.page), null);
     const response = await accept(s.page);
     assert.equal(response.status(), 201);
@@ -126,7 +129,8 @@ test('accept all needs the age confirmation, persists across reloads and sends a
     assert.deepEqual(rec.choices, { necessary: true, statistics: true, ads: true });
     assert.equal(rec.method, 'banner');
     await ran(s.page, 2);
-    assert.equal(rec.age_confirmed, true);
+    assert.equal(rec.age_confirmed, true, 'accepting confirmed the statement beside the button');
+    assert.equal(rec.period, 'until_withdrawn', 'the default: for the term of the agreement');
     const m = env.manifests['widget-test'];
     assert.deepEqual(rec.documents, ['privacy', 'terms'].map((id) => {
       const d = m.documents.find((x) => x.id === id), v = d.versions.find((x) => x.version === d.current);
@@ -157,6 +161,7 @@ test('reject all persists, runs nothing and reaches no other origin; a later opt
     await widgetState(s.page, 'settled');
     await s.page.waitForTimeout(300);
     assert.deepEqual((await readRecord(s.page)).choices, { necessary: true, statistics: false, ads: false });
+    assert.equal((await readRecord(s.page)).age_confirmed, false, 'a refusal confirms nothing');
     assert.equal(await s.page.$eval('iframe', (f) => f.getAttribute('src')), null);
     assert.equal(await s.page.$$eval('script[type="text/plain"]', (x) => x.length), 1, 'the gated script is still inert');
     await clean(s);
@@ -178,7 +183,6 @@ test('reject all persists, runs nothing and reaches no other origin; a later opt
     await t.page.click('#privacy-link');
     await t.page.waitForSelector('dialog.prefs[open]');
     await t.page.check('#al-t-ads');
-    await t.page.check('#al-page');
     const r = receipt(t.page);
     await t.page.click('dialog.prefs button:text-is("Save choices")');
     assert.equal(JSON.parse((await r).request().postData()).event, 'changed');
@@ -214,13 +218,13 @@ test('choose: one purpose on, remembered; withdrawing removes its storage keys a
     await s.page.waitForSelector('dialog.prefs[open]');
     assert.equal(await s.page.isChecked('#al-t-statistics'), false, 'nothing optional is pre-selected');
     await s.page.check('#al-t-statistics');
-    await s.page.click('dialog.prefs button:text-is("Save choices")');
-    assert.equal(await s.page.isVisible('dialog.prefs #al-pe'), true, 'consent needs the age confirmation');
-    await s.page.check('#al-page');
+    assert.match(await s.page.textContent('dialog.prefs .ft'), /Turning on statistics or ads confirms you are of legal age/,
+      'what saving a consent confirms is said beside the buttons');
     await s.page.click('dialog.prefs button:text-is("Save choices")');
     await widgetState(s.page, 'settled');
     assert.deepEqual((await readRecord(s.page)).choices, { necessary: true, statistics: true, ads: false });
     assert.equal((await readRecord(s.page)).method, 'preferences');
+    assert.equal((await readRecord(s.page)).age_confirmed, true);
     await s.page.reload();
     await widgetState(s.page, 'settled');
     await ran(s.page, 1);
@@ -253,12 +257,9 @@ test('an expired record asks again', { timeout: 60000 }, async () => {
     await expireRecord(s.page, KEY);
     await s.page.reload();
     await widgetState(s.page, 'banner');
-    assert.match(await s.page.textContent('.banner'), /Your choices of January 10, 2024 have expired/);
+    assert.match(await s.page.textContent('.banner'), /Please confirm your choices again: the last time was January 10, 2024/);
     assert.deepEqual(await gated(s.page), [], 'an expired consent allows nothing');
     const r = receipt(s.page);
-    await s.page.click('.banner button:text-is("Accept all")');   // the age box remembers nothing across visits
-    assert.equal(await s.page.isVisible('#al-age-err'), true);
-    await s.page.check('#al-age');
     await s.page.click('.banner button:text-is("Accept all")');
     assert.equal(JSON.parse((await r).request().postData()).event, 'given');
     await widgetState(s.page, 'settled');
@@ -280,7 +281,7 @@ test('a page left open past the expiry asks again then, and nothing optional sta
     await widgetState(s.page, 'settled');
     assert.equal(await s.page.evaluate(() => window.AstradiaLegal.has('statistics')), true);
     await s.page.waitForFunction(() => document.querySelector('astradia-legal').dataset.state === 'banner', null, { timeout: 15000 });
-    assert.match(await s.page.textContent('.banner'), /have expired/);
+    assert.match(await s.page.textContent('.banner'), /Please confirm your choices again/);
     assert.equal(await s.page.evaluate(() => window.AstradiaLegal.has('statistics')), false);
     assert.equal(await iframeSrc(s.page), null, 'the ads iframe is unloaded');
     assert.deepEqual(await s.page.evaluate(() => [...window.dataLayer.at(-1)]),
@@ -305,7 +306,6 @@ test('a material document change asks again and shows what changed; a minor one 
     assert.match(text, /Fixes typos\./);
     assert.equal(await s.page.evaluate(() => window.AstradiaLegal.has('ads')), false, 'old consent does not cover the new version');
     assert.deepEqual(await gated(s.page), []);
-    await s.page.check('#al-age');
     await s.page.click('.banner button:text-is("Accept all")');
     await widgetState(s.page, 'settled');
     assert.equal((await readRecord(s.page)).documents[0].version, '1.2');
@@ -366,7 +366,7 @@ test('Global Privacy Control: ads off and recorded as gpc; only an opt-in in the
     assert.equal(body.record.method, 'gpc');
     assert.equal(body.record.gpc, true);
     assert.deepEqual(body.record.choices, { necessary: true, statistics: false, ads: false });
-    assert.match(await s.page.textContent('.banner'), /Global Privacy Control signal, so personalised ads stay off/);
+    assert.match(await s.page.textContent('.banner'), /Global Privacy Control signal keeps personalised ads off/);
     await s.page.reload();
     await widgetState(s.page, 'banner');            // GPC alone is not a choice: still asked
     assert.equal((await readRecord(s.page)).method, 'gpc');
@@ -437,8 +437,7 @@ test('blocked storage: the widget works for the page and says choices will not b
   try {
     await s.page.goto(env.origin + PAGE);
     await widgetState(s.page, 'banner');
-    assert.match(await s.page.textContent('.banner'), /these choices will not be remembered/);
-    await s.page.check('#al-age');
+    assert.match(await s.page.textContent('.banner'), /your choices will not be remembered/);
     await s.page.click('.banner button:text-is("Accept all")');
     await widgetState(s.page, 'settled');
     await ran(s.page, 2);
@@ -490,6 +489,112 @@ test('form checkbox: no submission until checked, then the acceptance travels wi
     assert.ok(Math.abs(Date.parse(fields.get('acceptance.time')) - before) < 10000);
     await clean(s);
   } finally { await s.close(); }
+});
+
+// The receipts the server stored for a record id: [event, period (JSON text or null)] in order.
+const storedReceipts = (id) => JSON.parse(execFileSync('python3', ['-c', `
+import json, sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+print(json.dumps(db.execute("SELECT event, period FROM receipts WHERE record_id = ? ORDER BY seq", (sys.argv[2],)).fetchall()))
+`, path.join(env.root, 'receipts.sqlite3'), id], { encoding: 'utf8' }));
+const DAYS = (r) => (Date.parse(r.expires) - Date.parse(r.time)) / 864e5;
+
+test('the consent period: chosen in the preferences, stored, shown, sent in the receipt, honoured on expiry', { timeout: 90000 }, async () => {
+  const s = await visit();
+  try {
+    await widgetState(s.page, 'banner');
+    await s.page.click('.banner button:text-is("Choose")');
+    await s.page.waitForSelector('dialog.prefs[open]');
+    // widget-test asks again at least every 365 days: until withdrawn (the default), 6 or 3 months.
+    const offered = () => s.page.$$eval('astradia-legal', ([host]) => [...host.shadowRoot.querySelectorAll('fieldset.per label')]
+      .map((l) => [l.textContent, l.querySelector('input').checked]));
+    assert.deepEqual(await offered(), [['Until you withdraw it', true], ['6 months', false], ['3 months', false]]);
+    assert.match(await s.page.textContent('fieldset.per'), /How long your consent lasts.*at least once every 365 days/s);
+    await s.page.check('#al-t-statistics');
+    await s.page.check('#al-p-183');
+    const r = receipt(s.page);
+    await s.page.click('dialog.prefs button:text-is("Save choices")');
+    const sent = JSON.parse((await r).request().postData()).record;
+    assert.equal((await r).status(), 201);
+    await widgetState(s.page, 'settled');
+    const rec = await readRecord(s.page);
+    assert.deepEqual(sent, rec, 'the receipt carries the record with its period');
+    assert.deepEqual([rec.period, DAYS(rec)], [183, 183]);
+    assert.deepEqual(storedReceipts(rec.id), [['given', '183']], 'the server kept the period with the receipt');
+    // Shown: the dialog opens on the stored choice, with the date it runs out.
+    await s.page.reload();
+    await widgetState(s.page, 'settled');
+    await s.page.click('.fab');
+    await s.page.waitForSelector('dialog.prefs[open]');
+    assert.deepEqual(await offered(), [['Until you withdraw it', false], ['6 months', true], ['3 months', false]]);
+    const runsOut = new Date(rec.expires).toLocaleDateString('en', { dateStyle: 'long' });
+    assert.match(await s.page.textContent('dialog.prefs .rec'), new RegExp('we ask again on ' + runsOut));
+    await s.page.keyboard.press('Escape');
+    // Honoured: 184 days later the record has run out; the banner asks, nothing optional runs.
+    await s.page.evaluate((k) => {
+      const r = JSON.parse(localStorage.getItem(k)), made = Date.now() - 184 * 864e5;
+      r.time = new Date(made).toISOString();
+      r.expires = new Date(made + 183 * 864e5).toISOString();
+      localStorage.setItem(k, JSON.stringify(r));
+    }, KEY);
+    await s.page.reload();
+    await widgetState(s.page, 'banner');
+    assert.match(await s.page.textContent('.banner'), /Please confirm your choices again/);
+    assert.deepEqual(await gated(s.page), []);
+    // Answering the banner keeps the period the visitor chose.
+    const again = await accept(s.page);
+    const renewed = JSON.parse(again.request().postData()).record;
+    assert.deepEqual([renewed.id, renewed.period, DAYS(renewed)], [rec.id, 183, 183]);
+    // The site's own controls may set it too; a wrong one is refused with a warning.
+    await s.page.evaluate(() => window.AstradiaLegal.set({ ads: true }, { age_confirmed: true, period: 91 }));
+    assert.deepEqual([(await readRecord(s.page)).period, DAYS(await readRecord(s.page))], [91, 91]);
+    s.warnings.length = 0;
+    await s.page.evaluate(() => window.AstradiaLegal.set({ statistics: false, ads: false }, { period: 'forever' }));
+    assert.ok(s.warnings.some((w) => /period must be "until_withdrawn" or 1 to 3650 days/.test(w)), s.warnings.join('\n'));
+    assert.equal((await readRecord(s.page)).period, 91, 'a wrong period keeps the current one');
+    assert.deepEqual(storedReceipts(rec.id).map((x) => x[1]), ['183', '183', '91', '91']);
+    await clean(s);
+  } finally { await s.close(); }
+});
+
+test('the record id: shown in "Privacy choices" with a copy button that copies it', { timeout: 60000 }, async () => {
+  const s = await visit();
+  try {
+    await s.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.origin });
+    await widgetState(s.page, 'banner');
+    await s.page.click('.banner button:text-is("Choose")');
+    await s.page.waitForSelector('dialog.prefs[open]');
+    assert.equal(await s.page.$('dialog.prefs .rec'), null, 'no record yet, nothing to show');
+    await s.page.keyboard.press('Escape');
+    await s.page.click('.banner button:text-is("Reject all")');
+    await widgetState(s.page, 'settled');
+    const rec = await readRecord(s.page);
+    await s.page.click('.fab');
+    await s.page.waitForSelector('dialog.prefs[open] .rec');
+    assert.equal(await s.page.textContent('dialog.prefs .rid'), rec.id);
+    assert.match(await s.page.textContent('dialog.prefs .rec'), /Its identifier names the receipts of your choices that we keep/);
+    await s.page.click('dialog.prefs .rec button:text-is("Copy")');
+    await s.page.waitForFunction(() => document.querySelector('astradia-legal').shadowRoot.querySelector('.rec [role=status]').textContent === 'Copied');
+    assert.equal(await s.page.evaluate(() => navigator.clipboard.readText()), rec.id);
+    await clean(s);
+  } finally { await s.close(); }
+
+  // Where the clipboard refuses, the id is selected for the visitor to copy, and they are told so.
+  const t = await visit({ initScript: () => {
+    Object.defineProperty(Clipboard.prototype, 'writeText', { value: () => Promise.reject(new DOMException('denied', 'NotAllowedError')) });
+  } }, '/test/ru.html');
+  try {
+    await widgetState(t.page, 'banner');
+    await t.page.click('.banner button:text-is("Отклонить все")');
+    await widgetState(t.page, 'settled');
+    await t.page.click('.fab');
+    await t.page.waitForSelector('dialog.prefs[open] .rec');
+    assert.match(await t.page.textContent('dialog.prefs .rec'), /Ваша запись о согласии/);
+    await t.page.click('dialog.prefs .rec button:text-is("Копировать")');
+    await t.page.waitForFunction(() => document.querySelector('astradia-legal').shadowRoot.querySelector('.rec [role=status]').textContent !== '');
+    assert.equal(await t.page.textContent('dialog.prefs .rec [role=status]'), 'Выделите идентификатор и скопируйте его.');
+    assert.equal(await t.page.evaluate(() => getSelection().toString()), (await readRecord(t.page)).id);
+  } finally { await t.close(); }
 });
 
 test('delete my data clears this origin and shows the banner again', { timeout: 60000 }, async () => {
@@ -616,7 +721,7 @@ test('Russian page: the widget speaks Russian and reads its configuration from a
     assert.equal(await s.page.getAttribute('.banner', 'lang'), 'ru');
     await s.page.click('.banner button:text-is("Отклонить все")');
     await widgetState(s.page, 'settled');
-    assert.match(await s.page.textContent('.fab'), /Настройки приватности/, 'button: "text" shows the label');
+    assert.match(await s.page.textContent('.fab'), /Настройки конфиденциальности/, 'button: "text" shows the label (the documents\' name for it)');
     assert.equal((await readRecord(s.page)).language, 'ru');
     await s.page.click('.fab');
     await s.page.waitForSelector('dialog.prefs[open]');
@@ -651,7 +756,6 @@ test('Trusted Types (require-trusted-types-for script): renders and activates wi
     await s.page.waitForSelector('dialog.docv[open] section h3');
     await s.page.keyboard.press('Escape');
     await s.page.keyboard.press('Escape');
-    await s.page.check('#al-age');
     await s.page.click('.banner button:text-is("Accept all")');
     await widgetState(s.page, 'settled');
     await s.page.waitForFunction(() => (window.__gated || []).length === 2);

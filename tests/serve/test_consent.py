@@ -2,7 +2,7 @@
 PostgreSQL (every test class runs once per engine): valid receipts are stored with a receipt id (and
 never an IP address or user agent); malformed, oversized, wrong-typed and wrong-media bodies get 4xx
 with a one-line JSON error while the server keeps serving; the record validator follows the shared
-cases in tests/legal/fixtures/record-cases.json; writes only from the site's own origin or a partner's;
+cases in tests/legal/fixtures/record-cases.json; the consent period is stored with each receipt; writes only from the site's own origin or a partner's;
 the example studio's forms are stored with their acceptance; --consent-db and --header on the command line.
 
 Run: /usr/bin/python3 -m unittest discover -s tests/serve -v
@@ -134,6 +134,25 @@ class ConsentApi:
             self.assertNotIn(forbidden, columns)
         self.assertNotIn("127.0.0.1", everything, "the client's address never reaches the database")
         self.assertNotIn("Python-urllib", everything, "the user agent never reaches the database")
+
+    def test_the_consent_period_is_stored_with_the_receipt(self):
+        for period, column in (("until_withdrawn", '"until_withdrawn"'), (183, "183"), (None, None)):
+            with self.subTest(period=period):
+                record = fresh(period=period, expires="2027-05-23T10:15:30.123Z")
+                if period is None:
+                    del record["period"]  # a record made before the period existed
+                status, _, payload = self.post({"record": record, "event": "given"})
+                self.assertEqual(status, 201, payload)
+                self.assertEqual([r["period"] for r in self.storage.receipts(record["id"])], [period])
+                with self.storage._transaction(write=False) as tx:
+                    rows = tx.execute("SELECT period FROM receipts WHERE record_id = ?", (record["id"],))
+                self.assertEqual([r[0] for r in rows], [column], "canonical JSON text, NULL without a period")
+        # a period that ends before the record expires is refused and nothing is stored
+        record = fresh(period=91)
+        status, parsed, payload = self.post({"record": record, "event": "given"})
+        self.assertEqual(status, 400, payload)
+        self.assertIn("record.period", parsed["error"])
+        self.assertEqual(self.storage.receipts(record["id"]), [])
 
     def test_parallel_receipts_for_one_record_get_distinct_numbers(self):
         record = fresh()

@@ -1,6 +1,6 @@
 """Purpose: scripts/package_site.py on a small site made here (no wasm build needed): scripts, styles,
 the wasm and fonts get content-hashed names that match their bytes (a stylesheet's url() pointing at
-a hashed font is rewritten first), the public files keep theirs (sw.js, the widget), pages name the
+a hashed font is rewritten first), the public files keep theirs (sw.js, the widget's three parts), pages name the
 hashed files with correct SRI hashes, the service worker precaches the hashed names, every Brotli and
 gzip twin decompresses to its file, and SHA256SUMS / MD5SUMS verify with coreutils.
 
@@ -55,6 +55,7 @@ class PackageSiteTest(unittest.TestCase):
             (web, "manifest.webmanifest"): "{}", (web, "fonts/face.woff2"): "wOF2 font bytes",
             (app, "astradia.js"): "var createAstradia;\n" * 40, (app, "astradia.wasm"): "\0asm" + "x" * 500,
             (extra, "widget/astradia-legal.js"): "/* core */\n" * 40, (extra, "widget/astradia-legal-ui.js"): "/* ui */\n" * 40,
+            (extra, "widget/astradia-legal-decide.js"): "/* decide */\n" * 40,
         }
         for (folder, rel), text in files.items():
             os.makedirs(os.path.dirname(os.path.join(folder, rel)), exist_ok=True)
@@ -82,7 +83,8 @@ class PackageSiteTest(unittest.TestCase):
             self.assertIsNotNone(m, hashed)
             self.assertEqual(m.group(1), hashlib.sha256(self.read(hashed)).hexdigest()[:16])
             self.assertFalse(os.path.exists(os.path.join(self.site, logical)), logical)
-        for stable in ("sw.js", "widget/astradia-legal.js", "widget/astradia-legal-ui.js", "index.html", "favicon.svg"):
+        for stable in ("sw.js", "widget/astradia-legal.js", "widget/astradia-legal-decide.js", "widget/astradia-legal-ui.js",
+                       "index.html", "favicon.svg"):
             self.assertTrue(os.path.isfile(os.path.join(self.site, stable)), stable)
 
     def test_stylesheets_point_at_hashed_fonts(self):
@@ -108,6 +110,7 @@ class PackageSiteTest(unittest.TestCase):
         self.assertIn("/" + self.assets["astradia.wasm"], files)
         self.assertIn("/" + self.assets["boot.js"], files)
         self.assertIn("/widget/astradia-legal.js", files)
+        self.assertIn("/widget/astradia-legal-decide.js", files)
         for f in files:
             self.assertTrue(os.path.isfile(os.path.join(self.site, f.lstrip("/"))), f)
         self.assertRegex(sw, r"const VERSION = '[0-9a-f]{16}'")

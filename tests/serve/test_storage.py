@@ -1,5 +1,6 @@
 """Purpose: the storage layer on both engines: migrations from an empty database and from today's
-consent.sqlite3 layout (migrated in place, and imported into another database, nothing dropped),
+consent.sqlite3 layout (migrated in place, and imported into another database, nothing dropped, the
+consent period carried where there is one), migration numbers with gaps,
 a database newer than the code refused, the retention purge, and no data lost: 8 clients x 500
 concurrent POSTs (every acknowledged receipt stored exactly once), a SIGKILL in the middle of such a
 load (no acknowledged receipt lost), and two app processes sharing one PostgreSQL (scale-out).
@@ -25,9 +26,8 @@ from server.storage import SchemaError, migrations, open_storage, read_legacy_re
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
-# every migration this code has (each branch adds its own number: the tests must not list them)
-ALL_VERSIONS = [v for v, _, _ in migrations("sqlite")]
 BASE = json.load(open(os.path.join(REPO, "tests", "legal", "fixtures", "record-cases.json"), encoding="utf-8"))["base"]
+VERSIONS = [v for v, _, _ in migrations("sqlite")]  # every migration this code has (the same per engine)
 
 # serve.py's table before this change, verbatim: the layout of every build/consent.sqlite3 out there.
 LEGACY_SCHEMA = """CREATE TABLE IF NOT EXISTS receipts (
@@ -85,8 +85,9 @@ class MigrationTest(unittest.TestCase):
                 s = open_storage(new_database(engine, self.tmp.name))
                 try:
                     self.assertEqual(s.schema_version(), 0)
-                    self.assertEqual(s.migrate(), ALL_VERSIONS)
-                    self.assertEqual(s.schema_version(), ALL_VERSIONS[-1])
+                    self.assertEqual([v for v, _, _ in migrations(engine)], VERSIONS)
+                    self.assertEqual(s.migrate(), VERSIONS)
+                    self.assertEqual(s.schema_version(), VERSIONS[-1])
                     self.assertEqual(s.migrate(), [], "applied once")
                     self.assertEqual(s.add_receipt(record("c-" + "1" * 32), "given"), "c-" + "1" * 32 + ":1")
                     self.assertEqual(s.count_receipts(), 1)
@@ -99,16 +100,19 @@ class MigrationTest(unittest.TestCase):
         before = sqlite3.connect(path).execute("SELECT * FROM receipts ORDER BY n").fetchall()
         p = Process(["--root", site_root(self.tmp.name), "--consent-db", path])
         try:
-            self.assertIn("applied migration(s) 1, 2", p.output())
+            self.assertIn("applied migration(s) " + ", ".join(map(str, VERSIONS)), p.output())
             status, parsed, _, _ = post_json(p.port, "/api/consent", {"record": record(ids[0]), "event": "withdrawn"})
             self.assertEqual((status, parsed["receipt"]), (201, ids[0] + ":3"), "numbering goes on")
         finally:
             p.stop()
         db = sqlite3.connect(path)
         after = db.execute("SELECT * FROM receipts ORDER BY n").fetchall()
-        self.assertEqual(after[:len(before)], before, "every old receipt kept as it was")
+        width = len(before[0])  # the columns added since (the period) come last, NULL for old receipts
+        self.assertEqual([row[:width] for row in after[:len(before)]], before, "every old receipt kept as it was")
+        self.assertEqual({row[width:] for row in after[:len(before)]}, {(None,)})
         self.assertEqual(len(after), len(before) + 1)
-        self.assertEqual([r[0] for r in db.execute("SELECT version FROM schema_migrations ORDER BY version")], ALL_VERSIONS)
+        self.assertEqual(db.execute("SELECT period FROM receipts ORDER BY n DESC LIMIT 1").fetchone(), ('"until_withdrawn"',))
+        self.assertEqual([r[0] for r in db.execute("SELECT version FROM schema_migrations ORDER BY version")], VERSIONS)
         db.close()
 
     def test_todays_consent_sqlite3_is_imported_into_either_engine(self):
@@ -126,10 +130,36 @@ class MigrationTest(unittest.TestCase):
                 try:
                     self.assertEqual(s.count_receipts(), 6)
                     got = s.receipts(ids[0])
-                    self.assertEqual([(r["seq"], r["event"], r["received"]) for r in got],
-                                     [(1, "given", "2026-11-20T10:00:00.000Z"), (2, "changed", "2026-11-20T10:00:00.000Z")])
+                    self.assertEqual([(r["seq"], r["event"], r["received"], r["period"]) for r in got],
+                                     [(1, "given", "2026-11-20T10:00:00.000Z", None),
+                                      (2, "changed", "2026-11-20T10:00:00.000Z", None)])
                     self.assertEqual(s.add_receipt(record(ids[0]), "given"), ids[0] + ":3")
                     self.assertEqual(len(legacy), 6)
+                finally:
+                    s.close()
+
+    def test_receipts_with_a_period_are_imported_with_it(self):
+        source = os.path.join(self.tmp.name, "current.sqlite3")
+        s = open_storage(source)
+        try:
+            s.migrate()
+            kept = record(period=183, expires="2027-05-23T10:15:30.123Z")
+            s.add_receipt(kept, "given")
+            s.add_receipt(record(period="until_withdrawn"), "given")
+            older = {k: v for k, v in record().items() if k != "period"}  # a record from before the period
+            s.add_receipt(older, "given")
+        finally:
+            s.close()
+        for engine in ENGINES:
+            with self.subTest(engine=engine):
+                url = new_database(engine, self.tmp.name)
+                r = Process.run(["--database", url, "--import-receipts", source])
+                self.assertEqual(r.returncode, 0, r.stderr)
+                self.assertIn("imported 3 receipt(s) of 3", r.stderr)
+                s = open_storage(url)
+                try:
+                    self.assertEqual(s.receipts(kept["id"])[0]["period"], 183)
+                    self.assertEqual(s.receipts(older["id"])[0]["period"], None)
                 finally:
                     s.close()
 
@@ -148,36 +178,58 @@ class MigrationTest(unittest.TestCase):
                 self.assertEqual(p.returncode, 1)
                 self.assertIn("newer than this server knows", p.stderr)
 
-    def test_migrations_with_gaps_and_late_lower_numbers(self):
-        """Branches own version numbers (stats 0003, support 0004...): a database that got 0004 before
-        0003 existed gets 0003 when it arrives, and 0003's absence alone is no error."""
-        import shutil
-        import server.storage as storagemod
+
+class MigrationNumbersTest(unittest.TestCase):
+    """Migration numbers may leave gaps (branches take theirs before they are merged): a missing
+    number applied later is applied then, and a number this code does not have is still refused."""
+
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory()
+        self.addCleanup(self.tmp.cleanup)
+
+    def folder(self, engine, names):
+        root = tempfile.mkdtemp(dir=self.tmp.name)
+        os.makedirs(os.path.join(root, engine))
+        for name in names:
+            table = name[5:-4]
+            with open(os.path.join(root, engine, name), "w", encoding="utf-8") as f:
+                f.write(f"CREATE TABLE {table} (x INTEGER);\n")
+        return root
+
+    def test_gaps_are_applied_when_they_arrive_and_unknown_versions_refused(self):
+        from unittest import mock
+        import server.storage as storage
         for engine in ENGINES:
             with self.subTest(engine=engine):
-                folder = os.path.join(self.tmp.name, f"migrations-{engine}")
-                shutil.copytree(storagemod.MIGRATIONS, folder)
-                own = os.path.join(folder, engine)
-                late = [n for n in os.listdir(own) if n.startswith("0003_")]
-                held = {n: open(os.path.join(own, n)).read() for n in late}
-                for n in late:
-                    os.remove(os.path.join(own, n))
-                if not late:  # main without the statistics branch: a stand-in 0003 of its own
-                    held = {"0003_late_table.sql": "CREATE TABLE late_table (n INTEGER PRIMARY KEY);"}
-                saved = storagemod.MIGRATIONS
-                storagemod.MIGRATIONS = folder
-                try:
-                    url = new_database(engine, self.tmp.name)
+                url = new_database(engine, self.tmp.name)
+                with mock.patch.object(storage, "MIGRATIONS", self.folder(engine, ["0001_a.sql", "0006_f.sql"])):
                     s = open_storage(url)
-                    self.assertNotIn(3, s.migrate())
-                    for n, sql in held.items():
-                        with open(os.path.join(own, n), "w") as f:
-                            f.write(sql)
-                    self.assertEqual(s.migrate(), [3])
-                    self.assertEqual(s.migrate(), [])
-                    s.close()
-                finally:
-                    storagemod.MIGRATIONS = saved
+                    try:
+                        self.assertEqual(s.migrate(), [1, 6])
+                        self.assertEqual(s.schema_version(), 6)
+                    finally:
+                        s.close()
+                with mock.patch.object(storage, "MIGRATIONS", self.folder(engine, ["0001_a.sql", "0003_c.sql",
+                                                                                   "0006_f.sql"])):
+                    s = open_storage(url)
+                    try:
+                        self.assertEqual(s.migrate(), [3], "the gap's migration, once it exists")
+                        self.assertEqual(s.migrate(), [])
+                        with s._transaction(write=False) as tx:
+                            self.assertEqual([r[0] for r in tx.execute("SELECT COUNT(*) FROM c")], [0])
+                    finally:
+                        s.close()
+                with mock.patch.object(storage, "MIGRATIONS", self.folder(engine, ["0001_a.sql", "0003_c.sql"])):
+                    s = open_storage(url)
+                    try:
+                        with self.assertRaisesRegex(SchemaError, "schema version 6, newer than this server knows"):
+                            s.migrate()
+                    finally:
+                        s.close()
+                for names in (["0002_b.sql"], ["0001_a.sql", "0001_b.sql"]):
+                    with mock.patch.object(storage, "MIGRATIONS", self.folder(engine, names)):
+                        with self.assertRaises(SchemaError):
+                            storage.migrations(engine)
 
 
 class RetentionTest(unittest.TestCase):

@@ -1,49 +1,42 @@
-// Purpose: the widget's core, everything needed to show the banner: reads the site's
-// configuration and the stored consent record, shows the first-layer banner (or the
-// "Privacy choices" button), puts choices into effect (Consent Mode v2 signals,
-// consent-gated scripts and iframes, change events) and offers the JS API. Recording
-// decisions, dialogs, documents and form checkboxes live in ui.mjs, imported when the
-// browser is idle or on first use. build.mjs bundles this file with record.mjs into one
-// classic script.
-import { parseConfig, pickLanguage, parseRecord, mustAsk, consentModeState, effectiveChoices } from './record.mjs';
+// Purpose: the widget's core, everything a returning visit needs and all a first visit needs
+// to show the banner: reads the site's configuration and the stored consent record, shows the
+// first-layer banner (or the "Privacy choices" button), puts choices into effect (Consent Mode
+// v2 signals, consent-gated scripts and iframes, change events), follows other tabs and offers
+// the JS API. Two parts are imported from beside it when needed: decide.mjs (recording
+// decisions, fetched while the banner is shown) and ui.mjs (dialogs, documents, form
+// checkboxes). build.mjs bundles this file with record.mjs into one classic script.
+import { parseConfig, pickLanguage, parseRecord, checkRecord, mustAsk, consentModeState, effectiveChoices, resolveGpc } from './record.mjs';
 
 const CSS = '__CORE_CSS__';            // build.mjs puts core.css here
-const UI_FILE = 'astradia-legal-ui.js';
+const DECIDE = 'astradia-legal-decide.js', UI = 'astradia-legal-ui.js';   // the other two parts, beside this file
 const TAG = 'astradia-legal';
 const warn = (...a) => console.warn(TAG + ':', ...a);
-const fail = (e) => console.error(TAG + ':', e);   // a bug of ours: reported, never thrown into the page
+const fail = (...a) => console.error(TAG + ':', ...a);   // an error (ours or the page's): reported, never thrown into the page
 
-// The banner's words, English and Russian ("{0}" is filled in).
+// The banner's words, English and Russian ("{0}" is filled in). `age` is the statement that
+// "Accept all" (and any consent in the preferences) confirms: docs/DECISIONS.md, issue 20.
 const STRINGS = {
   en: {
     title: 'Your privacy choices',
-    body: 'We keep a little data on your device so this site works and remembers your choices. ' +
-      'With your permission we also count visits anonymously (statistics) and show ads picked for you ' +
-      '(personalised ads). You can change your mind at any time under “Privacy choices”.',
-    more: 'How we use data',
-    age: 'I am of legal age, or I have a parent’s or guardian’s permission',
-    ageFirst: 'To accept, first confirm your age above.',
+    body: 'With your consent we count visits anonymously and show ads picked for you; you can change your mind at any time.',
+    age: 'Accepting confirms you are of legal age or have a parent’s or guardian’s permission.',
+    more: 'Details',
     reject: 'Reject all', accept: 'Accept all', choose: 'Choose',
-    gpc: 'Your browser sends a Global Privacy Control signal, so personalised ads stay off; you can still allow them under “Choose”.',
-    noStore: 'Your browser does not let this site store data, so these choices will not be remembered next time.',
-    expired: 'Your choices of {0} have expired. Please choose again.',
-    changed: 'Our documents have changed since you last chose:',
+    gpc: 'Your browser’s Global Privacy Control signal keeps personalised ads off; “Choose” can still allow them.',
+    noStore: 'This browser does not let the site store data, so your choices will not be remembered.',
+    expired: 'Please confirm your choices again: the last time was {0}.',
     button: 'Privacy choices',
   },
   ru: {
     title: 'Ваши данные — ваш выбор',
-    body: 'Мы храним немного данных на вашем устройстве, чтобы сайт работал и помнил ваш выбор. ' +
-      'С вашего согласия мы также анонимно считаем посещения (статистика) и показываем рекламу ' +
-      'с учётом ваших интересов (персональная реклама). Передумать можно в любой момент в разделе «Настройки приватности».',
-    more: 'Как мы используем данные',
-    age: 'Подтверждаю, что я совершеннолетний или у меня есть разрешение родителя либо опекуна',
-    ageFirst: 'Чтобы принять, сначала подтвердите возраст.',
+    body: 'С вашего согласия мы анонимно считаем посещения и показываем рекламу по интересам; передумать можно в любой момент.',
+    age: 'Принимая, вы подтверждаете совершеннолетие или разрешение родителя либо опекуна.',
+    more: 'Подробнее',
     reject: 'Отклонить все', accept: 'Принять все', choose: 'Настроить',
-    gpc: 'Ваш браузер передаёт сигнал Global Privacy Control, поэтому персональная реклама останется выключенной; разрешить её можно в разделе «Настроить».',
-    noStore: 'Браузер не разрешает этому сайту хранить данные, поэтому ваш выбор не сохранится до следующего визита.',
-    expired: 'Срок действия вашего выбора от {0} истёк. Пожалуйста, выберите снова.',
-    changed: 'С момента вашего выбора наши документы изменились:',
-    button: 'Настройки приватности',
+    gpc: 'Сигнал Global Privacy Control вашего браузера отключает персональную рекламу; включить её можно в «Настроить».',
+    noStore: 'Браузер не разрешает сайту хранить данные, поэтому ваш выбор не запомнится.',
+    expired: 'Пожалуйста, подтвердите выбор снова: в прошлый раз это было {0}',   // a long date ends in «г.»
+    button: 'Настройки конфиденциальности',
   },
 };
 
@@ -102,18 +95,18 @@ function start(script) {
   const inline = script && script.getAttribute('data-config');
   const url = script && script.getAttribute('data-config-url');
   if (inline) {
-    try { return set(JSON.parse(inline)); } catch (e) { return console.error(TAG + ': data-config is not valid JSON (' + e.message + ')'); }
+    try { return set(JSON.parse(inline)); } catch (e) { return fail('data-config is not valid JSON (' + e.message + ')'); }
   }
-  if (!url) return console.error(TAG + ': the script tag needs data-config (JSON) or data-config-url (a same-origin URL)');
+  if (!url) return fail('the script tag needs data-config (JSON) or data-config-url (a same-origin URL)');
   fetch(url, { credentials: 'same-origin' })
     .then((r) => { if (!r.ok) throw Error('HTTP ' + r.status); return r.json(); })
-    .then(set, (e) => console.error(TAG + ': the configuration ' + url + ' did not load (' + e.message + ')'));
+    .then(set, (e) => fail('the configuration ' + url + ' did not load (' + e.message + ')'));
 }
 
 function boot(script, raw) {
   const { config, errors, warnings } = parseConfig(raw);
   warnings.forEach((w) => warn('config: ' + w));
-  if (!config) return console.error(TAG + ': config: ' + errors.join('; ') + ' (the widget stays off; gated content stays blocked)');
+  if (!config) return fail('config: ' + errors.join('; ') + ' (the widget stays off; gated content stays blocked)');
   const lang = pickLanguage(config.language, document.documentElement.lang);
   const S = STRINGS[lang];
   const storage = openStorage();
@@ -121,17 +114,15 @@ function boot(script, raw) {
   const gpc = navigator.globalPrivacyControl === true;
   const listeners = new Set();
   const NONE = { necessary: true, statistics: false, ads: false };
-  let manifestPromise = null, uiPromise = null, banner = null, bannerKey = '', fab = null, age = false;
+  let manifestPromise = null, banner = null, bannerKey = '', fab = null;
+  const parts = {};
 
   // --- state: the stored record and the choices in effect ------------------------------------
   const core = {
-    config, lang, storage, key, gpc, h, icon, TAG, warn, NONE,
+    config, lang, storage, key, gpc, h, icon, warn, NONE, checkRecord,
     record: readRecord(),
-    read: () => readRecord(),
     choices: NONE,
     ask: null,              // the banner's reason while it is shown ({ reason, changes })
-    get age() { return age; },
-    set age(v) { age = !!v; if (banner) banner.querySelector('input').checked = age; },
   };
 
   function readRecord() {
@@ -147,17 +138,19 @@ function boot(script, raw) {
   const unexpired = core.unexpired = (r) => (r && Date.parse(r.expires) > Date.now() ? r : null);
   // The record's choices as they hold now: under Global Privacy Control personalised ads need
   // the visitor's own choice made while the signal was on (record.mjs, adsAllowed).
-  const effective = core.effective = (r) => effectiveChoices(r, gpc);
+  const effective = (r) => effectiveChoices(r, gpc);
 
-  // --- the outside world: manifest, module, Consent Mode, receipts, gated elements ---------
+  // --- the outside world: manifest, module, Consent Mode, gated elements ---------------------
   core.manifest = () => (manifestPromise = manifestPromise || fetch(config.manifest, { credentials: 'same-origin' })
     .then((r) => { if (!r.ok) throw Error('HTTP ' + r.status); return r.json(); })
     .then((m) => { if (!m || !Array.isArray(m.documents) || !m.documents.length) throw Error('no documents in it'); return m; })
     .catch((e) => { manifestPromise = null; warn('the manifest ' + config.manifest + ' did not load (' + e.message + ')'); return null; }));
 
-  const ui = () => (uiPromise = uiPromise || import(new URL(UI_FILE, script.src).href)
+  // The other parts (ES modules beside this file), each imported once, the first time it is needed.
+  const part = (file) => (parts[file] = parts[file] || import(new URL(file, script.src).href)
     .then((m) => (m.init(core), m))
-    .catch((e) => { uiPromise = null; console.error(TAG + ': the dialogs did not load (' + e.message + ')'); return null; }));
+    .catch((e) => { delete parts[file]; fail(file + ' did not load (' + e.message + ')'); return null; }));
+  const use = (file, fn) => part(file).then((m) => m && fn(m)).catch(fail);
 
   function gtag(...args) {
     if (!config.consent_mode) return;
@@ -169,12 +162,15 @@ function boot(script, raw) {
   }
 
   const has = (p) => p == 'necessary' || p == 'legal' || core.choices[p] === true;
+  const allowed = (el) => el.dataset.consent.trim().split(/\s+/).every(has);
 
   // Turns on what the choices allow: gated scripts are re-inserted as real scripts (the
   // same element, so Trusted Types and CSP see a parser-made script), iframes get data-src.
+  // Iframes of a purpose no longer allowed go back to inert (data-src; removing src unloads
+  // the embedded page, so it stops running and setting its cookies). Scripts cannot be un-run.
   function activate() {
     for (const el of document.querySelectorAll('script[type="text/plain"][data-consent],iframe[data-consent][data-src]')) {
-      if (!el.dataset.consent.trim().split(/\s+/).every(has)) continue;
+      if (!allowed(el)) continue;
       if (el.localName == 'script') {
         const parent = el.parentNode, next = el.nextSibling;
         el.remove();
@@ -189,6 +185,11 @@ function boot(script, raw) {
         el.removeAttribute('data-src');
       }
     }
+    for (const el of document.querySelectorAll('iframe[data-consent][src]:not([data-src])')) {
+      if (allowed(el)) continue;
+      el.dataset.src = el.getAttribute('src');
+      el.removeAttribute('src');
+    }
   }
 
   // Puts choices into effect (Consent Mode, gated elements) and, for an event, tells listeners.
@@ -201,18 +202,25 @@ function boot(script, raw) {
     clearTimeout(expiry);
     const due = record && Date.parse(record.expires) - Date.now();
     if (due > 0 && due < 2 ** 31) {
-      expiry = setTimeout(() => { core.ask = { reason: 'expired', changes: [] }; core.setChoices(NONE, record, 'changed'); chrome(); }, due);
+      expiry = setTimeout(() => { core.ask = { reason: 'expired', changes: [] }; setChoices(NONE, record, 'changed'); chrome(); }, due);
     }
     if (!event) return;
     const detail = { record: record && { ...record }, choices: { ...core.choices }, event };
     for (const fn of listeners) {
-      try { fn(detail); } catch (e) { console.error(TAG + ': a change listener failed:', e); }
+      try { fn(detail); } catch (e) { fail('a change listener failed:', e); }
     }
     document.dispatchEvent(new CustomEvent(TAG + ':change', { detail }));
   };
 
-  // Recording a decision is ui.mjs's work (decide); the banner's buttons wait for it.
-  const decide = (...args) => ui().then((m) => m && m.decide(...args)).catch(fail);
+  // Recording a decision is decide.mjs's (the arguments are its decide()'s).
+  const decide = core.decide = (...args) => use(DECIDE, (m) => m.decide(...args));
+
+  // Global Privacy Control: records personalised ads off (method "gpc") unless the stored record
+  // holds the visitor's own choice made while the signal was on (record.mjs, resolveGpc).
+  const applyGpc = async () => {
+    const choices = resolveGpc(unexpired(core.record), gpc);
+    if (choices && await core.manifest()) await decide(choices, 'gpc', !!core.record && core.record.age_confirmed);
+  };
 
   // --- what is on screen: the banner or the "Privacy choices" button -------------------------
   const host = h(TAG, {});
@@ -228,7 +236,7 @@ function boot(script, raw) {
   let next = document.body.firstElementChild;
   while (next && next.matches('a[href^="#"]')) next = next.nextElementSibling;
   document.body.insertBefore(host, next);
-  Object.assign(core, { host, root, strings: STRINGS, ui, has, activate });
+  Object.assign(core, { root, strings: STRINGS, ui: (fn) => use(UI, fn) });
 
   // Top layer (popover) when the browser has it, so no page z-index or transform can hide it.
   // showPopover() brings the whole page's style up to date at once. At start-up nothing is
@@ -243,6 +251,9 @@ function boot(script, raw) {
     else el.showPopover();
   }
 
+  // The banner: what is asked and why, one statement of what accepting confirms, three equal
+  // buttons (Reject all first). Notes (GPC, blocked storage, renewal) only when they apply; after
+// a material change of a document, the list of what changed (the second part renders it).
   function renderBanner() {
     const a = core.ask, notes = [];
     if (a.note) notes.push(a.note);
@@ -251,32 +262,19 @@ function boot(script, raw) {
     if (a.reason == 'expired') {
       notes.push(S.expired.replace('{0}', new Date(core.record.time).toLocaleDateString(lang, { dateStyle: 'long' })));
     }
-    const err = h('p', { class: 'err', id: 'al-age-err', hidden: true }, S.ageFirst);
-    const box = h('input', { type: 'checkbox', id: 'al-age', 'aria-describedby': 'al-age-err' });
-    box.checked = age;
-    box.addEventListener('change', () => { core.age = box.checked; err.hidden = true; box.removeAttribute('aria-invalid'); });
     const button = (label, onclick) => h('button', { type: 'button', class: 'btn', onclick }, label);
-    const section = h('section', { class: 'banner', role: 'region', 'aria-label': S.title, lang },
+    const period = core.record && core.record.period;
+    return h('section', { class: 'banner', role: 'region', 'aria-label': S.title, lang },
       h('div', { class: 'text' },
         h('h2', {}, S.title),
-        h('p', {}, S.body, ' ', h('button', { type: 'button', class: 'link',
+        h('p', {}, S.body, ' ', S.age, ' ', h('button', { type: 'button', class: 'link',
           onclick: (e) => api.openDocument(config.privacy_document, e.currentTarget) }, S.more)),
         notes.map((n) => h('p', { class: 'note' }, n)),
-        a.changes.length ? [h('p', { class: 'note' }, S.changed), h('ul', { class: 'changes' }, a.changes.map((c) =>
-          h('li', {}, h('strong', {}, c.title + ' ' + c.from + ' → ' + c.to), c.notes.length ? ': ' + c.notes.join(' ') : '')))] : null),
-      h('div', { class: 'act' },
-        h('label', { class: 'age', for: 'al-age' }, box, h('span', {}, S.age)),
-        err,
-        h('div', { class: 'btns' },
-          button(S.reject, () => decide({ statistics: false, ads: false }, 'banner')),
-          button(S.accept, () => {
-            if (age) return decide({ statistics: true, ads: true }, 'banner');
-            err.hidden = false;
-            box.setAttribute('aria-invalid', 'true');
-            box.focus();
-          }),
-          button(S.choose, (e) => api.open(e.currentTarget)))));
-    return section;
+        a.changes.length && core.changes ? core.changes(a.changes) : null),
+      h('div', { class: 'btns' },
+        button(S.reject, () => decide({}, 'banner', false, null, period)),
+        button(S.accept, () => decide({ statistics: true, ads: true }, 'banner', true, null, period)),
+        button(S.choose, (e) => api.open(e.currentTarget))));
   }
 
   // Shows the banner while a decision is due (or only GPC has spoken), else the button; `later`
@@ -290,6 +288,8 @@ function boot(script, raw) {
     if (wantBanner && !banner) {
       lift(banner = renderBanner(), later);
       bannerKey = key;
+      // An answer is likely: fetch the part that records it while the page is idle.
+      (window.requestIdleCallback || setTimeout)(() => part(DECIDE), { timeout: 3000 });
     }
     if (fab && wantBanner) { fab.remove(); fab = null; }
     if (!wantBanner && !fab && config.button != 'none') {
@@ -303,22 +303,31 @@ function boot(script, raw) {
     host.dataset.state = wantBanner ? 'banner' : 'settled';
   };
 
+  // Judges the stored record against the manifest (expiry, material changes) and shows the result.
+  const judge = async (event) => {
+    const a = mustAsk(core.record, await core.manifest(), Date.now());
+    core.ask = a.ask ? a : null;   // a material change: ask first, nothing optional meanwhile
+    setChoices(a.ask ? NONE : effective(core.record), core.record, a.ask ? 'changed' : event);
+    if (!a.ask) await applyGpc();
+    if (a.changes.length) await part(UI);   // what changed is listed by ui.mjs (changes)
+    chrome();
+  };
+
   // --- the API and the page's own controls -----------------------------------------------------
   const opener = (el) => el || (document.activeElement == host ? root.activeElement : document.activeElement);
-  const api = {
-    open: (el) => ui().then((m) => m && m.openPreferences(opener(el))),
-    openDocument: (id, el) => ui().then((m) => m && m.openDocument(id, opener(el))),
+  const api = core.api = {
+    open: (el) => use(UI, (m) => m.openPreferences(opener(el))),
+    openDocument: (id, el) => use(UI, (m) => m.openDocument(id, opener(el))),
     has,
-    getRecord: () => (core.record ? JSON.parse(JSON.stringify(core.record)) : null),
-    set: (choices, options) => ui().then((m) => m && m.set(choices, options)),
-    deleteData: () => ui().then((m) => m && m.deleteData()),
+    getRecord: () => structuredClone(core.record),
+    set: (choices, options) => use(UI, (m) => m.set(choices, options)),
+    deleteData: () => use(UI, (m) => m.deleteData()),
     on: (type, fn) => {
       if (type == 'change' && typeof fn == 'function') listeners.add(fn);
       return () => listeners.delete(fn);
     },
     off: (type, fn) => listeners.delete(fn),
   };
-  core.api = api;
   window.AstradiaLegal = Object.freeze(api);
 
   // Keys pressed in the widget are the widget's: page-wide listeners (a game's hotkeys;
@@ -327,45 +336,40 @@ function boot(script, raw) {
   for (const type of ['keydown', 'keypress', 'keyup']) {
     addEventListener(type, (e) => {
       const t = e.composedPath()[0];
-      if (host.contains(t) || root.contains(t) || (e.key == 'Tab' && (t == document.body || t == document.documentElement))) {
+      if (root.contains(t) || (e.key == 'Tab' && (t == document.body || t == document.documentElement))) {
         e.stopImmediatePropagation();
       }
     }, true);
   }
   document.addEventListener('click', (e) => {
-    const t = e.target.closest && e.target.closest('[data-consent-open]');
+    const t = e.target.closest?.('[data-consent-open]');
     if (t) { e.preventDefault(); api.open(t); }
   });
+  // Another tab decided (or deleted everything): follow it here too, judged like a record
+  // found at start-up (expiry, and the documents' current versions in the manifest).
+  addEventListener('storage', (e) => {
+    if (e.key != key && e.key != null) return;
+    core.record = readRecord();
+    judge('changed').catch(fail);
+  });
+
   // --- start: decide what to show --------------------------------------------------------------
   gtag('consent', 'default', { ...consentModeState(NONE), wait_for_update: 500 });
-  const first = mustAsk(core.record, null, Date.now(), lang);
-  const applyGpc = () => gpc && ui().then((m) => m && m.applyGpc()).catch(fail);
+  const first = mustAsk(core.record, null, Date.now());
   if (first.ask) {
     core.ask = first;
     chrome(1);
-    if (gpc) applyGpc();
+    applyGpc().catch(fail);
   } else {
     core.choices = { ...effective(core.record) };   // provisional until the manifest is checked
-    core.manifest().then(async (m) => {
-      const a = mustAsk(core.record, m, Date.now(), lang);
-      if (a.ask) {
-        core.ask = a;                            // a material change: ask first, nothing optional meanwhile
-        setChoices(NONE, core.record, 'changed');
-      } else {
-        setChoices(effective(core.record), core.record, null);
-        await applyGpc();
-      }
-      chrome();
-    }).catch(fail);
+    judge(null).catch(fail);
   }
-  // Form checkboxes come with the second part; requesting it costs a few ms, so in a task of its own.
-  if (document.querySelector('form[data-accept]')) setTimeout(() => ui().then((m) => m && m.forms()).catch(fail));
-  // The second part is small and needed by the first click: fetch it while the page is idle.
-  (window.requestIdleCallback || setTimeout)(() => ui(), { timeout: 3000 });
+  // Form checkboxes come with ui.mjs; requesting it costs a few ms, so in a task of its own.
+  if (document.querySelector('form[data-accept]')) setTimeout(() => use(UI, (m) => m.forms()));
 }
 
 try {
   start(document.currentScript || document.querySelector('script[src*="astradia-legal"]'));
 } catch (e) {
-  console.error(TAG + ': could not start:', e);
+  fail('could not start:', e);
 }

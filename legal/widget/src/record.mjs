@@ -9,6 +9,16 @@ export const LANGUAGES = ['en', 'ru'];
 export const MAX_RECORD_BYTES = 4096;
 const DAY = 864e5;
 
+// How long a consent lasts (the record's optional `period`): for the term of the agreement,
+// until withdrawn, or a number of days the visitor chose. Either way the site asks again at
+// least once every `consent_days` (its maximum): `expires` is the earlier of the two.
+export const UNTIL_WITHDRAWN = 'until_withdrawn';
+export const isPeriod = (x) => x === UNTIL_WITHDRAWN || (Number.isInteger(x) && x >= 1 && x <= 3650);
+// The periods offered: the term of the agreement first (the default), then 1 year, 6 months
+// and 3 months where shorter than the site's maximum (a period as long as the maximum would
+// behave exactly like the term of the agreement, which is asked again then too).
+export const periodChoices = (max) => [UNTIL_WITHDRAWN, ...[365, 183, 91].filter((d) => d < max)];
+
 const SLUG = /^[a-z0-9-]{1,40}$/;
 const VERSION = /^\d{1,3}\.\d{1,3}$/;
 const HASH = /^[0-9a-f]{64}$/;
@@ -35,6 +45,8 @@ const RECORD = {
   site: isSlug,
   time: isIsoTime,
   expires: (x, r) => isIsoTime(x) && x > r.time,
+  // Optional (records made before it existed have none); a number of days cannot end before `expires`.
+  period: (x, r) => isPeriod(x) && (x === UNTIL_WITHDRAWN || Date.parse(r.expires) <= Date.parse(r.time) + x * DAY),
   method: (x) => METHODS.includes(x),
   language: (x) => LANGUAGES.includes(x),
   choices: (x) => isObject(x) && keysAre(x, 'necessary statistics ads') && x.necessary === true &&
@@ -63,7 +75,10 @@ export function checkRecord(r) {
   if (!isObject(r)) return 'the record is not a JSON object';
   for (const k of Object.keys(r)) if (!Object.hasOwn(RECORD, k)) return 'unknown field ' + k;
   for (const k in RECORD) {
-    if (!(k in r)) return k + ' is missing';
+    if (!(k in r)) {
+      if (k == 'period') continue;
+      return k + ' is missing';
+    }
     const ok = RECORD[k](r[k], r);
     if (ok !== true) return k + (ok || '') + ' is not valid';
   }
@@ -89,14 +104,17 @@ export function newId(bytes) {
 }
 
 // The record for a decision. `prev` (a valid record or null) keeps its id, so the
-// server's receipts for one browser form a chain.
-export function buildRecord({ prev, id, site, now, days, method, language, choices, documents, age, gpc }) {
+// server's receipts for one browser form a chain. `days` is the site's maximum, `period` the
+// visitor's choice (anything else counts as until withdrawn); it expires at the earlier end.
+export function buildRecord({ prev, id, site, now, days, period, method, language, choices, documents, age, gpc }) {
+  if (!isPeriod(period)) period = UNTIL_WITHDRAWN;
   return {
     v: 1,
     id: prev ? prev.id : id,
     site,
     time: new Date(now).toISOString(),
-    expires: new Date(now + days * DAY).toISOString(),
+    expires: new Date(now + Math.min(days, +period || days) * DAY).toISOString(),
+    period,
     method,
     language,
     choices: { necessary: true, statistics: !!choices.statistics, ads: !!choices.ads },
@@ -113,9 +131,11 @@ export function compareVersions(a, b) {
 }
 
 // Whether the visitor must be asked again (the contract's rule), and why:
-// { ask, reason: 'new' | 'expired' | 'changed' | null, changes: [{ id, title, from, to, notes }] }.
-// Without a manifest only presence and expiry can be judged.
-export function mustAsk(record, manifest, now, lang) {
+// { ask, reason: 'new' | 'expired' | 'changed' | null, changes: [{ id, title, from, to, notes }] }
+// where title and notes ({en, ru} texts: the document's title, the `changes` of every version
+// since `from`) are for the part that shows them (ui.mjs, describe). Without a manifest only
+// presence and expiry can be judged.
+export function mustAsk(record, manifest, now) {
   if (!record) return { ask: true, reason: 'new', changes: [] };
   if (Date.parse(record.expires) <= now) return { ask: true, reason: 'expired', changes: [] };
   const changes = [];
@@ -125,13 +145,16 @@ export function mustAsk(record, manifest, now, lang) {
     const between = doc.versions.filter((v) => compareVersions(v.version, d.version) > 0 &&
                                                compareVersions(v.version, doc.current) <= 0);
     if (between.some((v) => v.material)) {
-      changes.push({
-        id: d.id, title: text(doc.title, lang) || d.id, from: d.version, to: doc.current,
-        notes: between.map((v) => text(v.changes, lang)).filter(Boolean),
-      });
+      changes.push({ id: d.id, title: doc.title, from: d.version, to: doc.current, notes: between.map((v) => v.changes) });
     }
   }
   return { ask: changes.length > 0, reason: changes.length ? 'changed' : null, changes };
+}
+
+// The changes of mustAsk in `lang`: "Privacy Policy 1.0 → 1.2" and the notes of the versions.
+export function describeChanges(changes, lang) {
+  return changes.map((c) => ({ head: (text(c.title, lang) || c.id) + ' ' + c.from + ' → ' + c.to,
+    notes: c.notes.map((n) => text(n, lang)).filter(Boolean) }));
 }
 
 // A {en, ru} text in `lang`, falling back to the other language.
@@ -154,11 +177,11 @@ export function recordDocuments(manifest, ids, lang) {
   return list.slice(0, 16).map(({ doc, ver }) => ({ id: doc.id, version: ver.version, hash: text(ver.hash, lang) }));
 }
 
-// Whether a record's "ads: true" may be used (docs/LEGAL-FORMATS.md, the same rule as the
-// C++ model's may_personalise_ads; tests/legal/fixtures/gpc-cases.json): with Global Privacy
+// Whether a record's "ads: true" may be used (docs/LEGAL-FORMATS.md; the cases in
+// tests/legal/fixtures/gpc-cases.json): with Global Privacy
 // Control on now or when the record was made, only the visitor's own choice made while the
 // signal was on counts (gpc true, any method but "gpc"). What this widget writes is stricter:
-// under the signal only its preferences dialog records "ads: true" (ui.mjs, decide).
+// under the signal only its preferences dialog records "ads: true" (decide.mjs, decide).
 export function adsAllowed(record, gpcOn) {
   return record.choices.ads && (!(gpcOn || record.gpc) || (record.gpc && record.method != 'gpc'));
 }
@@ -209,7 +232,7 @@ const SETTINGS = {
   manifest: [path, (site) => '/legal/' + site + '/manifest.json'],
   documents: [(x) => Array.isArray(x) && x.length <= 16 && x.every(isSlug), () => []],
   privacy_document: [isSlug, () => 'privacy'],
-  consent_days: [(x) => Number.isInteger(x) && x >= 1 && x <= 3650, () => 0],
+  consent_days: [(x) => x !== UNTIL_WITHDRAWN && isPeriod(x), () => 0],
   language: [oneOf('auto', 'en', 'ru'), () => 'auto'],
   theme: [oneOf('auto', 'light', 'dark'), () => 'auto'],
   button: [oneOf('icon', 'text', 'none'), () => 'icon'],
@@ -229,7 +252,7 @@ export function parseConfig(raw) {
   for (const k in SETTINGS) {
     const [ok, fallback] = SETTINGS[k];
     const has = k in raw, good = has && ok(raw[k]);
-    if (has && !good) warnings.push(k + ' is not valid; using the default (see the settings on /widget/)');
+    if (has && !good) warnings.push(k + ' is not valid; using the default');
     config[k] = good ? raw[k] : fallback(raw.site);
   }
   return { config, errors: [], warnings };

@@ -1,19 +1,19 @@
-// Purpose: the widget's second part, imported by the core when the page is idle or on
-// first use: recording decisions (the contract's record in storage, a receipt by
-// sendBeacon, removal of what withdrawn purposes stored, unloading their iframes, Global
-// Privacy Control), the preferences dialog (purposes, their bases and data categories, age
-// confirmation, documents, "Delete my data"), the document viewer (structured document JSON rendered
-// with DOM APIs only), and the acceptance checkbox helper for forms. Native modal
-// <dialog>s: Esc closes, focus returns to the control that opened them.
-import {
-  TOGGLES, text, currentVersion, buildRecord, newId, checkRecord, recordDocuments, receiptEvent, resolveGpc, keyMatches,
-  mustAsk,
-} from './record.mjs';
+// Purpose: the widget's dialogs part, imported by the core only when the visitor opens the
+// preferences or a document, a page uses acceptance checkboxes or calls set() or deleteData(),
+// a material document change is to be listed in the banner, or a withdrawn purpose left data
+// to remove: the preferences dialog (purposes, their bases and data categories, how long
+// consent lasts, the consent record's id with a copy button, documents, "Delete my data"), the
+// document viewer (structured document JSON rendered with DOM APIs only), the removal of what
+// withdrawn purposes stored, the acceptance checkbox helper for forms and AstradiaLegal.set().
+// Recording decisions is decide.mjs's (core.decide). Native modal <dialog>s: Esc closes,
+// focus returns to the control that opened them.
+import { TOGGLES, text, currentVersion, describeChanges, periodChoices, isPeriod, keyMatches, UNTIL_WITHDRAWN } from './record.mjs';
 
 const CSS = '__UI_CSS__';              // build.mjs puts ui.css here
 const STRINGS = {
   en: {
     prefs: 'Privacy choices',
+    changed: 'Our documents have changed since you last chose:',
     intro: 'Choose what we may do with your data on this device. Necessary storage keeps the site working; ' +
       'everything else is up to you, and you can change it here at any time.',
     always: 'Always on', law: 'Required by law',
@@ -26,6 +26,11 @@ const STRINGS = {
       legal: ['Legal obligations', 'What the law requires us to keep and answer for (Russian Federation, EU GDPR, US CCPA).'],
     },
     save: 'Save choices',
+    age: 'Turning on statistics or ads confirms you are of legal age or have a parent’s or guardian’s permission.',
+    period: 'How long your consent lasts', forever: 'Until you withdraw it',
+    foreverNote: 'Even then we ask you to confirm your choices at least once every {0}.',
+    rec: 'Your consent record', recText: 'Its identifier names the receipts of your choices that we keep: quote it when you ask us about your data.',
+    recDates: 'Chosen on {0}; we ask again on {1}.', recRanOut: 'Chosen on {0}; it ran out on {1}.', copy: 'Copy', copied: 'Copied', copyFailed: 'Select the identifier and copy it.',
     docs: 'Documents', version: 'Version {0}, in effect from {1}', noDocs: 'The documents could not be loaded. Please try again later.',
     del: 'Delete my data',
     delText: 'Removes everything this site has stored in this browser: your choices, settings and game progress. This cannot be undone.',
@@ -36,7 +41,8 @@ const STRINGS = {
     newTab: ' (opens in a new tab)',
   },
   ru: {
-    prefs: 'Настройки приватности',
+    prefs: 'Настройки конфиденциальности',
+    changed: 'С момента вашего выбора наши документы изменились:',
     intro: 'Выберите, что мы можем делать с вашими данными на этом устройстве. Необходимое хранение нужно, ' +
       'чтобы сайт работал; всё остальное решаете вы и можете изменить здесь в любой момент.',
     always: 'Всегда включено', law: 'Требует закон',
@@ -49,6 +55,12 @@ const STRINGS = {
       legal: ['Требования закона', 'То, что закон обязывает нас хранить и предоставлять (РФ, GDPR в ЕС, CCPA в США).'],
     },
     save: 'Сохранить выбор',
+    age: 'Включая статистику или рекламу, вы подтверждаете совершеннолетие или разрешение родителя либо опекуна.',
+    period: 'Срок действия согласия', forever: 'До отзыва',
+    foreverNote: 'Подтвердить выбор мы всё равно попросим не реже одного раза в течение {0}.',
+    rec: 'Ваша запись о согласии', recText: 'По её идентификатору мы находим хранящиеся у нас подтверждения вашего выбора: укажите его, если обращаетесь к нам по поводу своих данных.',
+    // A long date ends in «г.», so these need no full stop of their own.
+    recDates: 'Выбор сделан {0}; мы спросим снова {1}', recRanOut: 'Выбор сделан {0}; его срок истёк {1}', copy: 'Копировать', copied: 'Скопировано', copyFailed: 'Выделите идентификатор и скопируйте его.',
     docs: 'Документы', version: 'Редакция {0}, действует с {1}', noDocs: 'Не удалось загрузить документы. Попробуйте позже.',
     del: 'Удалить мои данные',
     delText: 'Удаляет всё, что сайт сохранил в этом браузере: ваш выбор, настройки и игровой прогресс. Отменить это нельзя.',
@@ -65,6 +77,14 @@ const PURPOSES = ['necessary', 'statistics', 'ads', 'legal'];
 let core, S, h, n = 0;
 const fmt = (s, ...a) => s.replace(/\{(\d)\}/g, (_, i) => a[i]);
 const day = (iso, lang) => new Date(iso + 'T00:00:00Z').toLocaleDateString(lang, { dateStyle: 'long', timeZone: 'UTC' });
+const when = (iso, lang) => new Date(iso).toLocaleDateString(lang, { dateStyle: 'long' });
+// A number of days as people say it: whole years, else months (6 months is 183 days), else days;
+// `unit` forces one ("365 days", as the documents put the site's maximum).
+const duration = (d, lang, unit) => {
+  unit = unit || (d % 365 ? d < 28 ? 'day' : 'month' : 'year');
+  const n = unit == 'year' ? d / 365 : unit == 'month' ? Math.round(d / 30.44) : d;
+  return new Intl.NumberFormat(lang, { style: 'unit', unit, unitDisplay: 'long' }).format(n);
+};
 const X = 'M6 6l12 12M18 6L6 18';
 // A click that asks for a new tab or window: left to the browser (the link's static page).
 const wantsNewTab = (e) => e.ctrlKey || e.metaKey || e.shiftKey || e.button;
@@ -77,86 +97,35 @@ export function init(c) {
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(CSS);
   c.root.adoptedStyleSheets = [...c.root.adoptedStyleSheets, sheet];
-  // Every change made from here (decisions, "Delete my data", another tab) also unloads
-  // iframes whose purpose is no longer allowed.
-  const setChoices = c.setChoices;
-  c.setChoices = (...args) => { setChoices(...args); unload(); };
-  // Another tab decided (or deleted everything): follow it here too, judged like a record
-  // found at start-up (expiry, and the documents' current versions in the manifest).
-  addEventListener('storage', async (e) => {
-    if (e.key != c.key && e.key != null) return;
-    c.record = c.read();
-    const a = mustAsk(c.record, await c.manifest(), Date.now(), c.lang);
-    c.ask = a.ask ? a : null;
-    c.setChoices(a.ask ? c.NONE : c.effective(c.record), c.record, 'changed');
-    c.chrome();
-  });
+  c.changes = changes;
 }
 
-// --- decisions ----------------------------------------------------------------------------------
-// Stores a decision as a contract record, puts it into effect, sends the receipt. Without a
-// manifest (no document versions) the choices hold for this page only.
-export async function decide(choices, method, ageConfirmed = core.age, forcedEvent) {
-  const m = await core.manifest();
-  const prev = core.record, live = core.unexpired(prev), config = core.config;
-  // Under Global Privacy Control only the preferences dialog can turn personalised ads on.
-  const want = { ...core.NONE, statistics: !!choices.statistics, ads: !!choices.ads && (!core.gpc || method == 'preferences') };
-  core.ask = null;
-  if (!m) {
-    core.warn('no manifest, so the decision applies to this page only and is not stored');
-    core.setChoices(want, null, 'changed');
-    core.chrome();
-    return null;
-  }
-  const record = buildRecord({
-    prev, id: newId(crypto.getRandomValues(new Uint8Array(16))), site: config.site, now: Date.now(),
-    days: config.consent_days || m.consent_days || 365, method, language: core.lang, choices: want,
-    documents: recordDocuments(m, config.documents, core.lang), age: ageConfirmed, gpc: core.gpc,
-  });
-  const bad = checkRecord(record);
-  if (bad) core.warn('the manifest gives an incomplete record (' + bad + '); the choices hold for this page only');
-  else if (!core.storage.set(core.key, JSON.stringify(record))) core.warn('the record could not be stored (storage full?)');
-  const event = forcedEvent || receiptEvent(live, record);
-  core.record = bad ? null : record;
-  for (const p of TOGGLES) if (!want[p]) forget(p);
-  core.setChoices(want, core.record, event);
-  if (config.endpoint && !bad && navigator.sendBeacon) {
-    try { navigator.sendBeacon(config.endpoint, JSON.stringify({ record, event })); } catch (e) { /* best effort */ }
-  }
-  core.chrome();
-  return core.record;
+// What changed in the documents since the visitor last chose, for the banner (the core asks
+// for it when a material change makes it ask again): each document's versions and notes.
+function changes(list) {
+  return [h('p', { class: 'note' }, S.changed), h('ul', { class: 'changes' }, describeChanges(list, core.lang).map((c) =>
+    h('li', {}, h('strong', {}, c.head), c.notes.length ? ': ' + c.notes.join(' ') : '')))];
 }
 
-// AstradiaLegal.set(): a decision by the site's own controls (method "api"); granting needs
-// the visitor's age confirmation, given in the widget or passed as { age_confirmed: true }.
+// AstradiaLegal.set(): a decision by the site's own controls (method "api"); granting needs the
+// visitor's age confirmation, passed as { age_confirmed: true }; { period } as in the record
+// (docs/LEGAL-FORMATS.md), else the stored record's.
 export function set(choices, options) {
-  const ok = core.age || !!(options && options.age_confirmed);
-  const next = { statistics: core.choices.statistics, ads: core.choices.ads };
+  const o = options || {}, next = { statistics: core.choices.statistics, ads: core.choices.ads };
   for (const p of TOGGLES) if (choices && typeof choices[p] == 'boolean') next[p] = choices[p];
-  if (!ok && (next.statistics || next.ads)) {
-    core.warn('set(): granting consent needs { age_confirmed: true } (legal age or a guardian’s permission)');
+  if (!o.age_confirmed && (next.statistics || next.ads)) {
+    core.warn('set(): granting consent needs { age_confirmed: true } (legal age or a parent’s or guardian’s permission)');
     return Promise.resolve(null);
   }
+  if (o.period !== undefined && !isPeriod(o.period)) core.warn('set(): period must be "until_withdrawn" or 1 to 3650 days; keeping the current one');
   if (core.gpc && next.ads) core.warn('set(): Global Privacy Control is on, so only the preferences dialog can allow personalised ads');
-  return decide(next, 'api', ok);
+  return core.decide(next, 'api', !!o.age_confirmed, null, isPeriod(o.period) && o.period);
 }
 
-// Global Privacy Control: records personalised ads off (method "gpc") unless the stored record
-// holds the visitor's own choice made while the signal was on (record.mjs, resolveGpc).
-export async function applyGpc() {
-  const choices = resolveGpc(core.unexpired(core.record), core.gpc);
-  if (choices && await core.manifest()) await decide(choices, 'gpc', core.record ? core.record.age_confirmed : false);
-}
-
-// Puts iframes of a purpose no longer allowed back to inert (data-src; removing src unloads
-// the embedded page, so it stops running and setting its cookies); a later opt-in loads them
-// again. Scripts that ran cannot be un-run.
-function unload() {
-  for (const el of document.querySelectorAll('iframe[data-consent][src]:not([data-src])')) {
-    if (el.dataset.consent.trim().split(/\s+/).every(core.has)) continue;
-    el.dataset.src = el.getAttribute('src');
-    el.removeAttribute('src');
-  }
+// --- removing what withdrawn purposes stored -----------------------------------------------------
+// Called by decide.mjs before a decision that turns off purposes which were on takes effect.
+export function forget(purposes) {
+  for (const p of purposes) remove(core.config.storage[p]);
 }
 
 // Expires a cookie of this origin under every path and domain it could have been set with.
@@ -171,9 +140,10 @@ function expireCookie(name) {
 }
 const cookieNames = () => document.cookie.split(';').map((c) => c.split('=')[0].trim()).filter(Boolean);
 
-// Removes what a purpose stored (both storages and cookies), as the site's configuration lists it.
-function forget(p) {
-  const s = core.config.storage[p];
+// Removes the storage keys (both storages) and cookies matching the patterns of `s` ({ keys,
+// cookies }: "name" or "prefix*"; "Delete my data" passes "*"): what a withdrawn purpose
+// stored, as the site's configuration lists it, or everything.
+function remove(s) {
   if (!s) return;
   for (const name of ['localStorage', 'sessionStorage']) {
     try {
@@ -212,18 +182,14 @@ export async function openPreferences(opener) {
   if (open) return open;                                   // a second click while it loads or is open
   const m = await core.manifest();
   if (core.root.querySelector('dialog.prefs')) return null;
-  const lang = core.lang;
+  const lang = core.lang, record = core.record;
   const toggles = {};
-  const err = h('p', { class: 'err', id: 'al-pe', hidden: true }, core.strings[lang].ageFirst);
-  const age = h('input', { type: 'checkbox', id: 'al-page', 'aria-describedby': 'al-pe' });
-  age.checked = core.age;
-  age.addEventListener('change', () => { core.age = age.checked; err.hidden = true; age.removeAttribute('aria-invalid'); });
 
   const notes = [];
   if (core.gpc) notes.push(core.strings[lang].gpc);
   if (!core.storage.persistent) notes.push(core.strings[lang].noStore);
   if (core.ask && core.ask.changes.length) {
-    notes.push(core.strings[lang].changed + ' ' + core.ask.changes.map((c) => c.title + ' ' + c.from + ' → ' + c.to +
+    notes.push(S.changed + ' ' + describeChanges(core.ask.changes, lang).map((c) => c.head +
       (c.notes.length ? ': ' + c.notes.join(' ') : '')).join(' '));
   }
 
@@ -258,6 +224,37 @@ export async function openPreferences(opener) {
     return h('li', {}, link, cur ? h('span', { class: 'meta' }, fmt(S.version, cur.ver.version, day(cur.ver.effective, lang))) : null);
   })) : h('p', { class: 'note' }, S.noDocs);
 
+  // How long consent lasts: the term of the agreement (the default) or a shorter period, below
+  // the site's maximum; the stored record's choice is selected.
+  const max = core.config.consent_days || (m && m.consent_days) || 365;
+  const offered = periodChoices(max);
+  const chosen = record && offered.includes(record.period) ? record.period : UNTIL_WITHDRAWN;
+  const radios = offered.map((p) => h('input', { type: 'radio', name: 'al-period', id: 'al-p-' + p, value: p,
+    'aria-describedby': p == UNTIL_WITHDRAWN ? 'al-pn' : null, checked: p == chosen }));
+  const periods = offered.length > 1 ? h('fieldset', { class: 'per' }, h('legend', {}, S.period),
+    radios.map((r, i) => h('label', { for: r.id }, r, h('span', {}, i ? duration(offered[i], lang) : S.forever))),
+    h('p', { class: 'meta', id: 'al-pn' }, fmt(S.foreverNote, duration(max, lang, 'day')))) : null;
+  const period = () => { const v = radios.find((r) => r.checked).value; return v == UNTIL_WITHDRAWN ? v : +v; };
+
+  // The record's id, which names its receipts (the Privacy Policy promises it here), and a copy button.
+  let recordBox = null;
+  if (record) {
+    const id = h('code', { class: 'rid', id: 'al-rid' }, record.id);
+    const status = h('span', { class: 'meta', role: 'status' });
+    const copy = h('button', { type: 'button', class: 'btn btn2', 'aria-describedby': 'al-rid', onclick: async () => {
+      try {
+        await navigator.clipboard.writeText(record.id);
+        status.textContent = S.copied;
+      } catch (e) {                                        // no clipboard permission: select it for the visitor
+        getSelection().selectAllChildren(id);
+        status.textContent = S.copyFailed;
+      }
+    } }, S.copy);
+    recordBox = h('section', { class: 'rec', 'aria-labelledby': 'al-rh' }, h('h3', { id: 'al-rh' }, S.rec),
+      h('p', {}, S.recText), h('div', { class: 'row' }, id, copy, status),
+      h('p', { class: 'meta' }, fmt(core.unexpired(record) ? S.recDates : S.recRanOut, when(record.time, lang), when(record.expires, lang))));
+  }
+
   const confirmRow = h('div', { class: 'row', hidden: true },
     h('button', { type: 'button', class: 'btn danger', onclick: async () => {
       await deleteData();
@@ -270,14 +267,9 @@ export async function openPreferences(opener) {
     confirmRow.firstChild.focus();
   } }, S.del);
 
+  // Turning a purpose on is the consent the statement above the buttons covers (age_confirmed).
   const choose = async (choices) => {
-    if ((choices.statistics || choices.ads) && !core.age) {
-      err.hidden = false;
-      age.setAttribute('aria-invalid', 'true');
-      age.focus();
-      return;
-    }
-    await decide(choices, 'preferences');
+    await core.decide(choices, 'preferences', !!(choices.statistics || choices.ads), null, period());
     dlg.close();
   };
   const button = (label, fn) => h('button', { type: 'button', class: 'btn', onclick: fn }, label);
@@ -285,14 +277,14 @@ export async function openPreferences(opener) {
     h('p', {}, S.intro),
     notes.map((t) => h('p', { class: 'note' }, t)),
     h('ul', { class: 'purs' }, PURPOSES.map(purpose)),
-    h('label', { class: 'age', for: 'al-page' }, age, h('span', {}, core.strings[lang].age)),
-    err,
+    periods,
     h('h3', {}, S.docs), docs,
+    recordBox,
     h('section', { class: 'del', 'aria-labelledby': 'al-dh' }, h('h3', { id: 'al-dh' }, S.del), h('p', {}, S.delText), delBtn, confirmRow),
-  ], h('div', { class: 'btns' },
+  ], [h('p', { class: 'meta agen' }, S.age), h('div', { class: 'btns' },
     button(core.strings[lang].reject, () => choose({ statistics: false, ads: false })),
     button(core.strings[lang].accept, () => choose({ statistics: true, ads: true })),
-    button(S.save, () => choose({ statistics: toggles.statistics.checked, ads: toggles.ads.checked }))), opener);
+    button(S.save, () => choose({ statistics: toggles.statistics.checked, ads: toggles.ads.checked })))], opener);
   return dlg;
 }
 
@@ -408,12 +400,8 @@ const CSS_ESCAPE = (s) => (window.CSS && CSS.escape ? CSS.escape(s) : s.replace(
 // Records the withdrawal (receipt), then clears this origin's localStorage, sessionStorage,
 // the cookies script can reach and the IndexedDB databases it can list, and asks again.
 export async function deleteData() {
-  if (core.record) await decide({ statistics: false, ads: false }, 'preferences', core.age, 'withdrawn');
-  for (const name of ['localStorage', 'sessionStorage']) {
-    try { window[name].clear(); } catch (e) { /* blocked storage holds nothing */ }
-  }
-  if (core.storage.memory) core.storage.memory.clear();
-  cookieNames().forEach(expireCookie);
+  if (core.record) await core.decide({}, 'preferences', false, 'withdrawn');
+  remove({ keys: ['*'], cookies: ['*'] });
   try {
     const dbs = window.indexedDB && indexedDB.databases ? await indexedDB.databases() : [];
     await Promise.all(dbs.map((d) => new Promise((done) => {

@@ -1,13 +1,15 @@
 // Purpose: unit tests (node:test) of the widget's pure logic in legal/widget/src/record.mjs:
-// record validation against the cases shared with serve.py, record building, expiry,
-// "must ask again" on material document changes, Global Privacy Control resolution,
-// receipt events, Consent Mode mapping, storage-key patterns, configuration and language.
+// record validation against the cases shared with server/api/consent.py, record building
+// with the visitor's consent period, the periods offered, expiry, "must ask again" on material
+// document changes, Global Privacy Control resolution, receipt events, Consent Mode mapping,
+// storage-key patterns, configuration and language.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import {
-  checkRecord, parseRecord, isIsoTime, buildRecord, newId, compareVersions, mustAsk, resolveGpc, adsAllowed, effectiveChoices,
-  receiptEvent, consentModeState, keyMatches, parseConfig, pickLanguage, recordDocuments, currentVersion, text,
+  checkRecord, parseRecord, isIsoTime, buildRecord, newId, compareVersions, mustAsk, describeChanges, resolveGpc, adsAllowed,
+  effectiveChoices, receiptEvent, consentModeState, keyMatches, parseConfig, pickLanguage, recordDocuments, currentVersion, text,
+  periodChoices, isPeriod, UNTIL_WITHDRAWN,
 } from '../../../legal/widget/src/record.mjs';
 
 const CASES = JSON.parse(readFileSync(new URL('../fixtures/record-cases.json', import.meta.url), 'utf8'));
@@ -50,7 +52,7 @@ function manifest(versions, current) {
 }
 const recordAt = (version, extra = {}) => ({ ...clone(BASE), documents: [{ id: 'privacy', version, hash: 'a'.repeat(64) }], ...extra });
 
-test('validation follows every shared case (the same file serve.py tests)', () => {
+test('validation follows every shared case (the same file the server tests use)', () => {
   for (const c of CASES.cases) {
     const r = edit(BASE, c);
     assert.equal(checkRecord(r) === null, c.valid, `${c.name}: ${checkRecord(r)}`);
@@ -94,12 +96,47 @@ test('buildRecord makes a valid record that expires after the configured days, k
     choices: { statistics: 1, ads: false, extra: true }, documents: BASE.documents, age: true, gpc: false });
   assert.equal(checkRecord(r), null);
   assert.equal(r.expires, '2027-11-21T10:15:30.123Z');
+  assert.equal(r.period, UNTIL_WITHDRAWN, 'no period chosen: for the term of the agreement');
+  assert.deepEqual(Object.keys(r), ['v', 'id', 'site', 'time', 'expires', 'period', 'method', 'language', 'choices', 'documents', 'age_confirmed', 'gpc']);
   assert.deepEqual(r.choices, { necessary: true, statistics: true, ads: false });
   const next = buildRecord({ prev: r, id: 'c-' + 'f'.repeat(32), site: 'astradia', now: now + DAY, days: 30, method: 'preferences',
     language: 'en', choices: {}, documents: BASE.documents, age: false, gpc: true });
   assert.equal(next.id, r.id);
   assert.equal(next.expires, '2026-12-22T10:15:30.123Z');
   assert.equal(checkRecord(next), null);
+});
+
+test('buildRecord: the visitor\'s period ends the record unless the site asks again sooner', () => {
+  const now = Date.parse('2026-11-21T10:15:30.123Z');
+  const build = (period, days = 365) => buildRecord({ prev: null, id: 'c-' + 'a'.repeat(32), site: 'astradia', now, days, period,
+    method: 'preferences', language: 'en', choices: { statistics: true }, documents: BASE.documents, age: true, gpc: false });
+  const six = build(183);
+  assert.deepEqual([six.period, six.expires], [183, '2027-05-23T10:15:30.123Z']);
+  assert.equal(checkRecord(six), null);
+  assert.deepEqual([build(91).period, build(91).expires], [91, '2027-02-20T10:15:30.123Z']);
+  const capped = build(365, 180);                           // the site asks again every 180 days
+  assert.deepEqual([capped.period, capped.expires], [365, '2027-05-20T10:15:30.123Z']);
+  assert.equal(checkRecord(capped), null, 'a period longer than the site\'s maximum is kept, the expiry is the maximum');
+  assert.deepEqual([build(UNTIL_WITHDRAWN).period, build(UNTIL_WITHDRAWN).expires], [UNTIL_WITHDRAWN, '2027-11-21T10:15:30.123Z']);
+  for (const odd of [0, 3651, 1.5, '183', null, 'forever', true]) {
+    assert.equal(build(odd).period, UNTIL_WITHDRAWN, `${JSON.stringify(odd)} is not a period: until withdrawn`);
+  }
+});
+
+test('periods: what is offered below the site\'s maximum, and what a record may hold', () => {
+  assert.deepEqual(periodChoices(365), [UNTIL_WITHDRAWN, 183, 91], 'a year is what until-withdrawn already asks again after');
+  assert.deepEqual(periodChoices(730), [UNTIL_WITHDRAWN, 365, 183, 91]);
+  assert.deepEqual(periodChoices(180), [UNTIL_WITHDRAWN, 91]);
+  assert.deepEqual(periodChoices(90), [UNTIL_WITHDRAWN], 'nothing shorter to offer: no choice is shown');
+  for (const ok of [UNTIL_WITHDRAWN, 1, 91, 3650]) assert.equal(isPeriod(ok), true, String(ok));
+  for (const bad of [0, -1, 3651, 1.5, '91', 'until withdrawn', null, undefined, true]) assert.equal(isPeriod(bad), false, String(bad));
+  // A record's period may not end before its expiry; a record without one (older) is valid.
+  const rec = (period, expires) => ({ ...clone(BASE), time: '2026-11-21T10:15:30.123Z', expires, period });
+  assert.equal(checkRecord(rec(183, '2027-05-23T10:15:30.123Z')), null);
+  assert.equal(checkRecord(rec(183, '2027-05-23T10:15:30.124Z')), 'period is not valid', 'expires 1 ms after the period ends');
+  const old = clone(BASE);
+  delete old.period;
+  assert.equal(checkRecord(old), null);
 });
 
 test('compareVersions is numeric per part', () => {
@@ -110,32 +147,34 @@ test('compareVersions is numeric per part', () => {
 
 test('mustAsk: no record, expired record, unchanged documents', () => {
   const now = Date.parse('2026-12-01T00:00:00.000Z');
-  assert.deepEqual(mustAsk(null, null, now, 'en'), { ask: true, reason: 'new', changes: [] });
+  assert.deepEqual(mustAsk(null, null, now), { ask: true, reason: 'new', changes: [] });
   const expired = recordAt('1.0', { expires: '2026-11-30T23:59:59.999Z' });
-  assert.equal(mustAsk(expired, null, now, 'en').reason, 'expired');
-  assert.equal(mustAsk(recordAt('1.0', { expires: '2026-12-01T00:00:00.000Z' }), null, now, 'en').reason, 'expired', 'due at the instant');
+  assert.equal(mustAsk(expired, null, now).reason, 'expired');
+  assert.equal(mustAsk(recordAt('1.0', { expires: '2026-12-01T00:00:00.000Z' }), null, now).reason, 'expired', 'due at the instant');
   const m = manifest([['1.0', true, 'First']], '1.0');
-  assert.deepEqual(mustAsk(recordAt('1.0'), m, now, 'en'), { ask: false, reason: null, changes: [] });
-  assert.equal(mustAsk(recordAt('1.0'), null, now, 'en').ask, false, 'without a manifest only expiry is judged');
+  assert.deepEqual(mustAsk(recordAt('1.0'), m, now), { ask: false, reason: null, changes: [] });
+  assert.equal(mustAsk(recordAt('1.0'), null, now).ask, false, 'without a manifest only expiry is judged');
 });
 
 test('mustAsk: a material version between the recorded and the current one asks again and says what changed', () => {
   const now = Date.parse('2026-12-01T00:00:00.000Z');
   const m = manifest([['1.3', false, 'Typos'], ['1.2', true, 'Adds location'], ['1.1', false, 'Wording'], ['1.0', true, 'First']], '1.3');
-  const a = mustAsk(recordAt('1.0'), m, now, 'en');
+  const a = mustAsk(recordAt('1.0'), m, now);
   assert.equal(a.ask, true);
   assert.equal(a.reason, 'changed');
-  assert.deepEqual(a.changes, [{ id: 'privacy', title: 'Privacy Policy', from: '1.0', to: '1.3', notes: ['Typos', 'Adds location', 'Wording'] }]);
-  assert.deepEqual(mustAsk(recordAt('1.0'), m, now, 'ru').changes[0].notes[1], 'ru: Adds location');
-  assert.equal(mustAsk(recordAt('1.2'), m, now, 'en').ask, false, 'only a non-material version since 1.2');
+  assert.deepEqual(a.changes.map((c) => [c.id, c.from, c.to]), [['privacy', '1.0', '1.3']]);
+  assert.deepEqual(describeChanges(a.changes, 'en'), [{ head: 'Privacy Policy 1.0 → 1.3', notes: ['Typos', 'Adds location', 'Wording'] }]);
+  assert.deepEqual(describeChanges(a.changes, 'ru')[0], { head: 'Политика конфиденциальности 1.0 → 1.3',
+    notes: ['ru: Typos', 'ru: Adds location', 'ru: Wording'] });
+  assert.equal(mustAsk(recordAt('1.2'), m, now).ask, false, 'only a non-material version since 1.2');
   const notYet = manifest([['1.2', true, 'Future'], ['1.1', false, 'Wording'], ['1.0', true, 'First']], '1.1');
-  assert.equal(mustAsk(recordAt('1.0'), notYet, now, 'en').ask, false, 'a material version after current does not count');
-  assert.equal(mustAsk(recordAt('1.3'), m, now, 'en').ask, false);
+  assert.equal(mustAsk(recordAt('1.0'), notYet, now).ask, false, 'a material version after current does not count');
+  assert.equal(mustAsk(recordAt('1.3'), m, now).ask, false);
   const retired = { documents: [] };
-  assert.equal(mustAsk(recordAt('1.0'), retired, now, 'en').ask, false, 'a document the manifest no longer lists');
+  assert.equal(mustAsk(recordAt('1.0'), retired, now).ask, false, 'a document the manifest no longer lists');
 });
 
-test('Global Privacy Control: the shared cases (the same file the C++ consent model tests)', () => {
+test('Global Privacy Control: the shared cases (tests/legal/fixtures/gpc-cases.json)', () => {
   const { cases } = JSON.parse(readFileSync(new URL('../fixtures/gpc-cases.json', import.meta.url), 'utf8'));
   assert.equal(cases.length, 32);
   for (const c of cases) {
