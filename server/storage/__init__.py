@@ -25,7 +25,10 @@ MIGRATION_NAME = re.compile(r"([0-9]{4})_([a-z0-9_]+)\.sql")
 GROUP_MAX = 256  # writes per commit at most
 
 RECEIPT_COLUMNS = ("record_id", "seq", "received", "site", "event", "method", "choices", "documents",
-                   "language", "time", "expires", "age_confirmed", "gpc")
+                   "language", "time", "expires", "age_confirmed", "gpc", "period")
+# The columns of a receipt before the consent period (migration 6); a receipts file of that layout
+# (serve.py's build/consent.sqlite3) is read and imported with period NULL.
+LEGACY_RECEIPT_COLUMNS = RECEIPT_COLUMNS[:-1]
 FORM_COLUMNS = ("received", "form", "document", "version", "hash", "accepted", "language", "fields")
 
 
@@ -44,12 +47,13 @@ def utc_now_iso(now=None):
 
 
 def compact_json(value):
-    """The canonical text stored for choices, documents and form fields."""
+    """The canonical text stored for choices, documents, the period and form fields."""
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
 def migrations(engine):
-    """[(version, name, sql)] for `engine`, in order of version; a version may appear once only."""
+    """[(version, name, sql)] for `engine`, in increasing order of version. Versions may leave gaps:
+    numbers are taken by branches in the order they were planned, not merged (docs/DECISIONS.md)."""
     folder = os.path.join(MIGRATIONS, engine)
     found = []
     for name in sorted(os.listdir(folder)):
@@ -58,8 +62,8 @@ def migrations(engine):
             with open(os.path.join(folder, name), encoding="utf-8") as f:
                 found.append((int(m.group(1)), m.group(2), f.read()))
     versions = [v for v, _, _ in found]
-    if len(set(versions)) != len(versions) or 0 in versions:
-        raise SchemaError(f"migrations/{engine}: each version from 0001 on may appear once only")
+    if not versions or versions[0] != 1 or len(set(versions)) != len(versions):
+        raise SchemaError(f"migrations/{engine}: versions must start at 1 and not repeat")
     return found
 
 
@@ -175,9 +179,9 @@ class Storage(SupportStatements):
                 self._run_script(tx, "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, "
                                      "name TEXT NOT NULL, applied TEXT NOT NULL)")
             have = {row[0] for row in tx.execute("SELECT version FROM schema_migrations")}
-            unknown = sorted(have - {v for v, _, _ in known})
-            if unknown:
-                raise SchemaError(f"the database has schema version {unknown[-1]}, newer than this server "
+            newer = sorted(have - {v for v, _, _ in known})
+            if newer:
+                raise SchemaError(f"the database has schema version {newer[-1]}, newer than this server "
                                   f"knows ({', '.join(str(v) for v, _, _ in known)}); run a newer server")
             for version, name, sql in known:
                 if version in have:
@@ -214,13 +218,14 @@ class Storage(SupportStatements):
                 (record["id"], received, record["site"], event, record["method"],
                  compact_json(record["choices"]), compact_json(record["documents"]), record["language"],
                  record["time"], record["expires"], int(record["age_confirmed"]), int(record["gpc"]),
-                 record["id"]))[0][0]
+                 compact_json(record["period"]) if "period" in record else None, record["id"]))[0][0]
 
         seq = self._write(add, lock=record["id"])
         return f"{record['id']}:{seq}"
 
     def receipts(self, record_id):
-        """A record's receipts, oldest first, as dicts (choices and documents parsed)."""
+        """A record's receipts, oldest first, as dicts (choices, documents and the period parsed; the
+        period is None for a record made before it existed)."""
         with self._transaction(write=False) as tx:
             rows = tx.execute("SELECT " + ", ".join(RECEIPT_COLUMNS) + " FROM receipts WHERE record_id = ? "
                               "ORDER BY seq", (record_id,))
@@ -228,6 +233,7 @@ class Storage(SupportStatements):
         for row in rows:
             r = dict(zip(RECEIPT_COLUMNS, row))
             r["choices"], r["documents"] = json.loads(r["choices"]), json.loads(r["documents"])
+            r["period"] = None if r["period"] is None else json.loads(r["period"])
             r["age_confirmed"], r["gpc"] = bool(r["age_confirmed"]), bool(r["gpc"])
             out.append(r)
         return out
@@ -248,14 +254,15 @@ class Storage(SupportStatements):
 
     def import_receipts(self, rows):
         """Copies receipts (dicts or sequences in RECEIPT_COLUMNS order, e.g. from a previous
-        database) keeping their record ids and numbers; ones already present are skipped.
+        database; a dict without a period has none) keeping their record ids and numbers; ones
+        already present are skipped.
         Returns how many were new."""
         added = 0
         sql = ("INSERT INTO receipts (" + ", ".join(RECEIPT_COLUMNS) + ") VALUES ("
                + ", ".join("?" * len(RECEIPT_COLUMNS)) + ") ON CONFLICT (record_id, seq) DO NOTHING")
         batch = []
         for row in rows:
-            batch.append(tuple(row[c] for c in RECEIPT_COLUMNS) if isinstance(row, dict) else tuple(row))
+            batch.append(tuple(row.get(c) for c in RECEIPT_COLUMNS) if isinstance(row, dict) else tuple(row))
             if len(batch) == 500:
                 added += self._insert_batch(sql, batch)
                 batch = []
@@ -293,16 +300,19 @@ def open_storage(url, busy_timeout_ms=5000):
 
 
 def read_legacy_receipts(path):
-    """The receipts of a SQLite file in today's (or any later) layout, as dicts; read-only."""
+    """The receipts of a SQLite file in serve.py's layout or any later one, as dicts (the period
+    only where the file has that column); read-only."""
     import sqlite3
     if not os.path.isfile(path):
         raise StorageError(f"{path}: no such file")
     try:
         db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
-            cursor = db.execute("SELECT " + ", ".join(RECEIPT_COLUMNS) + " FROM receipts ORDER BY n")
+            have = {row[1] for row in db.execute("PRAGMA table_info(receipts)")}
+            columns = RECEIPT_COLUMNS if "period" in have else LEGACY_RECEIPT_COLUMNS
+            cursor = db.execute("SELECT " + ", ".join(columns) + " FROM receipts ORDER BY n")
             for row in cursor:
-                yield dict(zip(RECEIPT_COLUMNS, row))
+                yield dict(zip(columns, row))
         finally:
             db.close()
     except sqlite3.Error as exc:
