@@ -10,6 +10,7 @@ import sys
 import threading
 
 from . import config as configmod
+from .stats import retention as stats_retention
 from .storage import SchemaError, StorageError, open_storage, read_legacy_receipts
 
 OPTIONS = {  # option dest -> "section.key"
@@ -80,6 +81,9 @@ class Purger(threading.Thread):
                 receipts, forms = self.storage.purge(self.cfg.consent.retention_days, self.cfg.forms.retention_days)
                 if receipts or forms:
                     log(f"purge: {receipts} receipt(s) and {forms} form submission(s) past their retention deleted")
+                events, salts = stats_retention.purge(self.storage, self.cfg.stats.retention_days)
+                if events:
+                    log(f"purge: {events} statistics event(s) past their retention deleted")
             except StorageError as exc:
                 log(f"purge failed (will retry): {exc}")
             if self.stopped.wait(self.cfg.consent.purge_interval):
