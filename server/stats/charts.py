@@ -5,8 +5,8 @@ stylesheet sets for light and dark. The SVG scales to its box (viewBox), so it r
 """
 from html import escape
 
-W, H = 640, 240
-LEFT, RIGHT, TOP, BOTTOM = 44, 10, 12, 30
+W, H = 480, 220
+LEFT, RIGHT, TOP, BOTTOM = 46, 8, 12, 30
 
 
 def nice_top(value):
@@ -30,11 +30,12 @@ def bar_chart(label, labels, bars, line=None, bar_name="", line_name=""):
     step = plot_w / n
     y = lambda v: TOP + plot_h - plot_h * v / top  # noqa: E731
     out = [f'<svg class="chart" viewBox="0 0 {W} {H}" role="img" aria-label="{escape(label)}">']
-    for k in range(5):  # grid lines and the y axis's ticks
-        v = top * k // 4
+    ticks = 5 if top >= 5 else top  # whole numbers only: 0, 1, 2 or 0, 2, 4, 6, 8, 10...
+    for k in range(ticks + 1):  # grid lines and the y axis's ticks
+        v = top * k // ticks
         out.append(f'<line class="grid" x1="{LEFT}" x2="{W - RIGHT}" y1="{y(v):.1f}" y2="{y(v):.1f}"/>'
                    f'<text class="tick" x="{LEFT - 6}" y="{y(v) + 4:.1f}" text-anchor="end">{_fmt(v)}</text>')
-    every = max(1, -(-n // 8))  # at most about 8 labels on the x axis
+    every = max(1, -(-n // 6))  # at most about 6 labels on the x axis
     for i, (name, v) in enumerate(zip(labels, bars)):
         x = LEFT + i * step
         out.append(f'<rect class="bar" x="{x + step * 0.15:.1f}" y="{y(v):.1f}" width="{step * 0.7:.1f}" '

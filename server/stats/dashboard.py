@@ -22,7 +22,7 @@ TEXT = {
         "languages": "Languages", "themes": "Themes", "settings": "Settings changed", "none": "Nothing yet",
         "csv": "Download CSV", "sudoku_chart": "Sudoku games started and won per level", "count": "Count",
         "note": "Counted only for visitors who allow statistics. No IP addresses, user agents or ids are stored.",
-        "other_lang": "Русский", "range": "Range",
+        "other_lang": "Русский", "range": "Range", "value": "Value",
     },
     "ru": {
         "title": "Статистика Astradia", "today": "Сегодня", "d7": "7 дней", "d30": "30 дней", "from": "С",
@@ -36,7 +36,7 @@ TEXT = {
         "languages": "Языки", "themes": "Темы", "settings": "Изменения настроек", "none": "Пока ничего",
         "csv": "Скачать CSV", "sudoku_chart": "Игры судоку: начато и решено по уровням", "count": "Число",
         "note": "Считаются только посетители, разрешившие статистику. IP-адреса, user agent и идентификаторы не хранятся.",
-        "other_lang": "English", "range": "Период",
+        "other_lang": "English", "range": "Период", "value": "Значение",
     },
 }
 
@@ -58,16 +58,17 @@ input, button { font: inherit; padding: .35rem .5rem; min-height: 44px; }
 .grid2 { display: grid; gap: 1rem; grid-template-columns: repeat(auto-fit, minmax(min(100%, 30rem), 1fr)); }
 .totals { display: grid; gap: 1rem; grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr)); margin-bottom: 1rem; }
 section, .totals > div { background: var(--card); border: 1px solid var(--line); border-radius: 8px; padding: 1rem; }
-section { margin-bottom: 1rem; overflow-x: auto; }
+section { margin-bottom: 1rem; min-width: 0; }
+.scroll { overflow-x: auto; }
 .big { font-size: 1.8rem; font-weight: 700; display: block; } .delta { color: var(--muted); font-size: .85rem; }
 table { border-collapse: collapse; width: 100%; font-size: .95rem; }
 th, td { text-align: right; padding: .3rem .5rem; border-bottom: 1px solid var(--line); white-space: nowrap; }
 th:first-child, td:first-child { text-align: left; }
-svg.chart { width: 100%; height: auto; display: block; }
+svg.chart { width: 100%; max-width: 40rem; height: auto; display: block; }
 svg .bar { fill: var(--bar); } svg .bar:hover { opacity: .8; }
 svg .line { fill: none; stroke: var(--accent); stroke-width: 3; } svg .dot { fill: var(--accent); }
 svg .grid { stroke: var(--line); stroke-width: 1; } svg .axis { stroke: var(--muted); stroke-width: 1.5; }
-svg .tick { fill: var(--muted); font-size: 13px; }
+svg .tick { fill: var(--muted); font-size: 17px; }
 .legend { display: flex; gap: 1rem; font-size: .85rem; color: var(--muted); margin: .25rem 0 0; }
 .key-bar, .key-line { display: inline-block; width: .9rem; height: .9rem; vertical-align: -2px; margin-right: .3rem; }
 .key-bar { background: var(--bar); } .key-line { background: var(--accent); border-radius: 50%; }
@@ -91,7 +92,7 @@ def _dur(seconds):
 
 def _delta(now, before):
     if not before:
-        return "" if not now else "+"
+        return "–"
     return f"{(now - before) / before * 100:+.0f} %"
 
 
@@ -155,7 +156,8 @@ def render(f, lang, query, choice):
 </head>
 <body>
 <main>
-<h1>{t["title"]}: {f["first"]} – {f["last"]}</h1>
+<h1>{t["title"]}</h1>
+<p>{f["first"]} – {f["last"]}</p>
 <nav aria-label="{t["range"]}">{"".join(nav)}
 <form method="get" action="./"><input type="hidden" name="lang" value="{lang}">
 <label>{t["from"]} <input type="date" name="from" value="{f["first"]}" required></label>
@@ -168,10 +170,11 @@ def render(f, lang, query, choice):
 <section><h2>{t["per_day"]}</h2>{per_day}{legend}</section>
 <section><h2>{t["sudoku"]}</h2>{sudoku_chart}
 <p class="legend"><span><span class="key-bar"></span>{t["started"]}</span><span><span class="key-line"></span>{t["won"]}</span></p>
-{_table(t, [t["level"], t["started"], t["won"], t["lost"], t["abandoned"], t["win_rate"], t["abandon_rate"],
-            t["median_solve"], t["median_gave_up"], t["hints"]], sudoku_rows)}</section>
+<div class="scroll" tabindex="0" role="region" aria-label="{t["sudoku"]}">{_table(t, [t["level"], t["started"], t["won"],
+ t["lost"], t["abandoned"], t["win_rate"], t["abandon_rate"], t["median_solve"], t["median_gave_up"], t["hints"]],
+ sudoku_rows)}</div></section>
 <div class="grid2">
-<section><h2>{t["bricks"]}</h2>{bricks_chart}{_table(t, [t["bricks"], ""], bricks_rows)}</section>
+<section><h2>{t["bricks"]}</h2>{bricks_chart}{_table(t, [t["bricks"], t["value"]], bricks_rows)}</section>
 {simple(t["screens"], f["screens"])}
 {simple(t["languages"], f["languages"])}
 {simple(t["themes"], f["themes"])}

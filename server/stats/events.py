@@ -1,6 +1,6 @@
 """Purpose: the one definition of the statistics events: every event's name and fields (type, range,
 whether it may be left out), the column each field is stored in, and the strict parser of a batch as
-web/count.js and the game (shell/events.cpp, through bridge.js) send it to POST /api/events:
+the game sends it (shell/usage.cpp report_event, batched by shell/web/bridge.js) to POST /api/events:
 
     {"v": 1, "events": [{"name": "sudoku_won", "age": 1200, "level": "hard", "daily": false,
                          "duration": 312, "hints": 1, "mistakes": 0, "undos": 3}, ...]}
@@ -46,11 +46,11 @@ TEXT_HOST = ("host",)
 TEXT_LANG = ("lang",)
 
 _SUDOKU_END = {"level": enum(*LEVELS), "daily": BOOL, "duration": integer(0, MAX_DURATION),
-               "hints": integer(0, 10_000), "mistakes": integer(0, 10_000), "undos": integer(0, 1_000_000)}
+               "hints": integer(0, 10_000), "mistakes": integer(0, 10_000), "undos?": integer(0, 1_000_000)}
 
 # name -> {field: kind}; a field whose name ends in "?" may be left out.
 EVENTS = {
-    # a page of the site was shown (web/count.js): its path, the referring site's host ("" when the
+    # a page of the site was shown: its path, the referring site's host ("" when the
     # visitor came from nowhere or from this site), the browser's language, a coarse screen class
     "page_view": {"path": TEXT_PATH, "ref": TEXT_HOST, "lang": TEXT_LANG, "screen": enum(*SCREEN_CLASSES)},
     # a screen of the game app was shown, with the theme and language the player sees
@@ -64,7 +64,7 @@ EVENTS = {
     "bricks_started": {},
     # duration: the seconds the game was on screen, when the game started on this page visit
     "bricks_over": {"score": integer(0, 1_000_000_000), "placements": integer(0, 10_000_000),
-                    "lines": integer(0, 10_000_000), "hints": integer(0, 10_000_000),
+                    "lines": integer(0, 10_000_000), "hints?": integer(0, 10_000_000),
                     "duration?": integer(0, MAX_DURATION)},
 }
 

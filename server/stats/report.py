@@ -89,7 +89,7 @@ def figures(storage, first, last):
         if level not in sudoku:
             continue
         row = sudoku[level]
-        row["hints"] += int(hints) * int(n)
+        row["hints"] += int(hints or 0) * int(n)
         key = "solve" if name == "sudoku_won" else "gave_up" if name == "sudoku_abandoned" else None
         if key:
             row[key][int(duration)] = row[key].get(int(duration), 0) + int(n)
@@ -107,7 +107,7 @@ def figures(storage, first, last):
         n = int(n)
         over += n
         scores[int(score)] = scores.get(int(score), 0) + n
-        bricks_hints += int(hints) * n
+        bricks_hints += int(hints or 0) * n
         if duration is not None:
             lengths[int(duration)] = lengths.get(int(duration), 0) + n
     started = store.read(storage, "SELECT COUNT(*)" + where + " AND name = ?", (a, b, "bricks_started"))[0][0]
