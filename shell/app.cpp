@@ -170,6 +170,8 @@ void App::screen_changed() {
     settle_frames_ = 3;
     // Which screens are used, counted on this device only with the player's consent.
     count_usage(store_, "view." + screen_name());
+    report_event("app_screen", Json{{"screen", screen_name()}, {"theme", theme_name(theme_)},
+                                    {"lang", std::string(language_code(language()))}});
 }
 
 void App::enter(GameScreen& game, const GameEntry& entry) {
