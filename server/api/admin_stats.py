@@ -3,7 +3,6 @@ operator token): GET /admin/stats/ (the dashboard, server/stats/dashboard.py; ?r
 ?from=YYYY-MM-DD&to=YYYY-MM-DD, at most 366 days; ?lang=en|ru; ?export=csv the daily counts as a
 versioned CSV) and its stylesheet /admin/stats/dashboard.css."""
 import csv
-import datetime
 import io
 import urllib.parse
 

@@ -1,7 +1,7 @@
 """Purpose: the operator's statistics dashboard (/admin/stats/) as one server-rendered HTML page in
 English or Russian: the range chooser (today, 7 days, 30 days, custom dates), the totals against the
 previous period, visitors and views per day, Sudoku by level (games, win and abandon rates, median solve
-time and time before giving up), the Bricks score histogram, hints, screens, pages, referrers,
+time and time before giving up), the Bricks score histogram, hints, consent answers, screens, pages, referrers,
 languages and themes; its stylesheet (light and dark); and the same figures as plain text for the
 terminal (`python3 -m server stats`). The figures come from report.py only.
 """
@@ -22,7 +22,7 @@ TEXT = {
         "languages": "Languages", "themes": "Themes", "settings": "Settings changed", "none": "Nothing yet",
         "csv": "Download CSV", "sudoku_chart": "Sudoku games started and won per level", "count": "Count",
         "note": "Counted only for visitors who allow statistics. No IP addresses, user agents or ids are stored.",
-        "other_lang": "Русский", "range": "Range", "value": "Value",
+        "other_lang": "Русский", "range": "Range", "value": "Value", "consent": "Consent answers",
     },
     "ru": {
         "title": "Статистика Astradia", "today": "Сегодня", "d7": "7 дней", "d30": "30 дней", "from": "С",
@@ -36,7 +36,7 @@ TEXT = {
         "languages": "Языки", "themes": "Темы", "settings": "Изменения настроек", "none": "Пока ничего",
         "csv": "Скачать CSV", "sudoku_chart": "Игры судоку: начато и решено по уровням", "count": "Число",
         "note": "Считаются только посетители, разрешившие статистику. IP-адреса, user agent и идентификаторы не хранятся.",
-        "other_lang": "English", "range": "Период", "value": "Значение",
+        "other_lang": "English", "range": "Период", "value": "Значение", "consent": "Ответы о согласии",
     },
 }
 
@@ -175,6 +175,7 @@ def render(f, lang, query, choice):
  sudoku_rows)}</div></section>
 <div class="grid2">
 <section><h2>{t["bricks"]}</h2>{bricks_chart}{_table(t, [t["bricks"], t["value"]], bricks_rows)}</section>
+{simple(t["consent"], [(k, n) for k, n in f["consent"] if n])}
 {simple(t["screens"], f["screens"])}
 {simple(t["languages"], f["languages"])}
 {simple(t["themes"], f["themes"])}
@@ -206,7 +207,7 @@ def text(f):
                   f"median length {_dur(b['median_length'])}, hints {b['hints']}"]
     for lo, hi, n in b["histogram"]:
         lines.append(f"  score {lo:>7}-{hi:<7} {n:>6}")
-    for title, pairs in (("screens", f["screens"]), ("languages", f["languages"]), ("themes", f["themes"]),
+    for title, pairs in (("consent answers", f["consent"]), ("screens", f["screens"]), ("languages", f["languages"]), ("themes", f["themes"]),
                          ("pages", f["pages"]), ("referrers", f["referrers"])):
         lines += ["", title] + [f"  {k:<30} {n:>8}" for k, n in pairs]
     return "\n".join(lines) + "\n"

@@ -2,11 +2,12 @@
 report (`python3 -m server stats`) and the tests: visitors and views per day, the same totals for the
 previous period of the same length, Sudoku games per level (started, won, lost, abandoned, win rate,
 median solve time, median time before giving up), Bricks games (score histogram, median score and
-length), hints, the app's screens, the site's pages and referrers, languages, themes and settings
+length), hints, consent outcomes (from the consent receipts), the app's screens, the site's pages and referrers, languages, themes and settings
 changes. Each figure is one grouped query over stats_events (server/storage/stats.py); medians are
 exact, read from counts per value.
 """
 import datetime
+import json
 
 from ..storage import stats as store
 from .events import LEVELS
@@ -58,6 +59,21 @@ def _totals(storage, first, last):
                       "COUNT(*) FROM stats_events WHERE day BETWEEN ? AND ?", (*VIEWS, first, last))
     visitors, views, events = rows[0]
     return {"visitors": int(visitors or 0), "views": int(views or 0), "events": int(events or 0)}
+
+
+def consent_outcomes(storage, first, last, site="astradia"):
+    """[(outcome, count)] of the consent banner's answers on the site in the range, from the consent
+    receipts the server keeps anyway (never their record ids): "accept" (statistics and ads), "reject"
+    (neither) or "custom"; a first answer and each change count, a withdrawal is a "reject"."""
+    end = (last + datetime.timedelta(days=1)).isoformat()
+    counts = {"accept": 0, "reject": 0, "custom": 0}
+    for choices, n in store.read(storage, "SELECT choices, COUNT(*) FROM receipts WHERE site = ? AND received >= ? "
+                                 "AND received < ? GROUP BY choices", (site, first.isoformat(), end)):
+        c = json.loads(choices)
+        key = "accept" if c.get("statistics") and c.get("ads") else \
+            "reject" if not c.get("statistics") and not c.get("ads") else "custom"
+        counts[key] += int(n)
+    return list(counts.items())
 
 
 def figures(storage, first, last):
@@ -121,7 +137,7 @@ def figures(storage, first, last):
         return sorted(((k, int(n)) for k, n in rows if k is not None), key=lambda kv: (-kv[1], kv[0]))
 
     return {
-        "first": a, "last": b, "days": days,
+        "first": a, "last": b, "days": days, "consent": consent_outcomes(storage, first, last),
         "totals": _totals(storage, a, b),
         "previous": dict(_totals(storage, prev_first.isoformat(), prev_last.isoformat()),
                          first=prev_first.isoformat(), last=prev_last.isoformat()),

@@ -60,7 +60,8 @@ class StatsCase(unittest.TestCase):
         cls.tmp.cleanup()
 
     def setUp(self):
-        self.storage._write(lambda tx: tx.execute_count("DELETE FROM stats_events"))
+        self.storage._write(lambda tx: (tx.execute_count("DELETE FROM stats_events"),
+                                        tx.execute_count("DELETE FROM receipts")))
         self.now = T0
         self.server.app.visitors.clock = lambda: self.now
 
@@ -168,6 +169,12 @@ class StatsApi:
                       "duration": 90} for s in (40, 75, 410)]
                   + [screen("start"), screen("sudoku")])
         self.send([screen("start")], ua=UA + " other")
+        for n, (stats, ads) in enumerate(((True, True), (False, False), (False, False), (True, False))):
+            record = {"id": f"c-{n:032x}", "site": "astradia", "method": "banner", "choices": {
+                "necessary": True, "statistics": stats, "ads": ads}, "documents": [], "language": "en",
+                "time": "2026-03-10T11:00:00.000Z", "expires": "2027-03-10T11:00:00.000Z", "age_confirmed": True,
+                "gpc": False}
+            self.storage.add_receipt(record, "given", received=f"2026-03-10T11:0{n}:00.000Z")
 
     def test_the_report_has_the_seeded_figures(self):
         self.seed()
@@ -183,6 +190,7 @@ class StatsApi:
         self.assertEqual(sum(n for _, _, n in f["bricks"]["histogram"]), 3)
         self.assertEqual(f["screens"], [("start", 2), ("sudoku", 1)])
         self.assertEqual(f["languages"], [("ru", 2)])
+        self.assertEqual(f["consent"], [("accept", 1), ("reject", 2), ("custom", 1)])
 
     def test_the_dashboard_needs_the_token_and_shows_the_figures(self):
         self.seed()
