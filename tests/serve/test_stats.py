@@ -16,7 +16,7 @@ import subprocess
 import tempfile
 import unittest
 
-from support import PY, REPO, InProcess, get, new_database, post_json, settings, empty_config
+from support import PY, REPO, EngineCase, InProcess, empty_config, get, new_database, post_json, settings
 
 from server.api import admin_stats
 from server.stats import report, retention
@@ -36,28 +36,8 @@ def screen(name="start", age=0):
     return {"name": "app_screen", "age": age, "screen": name, "theme": "dark", "lang": "ru"}
 
 
-class StatsCase(unittest.TestCase):
-    engine = None
-
-    @classmethod
-    def setUpClass(cls):
-        if cls.engine is None:
-            raise unittest.SkipTest("the base class")
-        cls.tmp = tempfile.TemporaryDirectory()
-        root = os.path.join(cls.tmp.name, "site")
-        os.makedirs(root)
-        with open(os.path.join(root, "index.html"), "wb") as f:
-            f.write(b"<!doctype html><title>t</title>")
-        cls.db = new_database(cls.engine, cls.tmp.name)
-        cfg = settings(root, cls.db, rate_limit__enabled=False, log__access=False, admin__token=TOKEN)
-        cls.server = InProcess(cfg)
-        cls.port = cls.server.port
-        cls.storage = cls.server.storage
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.server.stop()
-        cls.tmp.cleanup()
+class StatsCase(EngineCase):
+    overrides = {"admin__token": TOKEN}
 
     def setUp(self):
         self.storage._write(lambda tx: (tx.execute_count("DELETE FROM stats_events"),
