@@ -147,7 +147,8 @@ class StatsApi:
                   + [{"name": "bricks_started", "age": 0}]
                   + [{"name": "bricks_over", "age": 0, "score": s, "placements": 30, "lines": 4, "hints": 0,
                       "duration": 90} for s in (40, 75, 410)]
-                  + [screen("start"), screen("sudoku")])
+                  + [screen("start"), screen("sudoku"), {"name": "settings_changed", "age": 0, "theme": "high-contrast",
+                                                         "lang": "system"}])
         self.send([screen("start")], ua=UA + " other")
         for n, (stats, ads) in enumerate(((True, True), (False, False), (False, False), (True, False))):
             record = {"id": f"c-{n:032x}", "site": "astradia", "method": "banner", "choices": {
@@ -160,7 +161,8 @@ class StatsApi:
         self.seed()
         day = datetime.date(2026, 3, 10)
         f = report.figures(self.storage, day, day)
-        self.assertEqual(f["totals"], {"visitors": 2, "views": 3, "events": 15})
+        self.assertEqual(f["totals"], {"visitors": 2, "views": 3, "events": 16})
+        self.assertEqual(f["settings"], {"theme": [("high-contrast", 1)], "lang": [("system", 1)]})
         hard = f["sudoku"]["hard"]
         self.assertEqual((hard["started"], hard["won"], hard["abandoned"]), (4, 3, 1))
         self.assertEqual(hard["median_solve"], 200)
