@@ -50,7 +50,7 @@ _SUDOKU_END = {"level": enum(*LEVELS), "daily": BOOL, "duration": integer(0, MAX
 
 # name -> {field: kind}; a field whose name ends in "?" may be left out.
 EVENTS = {
-    # a page of the site was shown: its path, the referring site's host ("" when the
+    # the game page was shown (shell/web/bridge.js, once per load, when statistics are allowed): its path, the referring site's host ("" when the
     # visitor came from nowhere or from this site), the browser's language, a coarse screen class
     "page_view": {"path": TEXT_PATH, "ref": TEXT_HOST, "lang": TEXT_LANG, "screen": enum(*SCREEN_CLASSES)},
     # a screen of the game app was shown, with the theme and language the player sees

@@ -199,7 +199,12 @@ mergeInto(LibraryManager.library, {
     window.addEventListener('resize', () => _astradia_wake());
     window.addEventListener('hashchange', () => event(HASH));
     window.addEventListener('storage', () => event(STORAGE));
-    document.addEventListener('astradia-legal:change', () => { astradiaStats.forget(); event(STORAGE); });
+    document.addEventListener('astradia-legal:change', () => {
+      astradiaStats.forget();
+      astradiaStats.pageView();
+      event(STORAGE);
+    });
+    astradiaStats.pageView();
     document.addEventListener('visibilitychange', () => {
       if (document.hidden) astradiaStats.flush();
       event(document.hidden ? HIDDEN : SHOWN);
@@ -260,6 +265,29 @@ mergeInto(LibraryManager.library, {
       astradiaStats.queue.push([Date.now(), JSON.parse(text)]);
       if (astradiaStats.queue.length >= 20) astradiaStats.flush();
       else if (!astradiaStats.timer) astradiaStats.timer = setTimeout(astradiaStats.flush, 4000);
+    },
+    // The page's view, once per page load, as soon as statistics are allowed (at load, or when the
+    // player allows them on this page): the path, the referring site's host (not its address), the
+    // browser's language and a coarse screen class; nothing else about the browser.
+    viewed: false,
+    pageView: function () {
+      if (astradiaStats.viewed || !astradiaStats.allowed()) return;
+      astradiaStats.viewed = true;
+      let ref = '';
+      try {
+        const from = document.referrer ? new URL(document.referrer) : null;
+        if (from && from.origin !== window.location.origin) ref = from.hostname.toLowerCase();
+      } catch (e) {
+        ref = '';
+      }
+      if (!/^[a-z0-9]([a-z0-9.-]{0,98}[a-z0-9])?$/.test(ref) || ref.includes('..')) ref = '';
+      const lang = String(navigator.language || '').slice(0, 2).toLowerCase();
+      const width = window.innerWidth;
+      astradiaStats.add(JSON.stringify({
+        name: 'page_view', path: window.location.pathname.slice(0, 200), ref: ref,
+        lang: /^[a-z]{2}$/.test(lang) ? lang : '',
+        screen: width < 600 ? 'phone' : width < 1024 ? 'tablet' : 'desktop',
+      }));
     },
     forget: function () {
       if (!astradiaStats.allowed()) astradiaStats.queue = [];

@@ -88,6 +88,11 @@ for (const size of SIZES) {
       assert.ok(names.includes('bricks_started'), names.join(','));
       assert.ok(events.some((e) => e.name === 'sudoku_started' && e.level === 'easy' && e.daily === false), names.join(','));
       assert.ok(events.some((e) => e.name === 'app_screen' && e.screen === 'bricks' && e.lang === 'en'), names.join(','));
+      const view = events.find((e) => e.name === 'page_view');
+      assert.deepEqual(view && { ...view, age: 0 },
+        { name: 'page_view', path: '/', ref: '', lang: 'en', screen: size.touch ? 'phone' : 'desktop', age: 0 },
+        'the page view, counted once statistics are allowed');
+      assert.equal(events.filter((e) => e.name === 'page_view').length, 1);
       for (const e of events) assert.ok(Number.isInteger(e.age) && e.age >= 0, JSON.stringify(e));
 
       // The operator's dashboard, in the same browser: the token once in the address.
@@ -98,6 +103,7 @@ for (const size of SIZES) {
       const html = await dash.content();
       assert.match(html, /<th scope="row">easy<\/th><td>[1-9]/, 'the easy Sudoku is counted');
       assert.match(html, /<th scope="row">bricks<\/th><td>[1-9]/, 'the Bricks screen is counted');
+      assert.match(html, /<th scope="row">\/<\/th><td>[1-9]/, 'the game page is counted among the site pages');
       await screenshot(dash, `stats-dashboard-${size.name}.png`);
       await dash.screenshot({ path: path.join(SHOTS, `stats-dashboard-${size.name}-full.png`), fullPage: true });
       assert.deepEqual(await axe(dash), [], 'axe finds no violation on the dashboard');
