@@ -10,6 +10,7 @@ import sys
 import threading
 
 from . import config as configmod
+from .stats import retention as stats_retention
 from .storage import SchemaError, StorageError, open_storage, read_legacy_receipts
 
 OPTIONS = {  # option dest -> "section.key"
@@ -134,6 +135,9 @@ class Purger(threading.Thread):
                 tickets = purge_support(self.storage, self.cfg.support)
                 if tickets:
                     log(f"purge: {len(tickets)} closed support ticket(s) past their retention erased")
+                events, salts = stats_retention.purge(self.storage, self.cfg.stats.retention_days)
+                if events:
+                    log(f"purge: {events} statistics event(s) past their retention deleted")
             except StorageError as exc:
                 log(f"purge failed (will retry): {exc}")
             if self.stopped.wait(self.cfg.consent.purge_interval):

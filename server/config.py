@@ -62,6 +62,9 @@ SCHEMA = {
     "forms": {
         "retention_days": Setting("int", 365, 1, 36500, "partner form submissions are kept this long"),
     },
+    "stats": {
+        "retention_days": Setting("int", 30, 1, 3650, "raw statistics events are kept this many days"),
+    },
     "rate_limit": {
         "enabled": Setting("bool", True, help="per-client token buckets on every POST endpoint"),
         "per_second": Setting("float", 2.0, 0.001, 1e6, "tokens a client regains per second"),

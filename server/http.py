@@ -1,7 +1,8 @@
 """Purpose: HTTP vocabulary shared by the app, the API modules and the static files: the request
 (a view over the WSGI environ), the response, HTTPError (a 4xx/5xx a handler raises), the security
-headers every response carries, MIME types, and the strict decoding of a request target
-(malformed percent-encoding is 400, a decoded path that is not UTF-8 or holds NUL/backslash is 404).
+headers every response carries, MIME types, the strict decoding of a request target
+(malformed percent-encoding is 400, a decoded path that is not UTF-8 or holds NUL/backslash is 404)
+and of a JSON body (its media type, its length, no duplicate keys or NaN).
 """
 import json
 import re
@@ -107,6 +108,27 @@ def json_response(status, obj, headers=()):
     return Response(status, [("Content-Type", "application/json"), ("Cache-Control", "no-store"), *headers], body)
 
 
+def _pairs(items):
+    obj = {}
+    for k, v in items:
+        if k in obj:
+            raise ValueError(f"duplicate key {k!r}")
+        obj[k] = v
+    return obj
+
+
+def _constant(name):
+    raise ValueError(f"{name} is not JSON")
+
+
+_DECODER = json.JSONDecoder(object_pairs_hook=_pairs, parse_constant=_constant)  # stateless: shared
+
+
+def strict_json(data):
+    """Parses UTF-8 JSON text, refusing duplicate keys and NaN/Infinity. Raises ValueError."""
+    return _DECODER.decode(data.decode("utf-8"))
+
+
 class Request:
     """A view over the WSGI environ: method, the raw target, the decoded path, headers, the client
     (for in-memory rate limits only; never stored) and a bounded body reader."""
@@ -149,6 +171,20 @@ class Request:
             raise HTTPError(404, "Not found", close=False)
         self.path = path
         return path
+
+    def read_json(self, max_bytes):
+        """The body as JSON (application/json or text/plain;charset=UTF-8, the type sendBeacon and a
+        no-preflight fetch send), at most max_bytes, parsed strictly: duplicate keys and NaN/Infinity
+        are refused. Raises HTTPError 415 (another media type), 400 (not JSON), or read_body's errors."""
+        ctype = (self.header("Content-Type") or "").lower().replace(" ", "")
+        media, _, params = ctype.partition(";")
+        if media not in ("application/json", "text/plain") or params not in ("", "charset=utf-8"):
+            raise HTTPError(415, "send application/json or text/plain;charset=UTF-8")
+        data = self.read_body(max_bytes)
+        try:
+            return strict_json(data)
+        except (UnicodeDecodeError, ValueError, RecursionError) as exc:
+            raise HTTPError(400, f"the body is not JSON: {str(exc).splitlines()[0][:120]}") from None
 
     def read_body(self, max_bytes):
         """The request body, at most max_bytes. Raises HTTPError 400 (chunked, bad length, short

@@ -38,6 +38,20 @@ const char* theme_name(Theme t) {
     return t == Theme::dark ? "dark" : t == Theme::high_contrast ? "high-contrast" : "light";
 }
 
+// The player's choices as the statistics name them (server/stats/events.py, settings_changed).
+const char* theme_choice_name(ThemeChoice t) {
+    switch (t) {
+        case ThemeChoice::system: return "system";
+        case ThemeChoice::light: return "light";
+        case ThemeChoice::dark: return "dark";
+        case ThemeChoice::high_contrast: return "high-contrast";
+    }
+    return "system";
+}
+const char* language_choice_name(LanguageChoice l) {
+    return l == LanguageChoice::en ? "en" : l == LanguageChoice::ru ? "ru" : "system";
+}
+
 }  // namespace
 
 App::App(AppOptions options) : options_(std::move(options)), games_(make_games(GameContext{&store_, &settings_})) {}
@@ -170,6 +184,8 @@ void App::screen_changed() {
     settle_frames_ = 3;
     // Which screens are used, counted on this device only with the player's consent.
     count_usage(store_, "view." + screen_name());
+    report_event("app_screen", Json{{"screen", screen_name()}, {"theme", theme_name(theme_)},
+                                    {"lang", std::string(language_code(language()))}});
 }
 
 void App::enter(GameScreen& game, const GameEntry& entry) {
@@ -319,10 +335,15 @@ void App::draw(const Ui& ui) {
             break;
         }
         case Page::settings: {
+            const Settings before = settings_;
             const SettingsAction a = draw_settings_view(ui, &settings_, bridge::privacy_choices_available());
             if (a.changed) {
                 apply_settings();
                 save_settings();
+                if (settings_.theme != before.theme || settings_.language != before.language) {
+                    report_event("settings_changed", Json{{"theme", theme_choice_name(settings_.theme)},
+                                                          {"lang", language_choice_name(settings_.language)}});
+                }
             }
             if (a.privacy_choices) bridge::open_privacy_choices();
             if (a.back) back();

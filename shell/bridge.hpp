@@ -51,6 +51,11 @@ void open_privacy_choices();
 // site's documents, expiry, Global Privacy Control); without the widget, and natively,
 // the answer is no. A change arrives as host_storage_changed. Never fails.
 bool consent_allows(std::string_view purpose);
+// Hands one statistics event (a JSON object: "name" and the fields server/stats/events.py defines)
+// to the page, which sends the events in batches to the site's own /api/events while the player
+// allows statistics, and drops them otherwise (shell/web/bridge.js). Natively nothing: native
+// builds count nothing. Callers go through shell/usage.hpp (report_event), which asks consent first.
+void send_statistics_event(const std::string& event_json);
 // Today's date in the player's time zone as "YYYY-MM-DD".
 std::string local_date();
 // Milliseconds from an arbitrary start, monotonic.

@@ -29,4 +29,11 @@ bool count_usage(Store& store, std::string_view event) {
     return store.write(kUsage, Json{{"counts", counts}}) == StoreHealth::ok;
 }
 
+bool report_event(std::string_view name, Json fields) {
+    if (!bridge::consent_allows("statistics")) return false;
+    fields["name"] = std::string(name);
+    bridge::send_statistics_event(fields.dump());
+    return true;
+}
+
 }  // namespace astradia::shell

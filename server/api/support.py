@@ -12,13 +12,12 @@ that fails a check is answered with the form again, its text kept, and the reaso
 field, when filled, gets the ordinary answer and stores nothing.
 """
 import datetime
-import hashlib
-import hmac
 import json
 import os
 import sys
 import urllib.parse
 
+from .. import admin
 from .. import config as configmod
 from ..http import HTTPError, Response
 from ..ratelimit import TokenBuckets, retry_after
@@ -36,18 +35,6 @@ FORM_TYPE = "application/x-www-form-urlencoded"
 
 
 # --- the operator's door ------------------------------------------------------------------------
-def operator_only(app, request):
-    """None when the request carries the operator token (Authorization: Bearer); otherwise the same 404
-    as a missing page. The one place this module checks the token: server/admin.py's guard() (the
-    statistics branch) replaces it when both are merged."""
-    configured = app.config.admin.token
-    scheme, _, given = (request.header("Authorization") or "").partition(" ")
-    if configured and scheme.lower() == "bearer" and hmac.compare_digest(
-            hashlib.sha256(configured.encode()).digest(), hashlib.sha256(given.strip().encode("utf-8", "surrogateescape")).digest()):
-        return None
-    raise HTTPError(404, "Not found", close=False)
-
-
 # --- helpers ------------------------------------------------------------------------------------
 def _query(request):
     _, _, query = request.target.partition("?")
@@ -239,7 +226,9 @@ def _answer(app, ticket, author, body, state):
 
 # --- the operator's side --------------------------------------------------------------------------
 def get_inbox(app, request):
-    operator_only(app, request)
+    redirect = admin.guard(app, request)  # the one door for /admin/ pages (server/admin.py)
+    if redirect is not None:
+        return redirect
     q = _query(request)
     kind = q.get("kind") if q.get("kind") in KINDS else None
     state = q.get("state") if q.get("state") in STATES else None
@@ -265,13 +254,17 @@ def _operator_ticket(app, ticket_id):
 
 
 def get_admin_ticket(app, request):
-    operator_only(app, request)
+    redirect = admin.guard(app, request)  # the one door for /admin/ pages (server/admin.py)
+    if redirect is not None:
+        return redirect
     ticket = _operator_ticket(app, _query(request).get("id"))
     return _html(200, pages.admin_ticket_page(app.support.desk, ticket, app.support.css))
 
 
 def post_reply(app, request):
-    operator_only(app, request)
+    redirect = admin.guard(app, request)  # the one door for /admin/ pages (server/admin.py)
+    if redirect is not None:
+        return redirect
     fields = _form(request)
     ticket = _operator_ticket(app, fields.get("id"))
     sd = app.support

@@ -4,6 +4,7 @@
 #include <random>
 
 #include "shell/i18n.hpp"
+#include "shell/usage.hpp"
 
 namespace astradia::shell {
 namespace {
@@ -111,6 +112,7 @@ void BricksScreen::start(std::uint64_t seed) {
     }
     drop_game();
     session_ = std::make_unique<bricks::Session>(bricks::classic_rules(), seed, stats_.best);
+    report_event("bricks_started", Json::object());
     best_before_ = stats_.best;
     save_game();
 }
@@ -154,6 +156,8 @@ void BricksScreen::finish_game() {
     new_record_ = session_->state().score > best_before_;
     stats_ = bricks::record_game(stats_, session_->state());
     save_stats();
+    const bricks::State& st = session_->state();
+    report_event("bricks_over", Json{{"score", st.score}, {"placements", st.placements}, {"lines", st.lines}});
 }
 
 GameFrame BricksScreen::frame(const Ui& ui, double now_ms) {

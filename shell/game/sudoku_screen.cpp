@@ -9,6 +9,7 @@
 #include "engine/sudoku/input.hpp"
 #include "shell/i18n.hpp"
 #include "shell/ui/sudoku_view.hpp"
+#include "shell/usage.hpp"
 
 namespace astradia::shell {
 namespace {
@@ -180,8 +181,13 @@ Expected<bool> SudokuScreen::begin(const sudoku::Grid& puzzle, sudoku::Level lev
     Expected<sudoku::Session> s = sudoku::Session::start(puzzle, game);
     if (!s) return s.error();
 
-    if (playing()) sudoku::record_loss(stats_, session_->level());  // the old game is abandoned
+    if (playing()) {  // the old game is abandoned
+        sudoku::record_loss(stats_, session_->level());
+        report_end("sudoku_abandoned", now_ms);
+    }
     sudoku::record_start(stats_, level);
+    report_event("sudoku_started", Json{{"level", std::string(sudoku::level_name(level))},
+                                        {"daily", id.rfind(kDailyPrefix, 0) == 0}});
     save_stats();
     session_ = std::move(*s);
     session_->resume(ms(now_ms));
@@ -198,6 +204,15 @@ void SudokuScreen::save(double now_ms) {
 
 void SudokuScreen::save_stats() { ctx_.store->write(kStats, statistics_to_json(stats_)); }
 
+// A game's end for the site's statistics (shell/usage.hpp): sudoku_won, sudoku_lost or sudoku_abandoned.
+void SudokuScreen::report_end(std::string_view event, double now_ms) const {
+    const sudoku::State& st = session_->state();
+    report_event(event, Json{{"level", std::string(sudoku::level_name(session_->level()))},
+                             {"daily", session_->game_id().rfind(kDailyPrefix, 0) == 0},
+                             {"duration", session_->elapsed_ms(ms(now_ms)) / 1000},
+                             {"hints", st.hints_used}, {"mistakes", st.mistakes}});
+}
+
 void SudokuScreen::finish_if_over(double now_ms) {
     if (!session_ || recorded_end_) return;
     const sudoku::Status s = session_->state().status;
@@ -210,8 +225,10 @@ void SudokuScreen::finish_if_over(double now_ms) {
         if (session_->game_id().rfind(kDailyPrefix, 0) == 0) daily = std::string_view(session_->game_id()).substr(6);
         new_record_ = previous_best_ == 0 || t < previous_best_;
         sudoku::record_win(stats_, session_->level(), t, daily);
+        report_end("sudoku_won", now_ms);
     } else {
         sudoku::record_loss(stats_, session_->level());
+        report_end("sudoku_lost", now_ms);
     }
     save_stats();
 }

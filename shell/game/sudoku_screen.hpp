@@ -67,6 +67,7 @@ private:
     void save(double now_ms);
     void save_stats();
     void finish_if_over(double now_ms);
+    void report_end(std::string_view event, double now_ms) const;
     void show_hint();
     std::optional<sudoku::Move> hint_move() const;
     Json state_json(double now_ms) const;

@@ -133,6 +133,7 @@ void open_url(const std::string& url) {
 bool privacy_choices_available() { return false; }
 void open_privacy_choices() {}
 bool consent_allows(std::string_view) { return false; }  // no widget to ask: nothing optional
+void send_statistics_event(const std::string&) {}  // native builds count nothing
 
 std::string local_date() {
     const std::time_t t = std::time(nullptr);

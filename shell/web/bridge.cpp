@@ -23,6 +23,7 @@ int astradia_js_local_date(char* buf, int cap);
 int astradia_js_privacy_available(void);
 void astradia_js_open_privacy(void);
 int astradia_js_consent_allows(const char* purpose);
+void astradia_js_statistics_event(const char* json);
 void astradia_js_wake_after(double ms);
 int astradia_js_clipboard_write(const char* text);
 int astradia_js_clipboard_request_read(void);
@@ -115,6 +116,7 @@ void open_url(const std::string& url) { astradia_js_open_url(url.c_str()); }
 bool privacy_choices_available() { return astradia_js_privacy_available() != 0; }
 void open_privacy_choices() { astradia_js_open_privacy(); }
 bool consent_allows(std::string_view purpose) { return astradia_js_consent_allows(std::string(purpose).c_str()) != 0; }
+void send_statistics_event(const std::string& event_json) { astradia_js_statistics_event(event_json.c_str()); }
 std::string local_date() {
     return read_string([](char* b, int c) { return astradia_js_local_date(b, c); });
 }

@@ -124,6 +124,15 @@ mergeInto(LibraryManager.library, {
     return legal && typeof legal.has === 'function' && legal.has(UTF8ToString(purpose)) === true ? 1 : 0;
   },
 
+  // void astradia_js_statistics_event(const char* json): queues one statistics event (a JSON
+  // object with its "name") for the site's /api/events, only while the widget says the player
+  // allows statistics; the queue goes out as one batch after a few seconds, at 20 events, or when
+  // the page is hidden or left.
+  astradia_js_statistics_event__deps: ['$astradiaStats'],
+  astradia_js_statistics_event: function (json) {
+    astradiaStats.add(UTF8ToString(json));
+  },
+
   // int astradia_js_local_date(char* buf, int cap): today as YYYY-MM-DD in the local time zone.
   astradia_js_local_date: function (buf, cap) {
     const d = new Date();
@@ -190,8 +199,17 @@ mergeInto(LibraryManager.library, {
     window.addEventListener('resize', () => _astradia_wake());
     window.addEventListener('hashchange', () => event(HASH));
     window.addEventListener('storage', () => event(STORAGE));
-    document.addEventListener('astradia-legal:change', () => event(STORAGE));
-    document.addEventListener('visibilitychange', () => event(document.hidden ? HIDDEN : SHOWN));
+    document.addEventListener('astradia-legal:change', () => {
+      astradiaStats.forget();
+      astradiaStats.pageView();
+      event(STORAGE);
+    });
+    astradiaStats.pageView();
+    document.addEventListener('visibilitychange', () => {
+      if (document.hidden) astradiaStats.flush();
+      event(document.hidden ? HIDDEN : SHOWN);
+    });
+    window.addEventListener('pagehide', () => astradiaStats.flush());
     for (const query of ['(prefers-color-scheme: dark)', '(prefers-contrast: more)', '(forced-colors: active)']) {
       const list = window.matchMedia ? window.matchMedia(query) : null;
       if (list && list.addEventListener) list.addEventListener('change', () => event(THEME));
@@ -229,6 +247,61 @@ mergeInto(LibraryManager.library, {
       state: () => JSON.parse(UTF8ToString(_astradia_state_json())),
     });
     Object.defineProperty(window, 'astradia', { value: hook, enumerable: true });
+  },
+
+  // The statistics queue: events with the time they happened (each is sent with its age in
+  // milliseconds, so the device's clock does not matter), sent with navigator.sendBeacon to the
+  // site's own origin as text/plain (no preflight). Consent is asked when an event comes and
+  // again when the batch leaves; a withdrawal drops what is queued.
+  $astradiaStats: {
+    queue: [],
+    timer: 0,
+    allowed: function () {
+      const legal = window.AstradiaLegal;
+      return !!(legal && typeof legal.has === 'function' && legal.has('statistics') === true);
+    },
+    add: function (text) {
+      if (!astradiaStats.allowed()) return;
+      astradiaStats.queue.push([Date.now(), JSON.parse(text)]);
+      if (astradiaStats.queue.length >= 20) astradiaStats.flush();
+      else if (!astradiaStats.timer) astradiaStats.timer = setTimeout(astradiaStats.flush, 4000);
+    },
+    // The page's view, once per page load, as soon as statistics are allowed (at load, or when the
+    // player allows them on this page): the path, the referring site's host (not its address), the
+    // browser's language and a coarse screen class; nothing else about the browser.
+    viewed: false,
+    pageView: function () {
+      if (astradiaStats.viewed || !astradiaStats.allowed()) return;
+      astradiaStats.viewed = true;
+      let ref = '';
+      try {
+        const from = document.referrer ? new URL(document.referrer) : null;
+        if (from && from.origin !== window.location.origin) ref = from.hostname.toLowerCase();
+      } catch (e) {
+        ref = '';
+      }
+      if (!/^[a-z0-9]([a-z0-9.-]{0,98}[a-z0-9])?$/.test(ref) || ref.includes('..')) ref = '';
+      const lang = String(navigator.language || '').slice(0, 2).toLowerCase();
+      const width = window.innerWidth;
+      astradiaStats.add(JSON.stringify({
+        name: 'page_view', path: window.location.pathname.slice(0, 200), ref: ref,
+        lang: /^[a-z]{2}$/.test(lang) ? lang : '',
+        screen: width < 600 ? 'phone' : width < 1024 ? 'tablet' : 'desktop',
+      }));
+    },
+    forget: function () {
+      if (!astradiaStats.allowed()) astradiaStats.queue = [];
+    },
+    flush: function () {
+      clearTimeout(astradiaStats.timer);
+      astradiaStats.timer = 0;
+      astradiaStats.forget();
+      const now = Date.now();
+      while (astradiaStats.queue.length && navigator.sendBeacon) {
+        const events = astradiaStats.queue.splice(0, 20).map(([at, e]) => Object.assign(e, { age: Math.max(0, now - at) }));
+        navigator.sendBeacon('/api/events', JSON.stringify({ v: 1, events: events }));
+      }
+    },
   },
 
   // Shared state: the wake timer, and the last pasted text (undefined: none; null: a

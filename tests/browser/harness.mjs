@@ -54,16 +54,18 @@ export async function startServer({ root = SITE, extraArgs = [] } = {}) {
   };
 }
 
-// A fresh browser profile with the given viewport. Returns { context, page, issues, close() }
+// A fresh browser profile with the given viewport (and user agent: the statistics ignore headless
+// browsers, so a test that counts a player's visit says it is an ordinary Chrome). Returns { context, page, issues, close() }
 // where issues collects console errors, page errors, CSP violations and off-origin requests.
 export async function openPage(origin, {
   width = 1280, height = 800, scale = 1, touch = false, initScript, colorScheme = 'light', locale = 'en-US',
+  userAgent,
 } = {}) {
   const profile = mkdtempSync(path.join(tmpdir(), 'astradia-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS,
     viewport: { width, height }, deviceScaleFactor: scale, hasTouch: touch, isMobile: touch,
-    colorScheme, locale,
+    colorScheme, locale, ...(userAgent ? { userAgent } : {}),
   });
   const issues = { console: [], pageErrors: [], offOrigin: [], csp: [] };
   await context.route('**/*', (route) => {

@@ -15,6 +15,7 @@ import sys
 import tempfile
 import threading
 import time
+import unittest
 import urllib.error
 import urllib.request
 import uuid
@@ -75,6 +76,34 @@ def settings(root, database, **overrides):
     for k, v in overrides.items():
         values[k.replace("__", ".")] = v
     return configmod.load(empty_config(), environ={}, overrides=values)
+
+
+class EngineCase(unittest.TestCase):
+    """A server in this process on a free port over a one-page root and a new database of `engine`
+    (a subclass sets it; the base class is skipped), rate limits and the access log off, plus the
+    subclass's `overrides` ({"section__key": value}): .server, .port, .storage, .db."""
+    engine = None
+    overrides = {}
+
+    @classmethod
+    def setUpClass(cls):
+        if cls.engine is None:
+            raise unittest.SkipTest("the base class")
+        cls.tmp = tempfile.TemporaryDirectory()
+        root = os.path.join(cls.tmp.name, "site")
+        os.makedirs(root)
+        with open(os.path.join(root, "index.html"), "wb") as f:
+            f.write(b"<!doctype html><title>t</title>")
+        cls.db = new_database(cls.engine, cls.tmp.name)
+        cfg = settings(root, cls.db, rate_limit__enabled=False, log__access=False, **cls.overrides)
+        cls.server = InProcess(cfg)
+        cls.port = cls.server.port
+        cls.storage = cls.server.storage
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.server.stop()
+        cls.tmp.cleanup()
 
 
 class InProcess:

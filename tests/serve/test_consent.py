@@ -16,7 +16,8 @@ import unittest
 import urllib.parse
 from concurrent.futures import ThreadPoolExecutor
 
-from support import ENGINES, REPO, InProcess, Process, get, new_database, post_json, raw_exchange, settings
+import support
+from support import ENGINES, REPO, Process, get, new_database, post_json, raw_exchange
 
 from server.api.consent import check_consent_record
 
@@ -60,30 +61,9 @@ def fresh(**changes):
     return r
 
 
-class EngineCase(unittest.TestCase):
-    """A server on a free port over a one-page root and a new database of `engine`."""
-    engine = None
-
-    @classmethod
-    def setUpClass(cls):
-        if cls.engine is None:
-            raise unittest.SkipTest("the base class")
-        cls.tmp = tempfile.TemporaryDirectory()
-        root = os.path.join(cls.tmp.name, "site")
-        os.makedirs(root)
-        with open(os.path.join(root, "index.html"), "wb") as f:
-            f.write(b"<!doctype html><title>t</title>")
-        cls.db = new_database(cls.engine, cls.tmp.name)
-        cfg = settings(root, cls.db, rate_limit__enabled=False, log__access=False,
-                       partners__origins=[PARTNER])
-        cls.server = InProcess(cfg)
-        cls.port = cls.server.port
-        cls.storage = cls.server.storage
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.server.stop()
-        cls.tmp.cleanup()
+class EngineCase(support.EngineCase):
+    """A server on a free port over a one-page root and a new database of `engine`, with a partner."""
+    overrides = {"partners__origins": [PARTNER]}
 
     def post(self, body, ctype="application/json", raw=False, headers=None):
         status, parsed, payload, _ = post_json(self.port, "/api/consent", body, ctype, raw, headers)
