@@ -123,7 +123,10 @@ class InProcess:
 
     def stop(self):
         self.stop_event.set()
-        self.server.pull_trigger()
+        try:
+            self.server.pull_trigger()  # wakes the loop at once rather than at its next timeout
+        except OSError:  # the loop saw the event first and has closed the trigger already
+            pass
         self.thread.join(10)
         self.storage.close()
 
