@@ -351,7 +351,14 @@ class NoDataLostTest(unittest.TestCase):
                 url = new_database(engine, self.tmp.name)
                 p = Process(["--database", url, "--root", self.root], env=BASE_SETTINGS_ENV)
                 acked, errors, stop = [], [], threading.Event()
-                killer = threading.Timer(1.0, lambda: (p.proc.send_signal(signal.SIGKILL), stop.set()))
+                def kill_mid_load():  # once the load is well under way, however busy the machine is
+                    deadline = time.monotonic() + 60
+                    while len(acked) < 200 and time.monotonic() < deadline and not errors:
+                        time.sleep(0.01)
+                    p.proc.send_signal(signal.SIGKILL)
+                    stop.set()
+
+                killer = threading.Thread(target=kill_mid_load)
                 killer.start()
                 post_many(p.port, 8, 100000, acked, errors, stop)
                 killer.join()
