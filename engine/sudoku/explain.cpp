@@ -800,6 +800,9 @@ Stages explain_stages(const Step& s) {
     const Sentence what = what_it_is(s);
     out.technique = {name_en + ": " + what.en, name_ru + ": " + what.ru};
     out.pattern = pattern_cells(s);
+    // A single's pattern is its answer: until the answer, the stages light where to look.
+    const bool single = s.technique == Technique::full_house || s.technique == Technique::hidden_single ||
+                        s.technique == Technique::naked_single;
     switch (s.technique) {
         case Technique::full_house:
         case Technique::hidden_single:
@@ -813,6 +816,7 @@ Stages explain_stages(const Step& s) {
                 const int h = s.houses[0];
                 out.look = {"Look at " + house_en(h) + ".", "Посмотрите на " + house_ru_acc(h) + "."};
                 out.focus = house_cells(h);
+                if (single) out.pattern = out.focus;
                 return out;
             }
             break;

@@ -25,8 +25,9 @@ Sentence explain(const Step& step, const Candidates& before);
 
 // A hint's first two stages for a step: where to look (a house, a cell, or the
 // highlighted pattern: `focus` are the cells to highlight then), and which technique, by
-// its name, with what it is (the pattern's cells, `pattern`, highlighted then). The third
-// stage is explain()'s sentence. Never fails.
+// its name, with what it is (the pattern's cells, `pattern`, highlighted then; for a
+// single, whose pattern is its answer, the house again). The third stage is explain()'s
+// sentence. Never fails.
 struct Stages {
     Sentence look;
     std::vector<std::uint8_t> focus;

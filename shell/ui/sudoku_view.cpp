@@ -241,10 +241,9 @@ struct HintMarks {
 HintMarks marks_of(const sudoku::Hint* hint, sudoku::HintStage stage) {
     HintMarks m;
     if (hint == nullptr) return m;
-    if (stage == sudoku::HintStage::look) {
-        for (auto c : hint->focus) m.focus.set(c);
-        return m;
-    }
+    // Where to look stays lit through the later stages; the pattern joins it.
+    for (auto c : hint->focus) m.focus.set(c);
+    if (stage == sudoku::HintStage::look) return m;
     for (auto c : hint->pattern) m.cells.set(c);
     if (stage == sudoku::HintStage::technique) return m;
     for (auto c : hint->step.cells) m.cells.set(c);
@@ -749,11 +748,11 @@ SudokuLayout sudoku_layout(const Ui& ui) {
         float spare = std::max(0.0f, h - fixed - size);
         const float pad_h = std::min(kPadMax, kPadMin + spare);
         spare -= pad_h - kPadMin;
-        // What is left widens the gaps between the parts (a little), then goes half
-        // above the status row and half below the pad, so nothing floats at one end.
+        // What is left widens the gaps between the parts (a little), then a quarter goes
+        // above the status row and the rest below the pad (where a thumb rests).
         const float board_gap = std::min(24.0f, spare * 0.25f), tools_gap = std::min(12.0f, spare * 0.1f);
         spare -= board_gap + tools_gap;
-        const float above = spare / 2;
+        const float above = spare / 4;
         const float x = std::floor((w - size) / 2);
         L.menu = rect_css(ui, 0, 0, w, kTopBar - 1);
         float y = kTopBar + kGap + above;
@@ -969,7 +968,12 @@ void daily_sheet(const Ui& ui, const SudokuCardModel& m, SudokuCardAction& actio
                                         ui.pal->text, month.c_str());
     ImGui::Dummy(ImVec2(mid, ui.px(kRow)));
     ImGui::SameLine(0, 0);
-    if (button(ui, "\u2192##month-forward", ButtonKind::ghost, kRow, !latest)) action.kind = SudokuCardAction::month_forward;
+    // Forward only when a later month has days to play (no disabled arrow on the latest).
+    if (latest) {
+        ImGui::Dummy(ImVec2(ui.px(kRow), ui.px(kRow)));
+    } else if (button(ui, "\u2192##month-forward", ButtonKind::ghost, kRow)) {
+        action.kind = SudokuCardAction::month_forward;
+    }
     const std::string tapped = calendar(ui, m, row_w);
     if (!tapped.empty()) {
         action.kind = SudokuCardAction::pick;
@@ -1054,16 +1058,23 @@ SudokuCardAction draw_sudoku_card(const Ui& ui, float width, const SudokuCardMod
                 ImGui::CloseCurrentPopup();
             }
         }
-        // Import: a puzzle from elsewhere, through the clipboard.
+        // Import: a puzzle from elsewhere, through the clipboard (on a short screen beside Close).
         ImGui::Dummy(ImVec2(0, ui.px(4)));
-        if (button(ui, tr("start.paste"), ButtonKind::secondary, -1)) {
+        int last = 0;
+        if (short_screen) {
+            last = button_pair(ui, ImGui::GetContentRegionAvail().x, tr("start.paste"), ButtonKind::secondary, tr("nav.close"),
+                               ButtonKind::ghost);
+            paragraph(ui, tr("start.paste_help"), true);
+        } else {
+            if (button(ui, tr("start.paste"), ButtonKind::secondary, -1)) last = 1;
+            paragraph(ui, tr("start.paste_help"), true);
+            if (button(ui, tr("nav.close"), ButtonKind::ghost, -1)) last = 2;
+        }
+        if (last == 1) {
             action.kind = SudokuCardAction::paste;
             ImGui::CloseCurrentPopup();
         }
-        paragraph(ui, tr("start.paste_help"), true);
-        if (button(ui, tr("nav.close"), ButtonKind::ghost, -1) || key_pressed(GLFW_KEY_ESCAPE, false)) {
-            ImGui::CloseCurrentPopup();
-        }
+        if (last == 2 || key_pressed(GLFW_KEY_ESCAPE, false)) ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
     }
     // The daily sheet: the calendar.
