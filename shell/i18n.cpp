@@ -113,7 +113,7 @@ constexpr Entry kTable[] = {
      "You have a game in progress ({game}). The new puzzle takes its place, and it counts as not finished.",
      "У вас есть незаконченная партия ({game}). Новая задача займёт её место, а партия будет считаться незаконченной."},
     {"sudoku.replace.yes", "Play the new puzzle", "Играть в новую"},
-    {"sudoku.replace.no", "Keep my game", "Оставить мою партию"},
+    {"sudoku.replace.no", "Keep my game", "Оставить свою"},
     {"start.daily_level", "Today's daily puzzle: {level}", "Задача дня сегодня: {level}"},
     {"daily.today", "Today", "Сегодня"},
     {"daily.day_level", "{day}: {level}", "{day}: {level}"},

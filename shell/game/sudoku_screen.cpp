@@ -524,6 +524,7 @@ void SudokuScreen::leave(double now_ms) {
     if (!s.session) return;
     s.session->pause(ms(now_ms));
     s.won_at = -1;  // the win moment is over once the player has left
+    hint_.reset();  // and a hint is not left covering the pad for their return
     save(now_ms);
 }
 

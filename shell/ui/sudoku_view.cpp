@@ -555,82 +555,25 @@ Rect hint_panel(const Ui& ui, const SudokuViewModel& m, Rect area, std::vector<S
 
 // ---- dialogs --------------------------------------------------------------------------------
 
-// A modal card over a dimmed screen: a title, rows, one or two buttons. Returns 1 or 2.
-int summary_dialog(const Ui& ui, const char* id, const char* title, const std::vector<std::pair<std::string, std::string>>& rows,
-                   const std::vector<DialogLine>& lines, const char* primary, const char* secondary) {
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
-    const std::string dim = std::string(id) + "-dim";
-    ImGui::SetNextWindowPos(vp->Pos);
-    ImGui::SetNextWindowSize(vp->Size);
-    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0, 0, 0, 0.45f));
-    ImGui::Begin(dim.c_str(), nullptr,
-                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                     ImGuiWindowFlags_NoFocusOnAppearing);
-    ImGui::End();
-    ImGui::PopStyleColor();
-    const float w = std::min(vp->Size.x - ui.px(32), ui.px(400));
-    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x / 2, vp->Pos.y + vp->Size.y / 2), ImGuiCond_Always,
-                            ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSize(ImVec2(w, 0));
-    const bool short_screen = ui.height_css < 520;
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ui.px(24), ui.px(short_screen ? 14 : 24)));
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, ui.px(16));
-    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::ColorConvertU32ToFloat4(ui.pal->card));
-    ImGui::Begin(id, nullptr,
-                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                     ImGuiWindowFlags_AlwaysAutoResize);
-    ImGui::SetWindowFocus();
-    ImGui::PushFont(short_screen ? ui.fonts->bold : ui.fonts->title);
-    ImGui::PushTextWrapPos(0);
-    ImGui::TextUnformatted(title);
-    ImGui::PopTextWrapPos();
-    ImGui::PopFont();
-    for (const DialogLine& line : lines) {
-        if (line.highlight) {
-            ImGui::PushStyleColor(ImGuiCol_Text, ui.pal->success);
-            ImGui::PushFont(ui.fonts->bold);
-            paragraph(ui, line.text.c_str());
-            ImGui::PopFont();
-            ImGui::PopStyleColor();
-        } else {
-            paragraph(ui, line.text.c_str());
-        }
-    }
-    for (const auto& [label, value] : rows) value_row(ui, label.c_str(), value);
-    ImGui::Dummy(ImVec2(0, ui.px(short_screen ? 2 : 8)));
-    int chosen = 0;
-    if (secondary != nullptr && short_screen) {
-        // A short screen: the two buttons side by side.
-        chosen = button_pair(ui, ImGui::GetContentRegionAvail().x, primary, ButtonKind::primary, secondary, ButtonKind::secondary);
-    } else {
-        if (button(ui, primary, ButtonKind::primary, -1)) chosen = 1;
-        if (secondary != nullptr && button(ui, secondary, ButtonKind::secondary, -1)) chosen = 2;
-    }
-    ImGui::End();
-    ImGui::PopStyleColor();
-    ImGui::PopStyleVar(2);
-    return chosen;
-}
-
 void end_overlay(const Ui& ui, const SudokuViewModel& m, std::vector<SudokuIntent>& out) {
     if (m.won) {
         if (m.win_seconds >= 0 && m.win_seconds < kWinFlashSeconds && !m.reduce_motion) return;  // the boxes flash first
-        std::vector<std::pair<std::string, std::string>> rows;
+        std::vector<DialogRow> rows;
         std::vector<DialogLine> lines;
         lines.push_back({m.title});
         if (m.new_record) lines.push_back({tr("sudoku.new_record"), true});
-        rows.emplace_back(tr("sudoku.summary.time"), m.result_time);
+        rows.push_back(DialogRow{tr("sudoku.summary.time"), m.result_time});
         const std::string mistakes = m.state->rules.mistake_limit > 0
                                          ? fill(tr("sudoku.summary.of"), {{"n", std::to_string(m.state->mistakes)},
                                                                          {"limit", std::to_string(m.state->rules.mistake_limit)}})
                                          : std::to_string(m.state->mistakes);
-        rows.emplace_back(tr("sudoku.summary.mistakes"), mistakes);
-        rows.emplace_back(tr("sudoku.summary.hints"), std::to_string(m.state->hints_used));
-        if (!m.best_time.empty()) rows.emplace_back(tr("sudoku.summary.best"), m.best_time);
-        if (!m.streak_text.empty()) rows.emplace_back(tr(m.daily ? "sudoku.summary.daily_streak" : "sudoku.summary.streak"), m.streak_text);
-        const int chosen = m.daily ? summary_dialog(ui, "##sudoku-won", tr("sudoku.won"), rows, lines, tr("nav.menu"), nullptr)
-                                   : summary_dialog(ui, "##sudoku-won", tr("sudoku.won"), rows, lines, tr("start.new_game"),
-                                                    tr("nav.menu"));
+        rows.push_back(DialogRow{tr("sudoku.summary.mistakes"), mistakes});
+        rows.push_back(DialogRow{tr("sudoku.summary.hints"), std::to_string(m.state->hints_used)});
+        if (!m.best_time.empty()) rows.push_back(DialogRow{tr("sudoku.summary.best"), m.best_time});
+        if (!m.streak_text.empty()) rows.push_back(DialogRow{tr(m.daily ? "sudoku.summary.daily_streak" : "sudoku.summary.streak"), m.streak_text});
+        const int chosen = m.daily ? result_dialog(ui, "##sudoku-won", tr("sudoku.won"), lines, rows, tr("nav.menu"), nullptr)
+                                   : result_dialog(ui, "##sudoku-won", tr("sudoku.won"), lines, rows, tr("start.new_game"),
+                                                   tr("nav.menu"));
         if (chosen == 1) out.push_back({m.daily ? SudokuIntent::menu : SudokuIntent::new_game});
         if (chosen == 2) out.push_back({SudokuIntent::menu});
         return;
