@@ -487,11 +487,16 @@ GameFrame SudokuScreen::frame(const Ui& ui, double now_ms) {
                 result.copy_text = st.givens.to_string();
                 copied_at_ = now_ms;
                 break;
-            case SudokuIntent::new_game: {
-                const sudoku::Level level = session.level();
-                (void)start_level(level, now_ms);
+            case SudokuIntent::new_game:
+                // The same day's puzzle again for a daily (its slot holds nothing else); a new
+                // game at the same level otherwise (the game it replaces is over).
+                if (is_daily(session.game_id())) {
+                    if (Expected<Pending> p = prepare(session.game_id())) (void)begin(p->slot, p->puzzle, p->level, p->id, now_ms);
+                } else {
+                    const sudoku::Level level = session.level();
+                    (void)start_level(level, now_ms);
+                }
                 break;
-            }
             case SudokuIntent::replace:
                 if (pending_) {
                     Pending p = std::move(*pending_);

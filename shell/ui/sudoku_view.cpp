@@ -579,8 +579,9 @@ void end_overlay(const Ui& ui, const SudokuViewModel& m, std::vector<SudokuInten
         return;
     }
     if (m.lost) {
-        switch (result_dialog(ui, "##sudoku-lost", tr("sudoku.lost"), {{tr("sudoku.lost_detail")}}, tr("start.new_game"),
-                              tr("nav.menu"))) {
+        // A lost daily puzzle is tried again (a new game would take the other slot's place).
+        switch (result_dialog(ui, "##sudoku-lost", tr("sudoku.lost"), {{tr(m.daily ? "sudoku.lost_daily" : "sudoku.lost_detail")}},
+                              tr(m.daily ? "sudoku.try_again" : "start.new_game"), tr("nav.menu"))) {
             case 1: out.push_back({SudokuIntent::new_game}); break;
             case 2: out.push_back({SudokuIntent::menu}); break;
             default: break;

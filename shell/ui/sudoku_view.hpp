@@ -88,7 +88,7 @@ constexpr double kWinFlashSeconds = 1.1;
 struct SudokuIntent {
     enum Kind {
         select, digit_key, erase, toggle_notes, undo, redo, hint, hint_next, apply_hint, dismiss_hint, auto_notes,
-        pause, resume, copy_puzzle, back, new_game, menu, replace, keep
+        pause, resume, copy_puzzle, back, new_game, menu, replace, keep  // new_game: a daily tries again
     } kind;
     int cell = -1;
     int digit = 0;

@@ -488,3 +488,35 @@ TEST_CASE("sudoku screen: How to play shows taps on a touch screen and keys wher
         CHECK(hook["sudoku_help"] == (touch ? "touch" : "keyboard"));
     }
 }
+
+TEST_CASE("sudoku screen: a lost daily puzzle is tried again in its slot; the game in progress is untouched",
+          "[shell][sudoku]") {
+    Fixture f;
+    SudokuScreen screen(f.context());
+    REQUIRE(screen.start("medium-30", f.now));
+    f.frame(screen);
+    const Answer main_answer = answer_of(f.state(screen));
+    int noted = 0;
+    while (main_answer.givens[noted] != 0) ++noted;
+    f.frame(screen, go(f.state(screen)["selected"].get<int>(), noted, {key(GLFW_KEY_N), key(digit_key(7))}));
+    const std::string daily = "daily-" + bridge::local_date();
+    REQUIRE(screen.open_link(daily, f.now).show);
+    f.frame(screen);
+    const Answer a = answer_of(f.state(screen));
+    for (int c = 0, wrong = 0; c < 81 && wrong < 3; ++c) {
+        if (a.givens[c] != 0) continue;
+        f.frame(screen, go(f.state(screen)["selected"].get<int>(), c, {key(digit_key(a.solution[c] % 9 + 1))}));
+        ++wrong;
+    }
+    f.frame(screen);
+    f.frame(screen);
+    REQUIRE(f.state(screen)["status"] == "lost");
+    f.click(screen, tr("sudoku.try_again"));
+    const Json again = f.state(screen);
+    CHECK(again["id"] == daily);
+    CHECK(again["status"] == "playing");
+    CHECK(again["mistakes"] == 0);
+    CHECK(screen.open_link("medium-30", f.now).show);
+    CHECK_FALSE(screen.asking());
+    CHECK((f.state(screen)["notes"][static_cast<std::size_t>(noted)].get<int>() & (1 << 6)) != 0);
+}
