@@ -10,7 +10,8 @@
 // Run: ./run bench app   (or node bench/app.bench.mjs after building wasm-release)
 // With ASTRADIA_BENCH_BASELINE=DIR (another build's site folder) the first-frame visits
 // alternate between that site and this one, phone and desktop, in one run, so the two
-// builds are compared under the same load.
+// builds are compared under the same load; the Sudoku keys' frame cost is also measured
+// on both, three rounds in turn.
 import { startServer, openPage, appState } from '../tests/browser/harness.mjs';
 
 const PHONE = { width: 390, height: 844, scale: 3, touch: true };
@@ -125,6 +126,36 @@ try {
     console.log(`  frame cost, ${name.padEnd(18)} median ${quantile(f, 0.5).toFixed(2)} ms, p99 ${quantile(f, 0.99).toFixed(2)} ms, max ${f[f.length - 1].toFixed(2)} ms over ${f.length} frames`);
   }
   console.log(`  idle:                        ${((idle1 - idle0) / 3).toFixed(2)} frames/s`);
+
+  // With a baseline: the same 120 Sudoku keys on each build, three rounds in turn.
+  const sudokuKeys = async (origin) => {
+    const p = await openPage(origin);
+    try {
+      await p.page.goto(origin + '/');
+      await p.page.waitForSelector('html[data-app="running"]');
+      await p.page.evaluate(() => window.AstradiaLegal && window.AstradiaLegal.set({ statistics: false, ads: false }));
+      await p.page.goto(origin + '/#sudoku/medium-7');
+      await p.page.waitForFunction(() => window.astradia.state().screen === 'sudoku');
+      await p.page.waitForTimeout(500);
+      const before = (await appState(p.page)).frames;
+      const keys = ['ArrowRight', 'ArrowDown', 'n', '3', '5', 'n', '7', 'Delete', 'ArrowLeft', '4', 'Control+z', 'Control+y'];
+      for (let i = 0; i < 120; i++) await p.page.keyboard.press(keys[i % keys.length]);
+      const after = await appState(p.page);
+      const n = Math.min(after.frames - before, after.frame_ms.length);
+      return after.frame_ms.slice(after.frame_ms.length - n);
+    } finally { await p.close(); }
+  };
+  if (baseline) {
+    const base = [], mine = [];
+    for (let round = 0; round < 3; round++) {
+      base.push(...await sudokuKeys(baseline.origin));
+      mine.push(...await sudokuKeys(server.origin));
+    }
+    for (const [name, list] of [['baseline', base], ['this build', mine]]) {
+      const f = sorted(list);
+      console.log(`  frame cost, Sudoku (keys), ${name.padEnd(10)} median ${quantile(f, 0.5).toFixed(2)} ms, p99 ${quantile(f, 0.99).toFixed(2)} ms, max ${f[f.length - 1].toFixed(2)} ms over ${f.length} frames (3 rounds in turn)`);
+    }
+  }
 
   // The phone's first frame; with a baseline, both builds visited in turn.
   const phone = [], phoneBase = [], desktopBase = [], desktop = [];
