@@ -162,14 +162,19 @@ void App::screen_changed() {
     if (now.game != nullptr) {
         io.ConfigFlags &= ~ImGuiConfigFlags_NavEnableKeyboard;
         now.game->enter(bridge::now_ms());
-        bridge::set_location_hash(now.game->link());
+        set_hash(now.game->link());
     } else {
         io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-        if (now.page == Page::start) bridge::set_location_hash("");
+        if (now.page == Page::start) set_hash("");
     }
-    settle_frames_ = 3;
+    settle_.activity();
     // Which screens are used, counted on this device only with the player's consent.
     count_usage(store_, "view." + screen_name());
+}
+
+void App::set_hash(const std::string& hash) {
+    hash_ = hash;
+    bridge::set_location_hash(hash);
 }
 
 void App::enter(GameScreen& game, const GameEntry& entry) {
@@ -221,21 +226,21 @@ bool App::frame() {
         }
     }
     const bool active = window_.poll_activity() || host != 0;
-    if (active) settle_frames_ = 3;
+    if (active) settle_.activity();
     const bool shoot = !options_.screenshot.empty();
-    // A running clock on screen redraws once a second, and nothing else does by itself.
+    // A running clock on screen redraws once a second, an animation at its pace, and
+    // nothing else draws by itself.
     const double now = bridge::now_ms();
     GameScreen* game = stack_.back().game;
     const std::optional<double> tick = game != nullptr ? game->next_redraw_ms(now) : std::optional<double>{};
-    if (tick && *tick <= 0) settle_frames_ = std::max(settle_frames_, 1);
-    if (settle_frames_ <= 0 && !shoot) {
+    if (tick && *tick <= 0) settle_.wake();
+    if (!settle_.needs_frame() && !shoot) {
         // Idle: nothing moves and no input came. Draw nothing; sleep until input (or the tick).
         if (tick) bridge::wake_after(*tick);
         bridge::sleep_loop();
         window_.wait_events(tick ? *tick / 1000.0 : 1.0);
         return true;
     }
-    --settle_frames_;
 
     const double started = bridge::now_ms();
     const bool scale_changed = window_.begin_frame();
@@ -267,6 +272,8 @@ bool App::frame() {
         std::fprintf(stderr, "astradia-app: could not write %s\n", options_.screenshot.c_str());
         exit_code_ = 1;
     }
+    // Drawn: the loop goes on until two frames in a row show the same (settle.hpp).
+    settle_.drawn(frame_fingerprint(ImGui::GetDrawData()));
     if (frames_drawn_ == 1) bridge::report_first_frame();
     return !take;
 }
@@ -313,9 +320,14 @@ void App::draw(const Ui& ui) {
             break;
         }
         case Page::game: {
-            const GameFrame r = stack_.back().game->frame(ui, now);
+            GameScreen& game = *stack_.back().game;
+            const GameFrame r = game.frame(ui, now);
             if (!r.copy_text.empty() && !bridge::clipboard_write(r.copy_text)) ImGui::SetClipboardText(r.copy_text.c_str());
-            if (r.leave) back();
+            if (r.leave) {
+                back();
+            } else if (game.link() != hash_) {
+                set_hash(game.link());  // a new game, or a question answered, on the same screen
+            }
             break;
         }
         case Page::settings: {

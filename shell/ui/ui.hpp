@@ -124,14 +124,22 @@ const std::vector<KeyPress>& frame_keys();
 bool key_pressed(int glfw_key, bool repeat = true, int* mods = nullptr);
 
 // A centred dialog over a dimmed screen at the end of a game: a title, lines of text
-// (the one marked `highlight` in the success colour), and one or two buttons. Returns 1
-// when the primary button was pressed, 2 for the secondary, else 0.
+// (the one marked `highlight` in the success colour), and one or two buttons (side by
+// side on a short screen). Returns 1 when the primary button was pressed, 2 for the
+// secondary, else 0.
 struct DialogLine {
     std::string text;
     bool highlight = false;
 };
 int result_dialog(const Ui& ui, const char* id, const char* title, const std::vector<DialogLine>& lines,
                   const char* primary, const char* secondary);
+// The same with a summary under the lines: label and value rows ("Time" 4:12).
+struct DialogRow {
+    std::string label;
+    std::string value;
+};
+int result_dialog(const Ui& ui, const char* id, const char* title, const std::vector<DialogLine>& lines,
+                  const std::vector<DialogRow>& rows, const char* primary, const char* secondary);
 
 // A one-sentence notice (storage problems, a damaged save); returns true when dismissed.
 bool notice(const Ui& ui, const char* text, const char* id);

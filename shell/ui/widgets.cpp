@@ -333,6 +333,11 @@ void paragraph(const Ui& ui, const char* text, bool muted) {
 
 int result_dialog(const Ui& ui, const char* id, const char* title, const std::vector<DialogLine>& lines,
                   const char* primary, const char* secondary) {
+    return result_dialog(ui, id, title, lines, {}, primary, secondary);
+}
+
+int result_dialog(const Ui& ui, const char* id, const char* title, const std::vector<DialogLine>& lines,
+                  const std::vector<DialogRow>& rows, const char* primary, const char* secondary) {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     const std::string dim = std::string(id) + "-dim";
     ImGui::SetNextWindowPos(vp->Pos);
@@ -347,14 +352,16 @@ int result_dialog(const Ui& ui, const char* id, const char* title, const std::ve
     ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x / 2, vp->Pos.y + vp->Size.y / 2), ImGuiCond_Always,
                             ImVec2(0.5f, 0.5f));
     ImGui::SetNextWindowSize(ImVec2(w, 0));
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ui.px(24), ui.px(24)));
+    // A short screen (a landscape phone): a smaller title, less padding, the buttons side by side.
+    const bool short_screen = ui.height_css < 520;
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ui.px(24), ui.px(short_screen ? 14 : 24)));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, ui.px(16));
     ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::ColorConvertU32ToFloat4(ui.pal->card));
     ImGui::Begin(id, nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_AlwaysAutoResize);
     ImGui::SetWindowFocus();
-    ImGui::PushFont(ui.fonts->title);
+    ImGui::PushFont(short_screen ? ui.fonts->bold : ui.fonts->title);
     ImGui::PushTextWrapPos(0);
     ImGui::TextUnformatted(title);
     ImGui::PopTextWrapPos();
@@ -370,10 +377,15 @@ int result_dialog(const Ui& ui, const char* id, const char* title, const std::ve
             paragraph(ui, line.text.c_str());
         }
     }
-    ImGui::Dummy(ImVec2(0, ui.px(8)));
+    for (const DialogRow& row : rows) value_row(ui, row.label.c_str(), row.value);
+    ImGui::Dummy(ImVec2(0, ui.px(short_screen ? 2 : 8)));
     int chosen = 0;
-    if (button(ui, primary, ButtonKind::primary, -1)) chosen = 1;
-    if (secondary != nullptr && button(ui, secondary, ButtonKind::secondary, -1)) chosen = 2;
+    if (secondary != nullptr && short_screen) {
+        chosen = button_pair(ui, ImGui::GetContentRegionAvail().x, primary, ButtonKind::primary, secondary, ButtonKind::secondary);
+    } else {
+        if (button(ui, primary, ButtonKind::primary, -1)) chosen = 1;
+        if (secondary != nullptr && button(ui, secondary, ButtonKind::secondary, -1)) chosen = 2;
+    }
     ImGui::End();
     ImGui::PopStyleColor();
     ImGui::PopStyleVar(2);

@@ -41,6 +41,7 @@ public:
         ui_.s = scale;
         ui_.width_css = width_css;
         ui_.height_css = height_css;
+        scale_ = scale;
         id_check::watch(true);
     }
     ~HeadlessUi() { ImGui::DestroyContext(); }
@@ -101,9 +102,10 @@ public:
         }
         if (hit == nullptr) return false;
         ImGuiIO& io = ImGui::GetIO();
+        const float k = scale_;  // targets are in CSS px, the mouse in device px
         // Below or above the screen (a scrolling column): the mouse wheel brings it into
         // view first, as a player would scroll.
-        for (int tries = 0; tries < 20 && (hit->y < 0 || hit->y + hit->h > io.DisplaySize.y); ++tries) {
+        for (int tries = 0; tries < 20 && (hit->y < 0 || (hit->y + hit->h) * k > io.DisplaySize.y); ++tries) {
             io.MousePos = ImVec2(io.DisplaySize.x / 2, io.DisplaySize.y / 2);
             io.MouseWheel = hit->y < 0 ? 1.0f : -1.0f;
             frame();
@@ -115,8 +117,7 @@ public:
             }
             if (hit == nullptr) return false;
         }
-        // Targets are in CSS px; the tests draw at scale 1, where they are device px too.
-        io.MousePos = ImVec2(hit->x + hit->w / 2, hit->y + hit->h / 2);
+        io.MousePos = ImVec2((hit->x + hit->w / 2) * k, (hit->y + hit->h / 2) * k);
         frame();  // hover
         io.MouseDown[0] = true;
         frame();
@@ -126,6 +127,8 @@ public:
     }
 
 private:
+    // The scale of the context drawn last (one context at a time): clicks turn CSS px to device px.
+    static inline float scale_ = 1;
     Fonts fonts_;
     Ui ui_;
     std::vector<KeyPress> presses_;

@@ -120,10 +120,20 @@ TEST_CASE("start screen: each card's New game starts its own game at every size"
                 CHECK(s.chosen == &sudoku);
                 CHECK(s.entry.show);
                 CHECK(sudoku.game_id().rfind("hard-", 0) == 0);
-                // Sudoku: the daily puzzle.
+                // Sudoku: the daily puzzle's sheet (its calendar), then Play starts today's,
+                // and the game in progress stays in its own slot.
+                const std::string before = sudoku.game_id();
                 REQUIRE(s.click("sudoku", tr("start.daily")));
+                CHECK(s.chosen == nullptr);
+                REQUIRE(s.click("sudoku", tr("daily.play")));
                 CHECK(s.chosen == &sudoku);
                 CHECK(sudoku.game_id() == "daily-" + bridge::local_date());
+                s.frame();
+                const std::string resume = std::string(tr("start.continue")) + " \u00B7 " + tr("level.hard");
+                REQUIRE(HeadlessUi::click_where(
+                    [&](const Target& t) { return t.group == "sudoku" && t.label.rfind(resume, 0) == 0; },
+                    [&] { s.frame(); }, false));
+                CHECK(sudoku.game_id() == before);
             }
         }
     }
