@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <set>
+#include <utility>
 
 namespace astradia::bricks {
 namespace {
@@ -36,6 +37,24 @@ constexpr ClassicShape kClassic[] = {
     {"c5sw", "#../#../###", 1},
     {"c5se", "..#/..#/###", 1},
 };
+
+// A shape's cells as a sorted list of (row, col), and the same after a quarter turn clockwise
+// (moved back to a tight box at 0, 0).
+using Cells = std::vector<std::pair<int, int>>;
+Cells cells_of(const Shape& sh) {
+    Cells out;
+    for (int i = 0; i < sh.size; ++i) out.emplace_back(sh.row_of[static_cast<std::size_t>(i)], sh.col_of[static_cast<std::size_t>(i)]);
+    std::sort(out.begin(), out.end());
+    return out;
+}
+Cells quarter_turn(const Cells& cells) {
+    int height = 0;
+    for (const auto& [r, c] : cells) height = std::max(height, r + 1);
+    Cells out;
+    for (const auto& [r, c] : cells) out.emplace_back(c, height - 1 - r);
+    std::sort(out.begin(), out.end());
+    return out;
+}
 
 Error rules_error(const std::string& what) { return make_error("bricks.rules", "The ruleset is invalid: " + what + "."); }
 
@@ -140,6 +159,22 @@ Expected<Ruleset> Ruleset::make(RulesetSpec spec) {
         rules.total_weight_ += sh.weight;
         rules.cumulative_.push_back(static_cast<std::uint32_t>(rules.total_weight_));
         rules.shapes_.push_back(std::move(sh));
+    }
+    // Families: a shape joins the first earlier shape that one to three quarter turns make it.
+    for (std::size_t s = 0; s < rules.shapes_.size(); ++s) {
+        Shape& sh = rules.shapes_[s];
+        sh.family = -1;
+        Cells turned = cells_of(sh);
+        for (int turn = 0; turn < 4 && sh.family < 0; ++turn) {
+            for (std::size_t e = 0; e < s; ++e) {
+                if (cells_of(rules.shapes_[e]) == turned) {
+                    sh.family = rules.shapes_[e].family;
+                    break;
+                }
+            }
+            turned = quarter_turn(turned);
+        }
+        if (sh.family < 0) sh.family = rules.family_count_++;
     }
     if (rules.total_weight_ <= 4096) {
         for (std::uint32_t x = 0; x < static_cast<std::uint32_t>(rules.total_weight_); ++x) {
