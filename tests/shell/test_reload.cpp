@@ -85,7 +85,7 @@ TEST_CASE("reload: after Delete my data both games forget everything, and play s
     CHECK(bg.value->state().placements == 0);
 }
 
-TEST_CASE("reload: another tab's newer game replaces the one in memory; no change disturbs nothing",
+TEST_CASE("reload: another tab's newer game replaces the one in memory, and no change disturbs nothing",
           "[shell][reload]") {
     ScreenWorld w(1280, 800);
     SudokuScreen here(GameContext{&w.store, &w.settings});
