@@ -21,6 +21,12 @@ void report_first_frame();
 // prefers-contrast; native: light, normal contrast). Never fail.
 bool prefers_dark();
 bool prefers_more_contrast();
+// Whether the host asks for less motion (web: prefers-reduced-motion: reduce; native:
+// no). A change arrives as host_theme_changed. Never fails.
+bool prefers_reduced_motion();
+// Whether the host's main pointer is a finger, so it likely has no keyboard (web:
+// pointer: coarse; native: no). Never fails.
+bool coarse_pointer();
 // The host's preferred language as a BCP 47 tag ("ru-RU", "en"); "" if unknown.
 std::string preferred_language();
 
@@ -84,7 +90,7 @@ void wake_after(double ms);
 // --- events from the host, collected between frames ---------------------------------
 enum HostEvent : unsigned {
     host_hash_changed = 1u << 0,     // the location fragment changed (a share link was opened)
-    host_theme_changed = 1u << 1,    // colour scheme or contrast preference changed
+    host_theme_changed = 1u << 1,    // colour scheme, contrast or motion preference changed
     host_storage_changed = 1u << 2,  // another tab changed storage (or the consent widget did)
     host_hidden = 1u << 3,           // the page went to the background
     host_shown = 1u << 4,            // ... and came back

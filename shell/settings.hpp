@@ -11,10 +11,14 @@ namespace astradia::shell {
 enum class ThemeChoice { system = 0, light = 1, dark = 2, high_contrast = 3 };
 enum class LanguageChoice { system = 0, en = 1, ru = 2 };
 enum class InputMode { cell_first = 0, digit_first = 1 };
+// Animations (a Sudoku win's flash): as the system prefers (prefers-reduced-motion on the
+// web), always, or reduced (no movement; the result shows at once).
+enum class MotionChoice { system = 0, full = 1, reduced = 2 };
 
 struct Settings {
     ThemeChoice theme = ThemeChoice::system;
     LanguageChoice language = LanguageChoice::system;
+    MotionChoice motion = MotionChoice::system;
     // Sudoku
     bool highlight_peers = true;
     bool highlight_same_digit = true;

@@ -57,6 +57,8 @@ std::function<std::string()>& provider() {
 void report_first_frame() {}
 bool prefers_dark() { return false; }
 bool prefers_more_contrast() { return false; }
+bool prefers_reduced_motion() { return false; }
+bool coarse_pointer() { return false; }
 
 std::string preferred_language() {
     for (const char* var : {"LC_ALL", "LC_MESSAGES", "LANG"}) {

@@ -27,6 +27,13 @@ SettingsAction draw_settings_view(const Ui& ui, Settings* s, bool privacy_availa
         s->language = static_cast<LanguageChoice>(lang);
         out.changed = true;
     }
+    paragraph(ui, tr("settings.motion"), true);
+    const char* motions[] = {tr("settings.motion.system"), tr("settings.motion.full"), tr("settings.motion.reduced")};
+    int motion = static_cast<int>(s->motion);
+    if (choice(ui, "motion", &motion, motions, 3)) {
+        s->motion = static_cast<MotionChoice>(motion);
+        out.changed = true;
+    }
 
     section(ui, tr("settings.sudoku"));
     out.changed |= toggle(ui, tr("settings.highlight_peers"), &s->highlight_peers);

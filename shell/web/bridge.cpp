@@ -11,6 +11,8 @@ extern "C" {
 void astradia_js_report_first_frame(void);
 int astradia_js_prefers_dark(void);
 int astradia_js_prefers_more_contrast(void);
+int astradia_js_prefers_reduced_motion(void);
+int astradia_js_coarse_pointer(void);
 int astradia_js_preferred_language(char* buf, int cap);
 int astradia_js_store_available(void);
 int astradia_js_store_read(const char* key, char* buf, int cap);
@@ -79,6 +81,8 @@ void report_first_frame() {
 
 bool prefers_dark() { return astradia_js_prefers_dark() != 0; }
 bool prefers_more_contrast() { return astradia_js_prefers_more_contrast() != 0; }
+bool prefers_reduced_motion() { return astradia_js_prefers_reduced_motion() != 0; }
+bool coarse_pointer() { return astradia_js_coarse_pointer() != 0; }
 std::string preferred_language() {
     return read_string([](char* b, int c) { return astradia_js_preferred_language(b, c); });
 }

@@ -25,6 +25,16 @@ mergeInto(LibraryManager.library, {
       window.matchMedia('(forced-colors: active)').matches ? 1 : 0;
   },
 
+  // int astradia_js_prefers_reduced_motion(void): 1 when prefers-reduced-motion: reduce.
+  astradia_js_prefers_reduced_motion: function () {
+    return window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches ? 1 : 0;
+  },
+
+  // int astradia_js_coarse_pointer(void): 1 when the main pointer is a finger (pointer: coarse).
+  astradia_js_coarse_pointer: function () {
+    return window.matchMedia && window.matchMedia('(pointer: coarse)').matches ? 1 : 0;
+  },
+
   // int astradia_js_preferred_language(char* buf, int cap): navigator.language, e.g. "ru-RU".
   astradia_js_preferred_language: function (buf, cap) {
     const text = String(navigator.language || '');
@@ -192,7 +202,8 @@ mergeInto(LibraryManager.library, {
     window.addEventListener('storage', () => event(STORAGE));
     document.addEventListener('astradia-legal:change', () => event(STORAGE));
     document.addEventListener('visibilitychange', () => event(document.hidden ? HIDDEN : SHOWN));
-    for (const query of ['(prefers-color-scheme: dark)', '(prefers-contrast: more)', '(forced-colors: active)']) {
+    for (const query of ['(prefers-color-scheme: dark)', '(prefers-contrast: more)', '(forced-colors: active)',
+      '(prefers-reduced-motion: reduce)']) {
       const list = window.matchMedia ? window.matchMedia(query) : null;
       if (list && list.addEventListener) list.addEventListener('change', () => event(THEME));
     }

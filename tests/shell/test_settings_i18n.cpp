@@ -36,6 +36,18 @@ TEST_CASE("settings: bad values are errors with the field named", "[shell][setti
     wrong["mistake_limit"] = "3";
     CHECK_FALSE(settings_from_json(wrong).ok());
     CHECK_FALSE(settings_from_json(Json::array()).ok());
+    Json motion = settings_to_json(Settings{});
+    motion["motion"] = 3;
+    CHECK(settings_from_json(motion).error().message == "settings.motion: expected an integer in 0..2");
+}
+
+TEST_CASE("settings: saved before the motion choice, they load with motion like the system", "[shell][settings]") {
+    Settings reduced;
+    reduced.motion = MotionChoice::reduced;
+    CHECK(settings_from_json(settings_to_json(reduced)).value().motion == MotionChoice::reduced);
+    Json old = settings_to_json(reduced);
+    old.erase("motion");
+    CHECK(settings_from_json(old).value().motion == MotionChoice::system);
 }
 
 TEST_CASE("i18n: every key has English and Russian text", "[shell][i18n]") {
