@@ -2,8 +2,8 @@
 #include "engine/bricks/ruleset.hpp"
 
 #include <algorithm>
+#include <bitset>
 #include <set>
-#include <utility>
 
 namespace astradia::bricks {
 namespace {
@@ -38,21 +38,21 @@ constexpr ClassicShape kClassic[] = {
     {"c5se", "..#/..#/###", 1},
 };
 
-// A shape's cells as a sorted list of (row, col), and the same after a quarter turn clockwise
-// (moved back to a tight box at 0, 0).
-using Cells = std::vector<std::pair<int, int>>;
+// A shape's cells on a kMaxSide x kMaxSide grid (bit row*kMaxSide + col, from the top-left of
+// its box), and the same after a quarter turn clockwise, moved back to the top-left.
+using Cells = std::bitset<kMaxSide * kMaxSide>;
 Cells cells_of(const Shape& sh) {
     Cells out;
-    for (int i = 0; i < sh.size; ++i) out.emplace_back(sh.row_of[static_cast<std::size_t>(i)], sh.col_of[static_cast<std::size_t>(i)]);
-    std::sort(out.begin(), out.end());
+    for (int i = 0; i < sh.size; ++i) out.set(static_cast<std::size_t>(sh.row_of[static_cast<std::size_t>(i)] * kMaxSide + sh.col_of[static_cast<std::size_t>(i)]));
     return out;
 }
-Cells quarter_turn(const Cells& cells) {
-    int height = 0;
-    for (const auto& [r, c] : cells) height = std::max(height, r + 1);
+Cells quarter_turn(const Cells& cells, int height) {
     Cells out;
-    for (const auto& [r, c] : cells) out.emplace_back(c, height - 1 - r);
-    std::sort(out.begin(), out.end());
+    for (int r = 0; r < kMaxSide; ++r) {
+        for (int c = 0; c < kMaxSide; ++c) {
+            if (cells.test(static_cast<std::size_t>(r * kMaxSide + c))) out.set(static_cast<std::size_t>(c * kMaxSide + height - 1 - r));
+        }
+    }
     return out;
 }
 
@@ -165,6 +165,7 @@ Expected<Ruleset> Ruleset::make(RulesetSpec spec) {
         Shape& sh = rules.shapes_[s];
         sh.family = -1;
         Cells turned = cells_of(sh);
+        int height = sh.height;  // of the turned shape's box
         for (int turn = 0; turn < 4 && sh.family < 0; ++turn) {
             for (std::size_t e = 0; e < s; ++e) {
                 if (cells_of(rules.shapes_[e]) == turned) {
@@ -172,7 +173,8 @@ Expected<Ruleset> Ruleset::make(RulesetSpec spec) {
                     break;
                 }
             }
-            turned = quarter_turn(turned);
+            turned = quarter_turn(turned, height);
+            height = turn % 2 == 0 ? sh.width : sh.height;
         }
         if (sh.family < 0) sh.family = rules.family_count_++;
     }
