@@ -1,6 +1,7 @@
 // Purpose: implementation of App (see app.hpp).
 #include "shell/app.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <string>
 #include <string_view>
@@ -113,6 +114,9 @@ void App::apply_settings() {
             break;
     }
     apply_theme(theme_, window_.scale());
+    reduce_motion_ = settings_.motion == MotionChoice::reduced ||
+                     (settings_.motion == MotionChoice::system && bridge::prefers_reduced_motion());
+    touch_screen_ = bridge::coarse_pointer();
 }
 
 void App::save_settings() { store_.write(kSettings, settings_to_json(settings_)); }
@@ -241,6 +245,7 @@ bool App::frame() {
     const bool scale_changed = window_.begin_frame();
     Ui ui = make_ui();
     ui.touch = window_.touch_input();
+    ui.fling = window_.fling();
     // Digits drawn 1:1: at the size the game on screen asks for, 40 CSS px elsewhere.
     const float digits = game != nullptr ? game->digit_css(ui) : 40.0f;
     if (scale_changed || digits != fonts_.digits_css) {
@@ -252,6 +257,7 @@ bool App::frame() {
     set_frame_keys(&window_.key_presses());
     begin_targets(window_.scale());
     draw(ui);
+    if (redraw_requested()) settle_frames_ = std::max(settle_frames_, 1);  // a list coasting after a flick
     check_storage();
     const ImVec4 bg = palette(theme_).background;
     ++frames_drawn_;
@@ -279,6 +285,8 @@ Ui App::make_ui() const {
     ui.s = window_.scale();
     ui.width_css = static_cast<float>(window_.pixel_width()) / ui.s;
     ui.height_css = static_cast<float>(window_.pixel_height()) / ui.s;
+    ui.touch_screen = touch_screen_;
+    ui.reduce_motion = reduce_motion_;
     return ui;
 }
 
@@ -383,9 +391,10 @@ std::string App::state_json() {
     Json list = Json::array();
     for (const Target& t : targets()) {
         list.push_back(Json{{"label", t.label}, {"x", t.x}, {"y", t.y}, {"w", t.w}, {"h", t.h},
-                            {"enabled", t.enabled}, {"on", t.on}, {"group", t.group}});
+                            {"enabled", t.enabled}, {"on", t.on}, {"group", t.group}, {"focused", t.focused}});
     }
     j["targets"] = list;
+    j["reduce_motion"] = reduce_motion_;  // the player's or the browser's choice
     return canonical_dump(j);
 }
 

@@ -81,6 +81,8 @@ private:
     std::vector<float> frame_ms_;  // CPU time of the last frames drawn (a ring of 600)
     std::size_t frame_ms_next_ = 0;
     int settle_frames_ = 3;        // frames still to draw after the last activity
+    bool touch_screen_ = false;    // the host's main pointer is a finger (apply_settings)
+    bool reduce_motion_ = false;   // the player's or the host's choice (apply_settings)
     int exit_code_ = 0;
 };
 

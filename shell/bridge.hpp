@@ -105,6 +105,8 @@ struct TouchEvent {
     enum class Phase { down, move, up, cancel } phase;
     float x;
     float y;
+    double ms = 0;  // when it happened (the event's time stamp, ms): a flick's speed comes from these,
+                    // not from frames, which a busy device draws late
 };
 std::vector<TouchEvent> take_touch_events();
 

@@ -3,6 +3,8 @@
 // and dark, and AAA (7:1) in high contrast.
 #include "shell/ui/theme.hpp"
 
+#include "shell/ui/ui.hpp"  // the corner radii
+
 namespace astradia::shell {
 namespace {
 
@@ -111,10 +113,10 @@ void apply_theme(Theme theme, float scale) {
     style.ItemInnerSpacing = ImVec2(10, 6);
     style.CellPadding = ImVec2(10, 8);
     style.ScrollbarSize = 10;
-    style.FrameRounding = 10;
-    style.PopupRounding = 12;
+    style.FrameRounding = kRadiusControl;
+    style.PopupRounding = kRadiusPanel;
     style.WindowRounding = 0;
-    style.GrabRounding = 10;
+    style.GrabRounding = kRadiusControl;
     style.ScrollbarRounding = 6;
     style.ScaleAllSizes(scale);
     ImGui::GetStyle() = style;

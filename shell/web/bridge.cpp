@@ -187,8 +187,9 @@ EMSCRIPTEN_KEEPALIVE void astradia_host_event(unsigned bits) {
     astradia::bridge::wake_loop();
 }
 
-// Queues a touch event (phase 0 down, 1 move, 2 up, 3 cancel; canvas device pixels).
-EMSCRIPTEN_KEEPALIVE void astradia_touch(int phase, float x, float y) {
+// Queues a touch event (phase 0 down, 1 move, 2 up, 3 cancel; canvas device pixels; the
+// event's time stamp in ms).
+EMSCRIPTEN_KEEPALIVE void astradia_touch(int phase, float x, float y, double ms) {
     using astradia::bridge::TouchEvent;
     const auto p = phase == 0 ? TouchEvent::Phase::down
                    : phase == 1 ? TouchEvent::Phase::move
@@ -197,9 +198,9 @@ EMSCRIPTEN_KEEPALIVE void astradia_touch(int phase, float x, float y) {
     auto& touches = astradia::bridge::state().touches;
     // consecutive moves collapse into the latest; presses and releases are all kept
     if (p == TouchEvent::Phase::move && !touches.empty() && touches.back().phase == p) {
-        touches.back() = TouchEvent{p, x, y};
+        touches.back() = TouchEvent{p, x, y, ms};
     } else {
-        touches.push_back(TouchEvent{p, x, y});
+        touches.push_back(TouchEvent{p, x, y, ms});
     }
     astradia::bridge::wake_loop();
 }

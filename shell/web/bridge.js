@@ -217,7 +217,7 @@ mergeInto(LibraryManager.library, {
       const r = canvas.getBoundingClientRect();
       const x = (t.clientX - r.left) * (canvas.width / r.width);
       const y = (t.clientY - r.top) * (canvas.height / r.height);
-      _astradia_touch(phase, x, y);
+      _astradia_touch(phase, x, y, e.timeStamp);
     };
     const opts = { capture: true, passive: false };
     window.addEventListener('touchstart', touch(0), opts);

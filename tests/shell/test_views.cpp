@@ -169,3 +169,86 @@ TEST_CASE("settings and statistics and help and about: no two controls share an 
     }
     set_language(Lang::en);
 }
+
+TEST_CASE("touch: a flick keeps a list scrolling with momentum, slowing to rest, and a touch stops it", "[views]") {
+    HeadlessUi ui(390, 600);
+    ui.context().touch_screen = true;
+    ui.context().touch = true;
+    Settings settings;
+    bool coasting = false;
+    const auto frame = [&] {
+        ui.frame(std::vector<int>{}, [&](const Ui& u) { (void)draw_settings_view(u, &settings, true); });
+        coasting = redraw_requested();
+    };
+    const auto first_y = [] {
+        for (const Target& t : targets()) {
+            if (t.label == tr("settings.theme.system")) return t.y;
+        }
+        FAIL("no theme choice drawn");
+        return 0.0f;
+    };
+    for (int i = 0; i < 3; ++i) frame();
+    const float start = first_y();
+    ImGuiIO& io = ImGui::GetIO();
+    io.MousePos = ImVec2(200, 500);
+    io.MouseDown[0] = true;
+    frame();
+    for (int i = 1; i <= 6; ++i) {
+        io.MousePos = ImVec2(200, 500.0f - 30.0f * static_cast<float>(i));
+        frame();
+    }
+    // The finger leaves while still moving (30 px a frame at 60 frames a second: the window
+    // measures it from the touch events' times).
+    io.MouseDown[0] = false;
+    ui.context().fling = -1800;
+    frame();
+    ui.context().fling = 0;
+    const float released = first_y();
+    CHECK(released < start - 60);
+    CHECK(coasting);  // the list goes on by itself: the app must draw the next frame
+    // It coasts on, slower and slower, and stops.
+    float last = released, step = 1e9f;
+    int frames = 0;
+    while (coasting && frames < 600) {
+        frame();
+        const float y = first_y();
+        CHECK(y <= last);
+        CHECK(last - y <= step + 0.5f);  // never faster than before
+        step = last - y;
+        last = y;
+        ++frames;
+    }
+    CHECK_FALSE(coasting);
+    CHECK(last < released - 20);
+    CHECK(frames > 5);
+    // A new flick, then a finger on the glass: the list stops at once.
+    io.MousePos = ImVec2(200, 300);
+    io.MouseDown[0] = true;
+    frame();
+    for (int i = 1; i <= 4; ++i) {
+        io.MousePos = ImVec2(200, 300.0f + 30.0f * static_cast<float>(i));
+        frame();
+    }
+    io.MouseDown[0] = false;
+    ui.context().fling = 1800;
+    frame();
+    ui.context().fling = 0;
+    REQUIRE(coasting);
+    io.MouseDown[0] = true;
+    frame();
+    CHECK_FALSE(coasting);
+    io.MouseDown[0] = false;
+    frame();
+    CHECK_FALSE(coasting);
+    // A finger that rests before it lifts (no speed left) leaves the list where it is.
+    io.MouseDown[0] = true;
+    frame();
+    io.MousePos = ImVec2(200, 200);
+    frame();
+    io.MouseDown[0] = false;
+    frame();
+    const float put = first_y();
+    frame();
+    CHECK_FALSE(coasting);
+    CHECK(first_y() == put);
+}
