@@ -8,6 +8,7 @@
 
 #include <imgui.h>
 
+#include "shell/audio.hpp"
 #include "shell/bridge.hpp"
 #include "shell/game/registry.hpp"
 #include "shell/i18n.hpp"
@@ -114,6 +115,7 @@ void App::apply_settings() {
             break;
     }
     apply_theme(theme_, window_.scale());
+    audio::configure(settings_.sound, settings_.volume);
     reduce_motion_ = settings_.motion == MotionChoice::reduced ||
                      (settings_.motion == MotionChoice::system && bridge::prefers_reduced_motion());
     touch_screen_ = bridge::coarse_pointer();
@@ -394,7 +396,13 @@ std::string App::state_json() {
                             {"enabled", t.enabled}, {"on", t.on}, {"group", t.group}, {"focused", t.focused}});
     }
     j["targets"] = list;
-    j["reduce_motion"] = reduce_motion_;  // the player's or the browser's choice
+    // Sound and motion (issue 17): what the player chose and the effects played so far.
+    Json played = Json::object();
+    for (int i = 0; i < audio::kEffectCount; ++i) {
+        played[audio::name(static_cast<audio::Effect>(i))] = audio::log().played[static_cast<std::size_t>(i)];
+    }
+    j["audio"] = Json{{"on", audio::enabled()}, {"played", played}, {"started", audio::log().started}};
+    j["reduce_motion"] = reduce_motion_;
     return canonical_dump(j);
 }
 

@@ -208,6 +208,10 @@ constexpr Entry kTable[] = {
     {"about.sale", "Terms of Sale", "Условия продажи"},
     {"about.browsers", "Runs in browsers with WebAssembly and WebGL 2.",
      "Работает в браузерах с поддержкой WebAssembly и WebGL 2."},
+    // --- sound (issue 17) ---
+    {"settings.sound", "Sound", "Звук"},
+    {"settings.sound_on", "Sound effects", "Звуковые эффекты"},
+    {"settings.volume", "Volume", "Громкость"},
     // --- plurals ---
     {"unit.minutes.one", "{n} minute", "{n} минута"},
     {"unit.minutes.few", "{n} minutes", "{n} минуты"},

@@ -29,6 +29,8 @@ void astradia_js_wake_after(double ms);
 int astradia_js_clipboard_write(const char* text);
 int astradia_js_clipboard_request_read(void);
 int astradia_js_take_pasted(char* buf, int cap);
+int astradia_js_load_sound(int id, const float* samples, int count, int rate);
+int astradia_js_play_sound(int id, double volume);
 void astradia_js_install(unsigned hash, unsigned theme, unsigned storage, unsigned hidden, unsigned shown,
                          unsigned pasted);
 }
@@ -154,6 +156,11 @@ std::optional<Pasted> take_pasted() {
     if (status == -2) return Pasted{{}, true};
     return Pasted{std::move(text), false};
 }
+
+bool load_sound(int id, const std::vector<float>& samples, int rate) {
+    return astradia_js_load_sound(id, samples.data(), static_cast<int>(samples.size()), rate) != 0;
+}
+bool play_sound(int id, float volume) { return astradia_js_play_sound(id, volume) != 0; }
 
 unsigned take_host_events() {
     const unsigned e = state().events;
