@@ -297,6 +297,7 @@ void App::draw(const Ui& ui) {
     switch (stack_.back().page) {
         case Page::start: {
             StartModel m;
+            m.privacy_choices = bridge::privacy_choices_available();
             m.notice = notice_;
             m.version = ASTRADIA_VERSION;
             m.cards = static_cast<int>(games_.size());
@@ -318,6 +319,7 @@ void App::draw(const Ui& ui) {
                 case StartAction::help: navigate(Screen{Page::help, nullptr}); break;
                 case StartAction::about: navigate(Screen{Page::about, nullptr}); break;
                 case StartAction::dismiss_notice: notice_.clear(); break;
+                case StartAction::privacy_choices: bridge::open_privacy_choices(); break;
                 case StartAction::none: break;
             }
             break;
