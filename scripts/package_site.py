@@ -3,7 +3,8 @@
 
 Copies web/ (pages, styles, scripts, icons) and the app (astradia.js, astradia.wasm)
 into the output folder, fills each page's Subresource Integrity placeholders
-({{sri:FILE}}, sha384 of FILE relative to the page), writes a gzip -9 twin (.gz)
+({{sri:FILE}}, sha384 of FILE relative to the page) and size placeholders ({{bytes:FILE}},
+its length in bytes: the loading bar's total), writes a gzip -9 twin (.gz)
 of every compressible file for serve.py to send precompressed, and writes
 SHA256SUMS and MD5SUMS (coreutils format) covering every shipped file.
 The new site is built beside the old one and swapped in at the end, so a server
@@ -23,6 +24,7 @@ COMPRESSIBLE = {".html", ".js", ".mjs", ".css", ".wasm", ".svg", ".json", ".txt"
                 ".webmanifest"}
 SKIP_NAMES = {"CMakeLists.txt"}
 SRI = re.compile(r"\{\{sri:([^}]+)\}\}")
+BYTES = re.compile(r"\{\{bytes:([^}]+)\}\}")
 # The service worker precaches the game page and what it loads (offline play), the legal
 # widget included: a cached page must not meet a newer widget than its SRI hash names.
 SW_PRECACHE = ["/index.html", "/app.css", "/boot.js", "/astradia.js", "/astradia.wasm", "/favicon.svg",
@@ -42,7 +44,13 @@ def fill_page(page, site):
             sys.exit(f"package_site: {os.path.relpath(page, site)} asks for the hash of a missing file {m.group(1)}")
         return sri(target)
 
-    filled = SRI.sub(repl, text)
+    def size(m):
+        target = os.path.normpath(os.path.join(os.path.dirname(page), m.group(1)))
+        if not target.startswith(site + os.sep) or not os.path.isfile(target):
+            sys.exit(f"package_site: {os.path.relpath(page, site)} asks for the size of a missing file {m.group(1)}")
+        return str(os.path.getsize(target))
+
+    filled = BYTES.sub(size, SRI.sub(repl, text))
     if filled != text:
         with open(page, "w", encoding="utf-8") as out:
             out.write(filled)
