@@ -29,6 +29,9 @@ BYTES = re.compile(r"\{\{bytes:([^}]+)\}\}")
 # widget included: a cached page must not meet a newer widget than its SRI hash names.
 SW_PRECACHE = ["/index.html", "/app.css", "/boot.js", "/astradia.js", "/astradia.wasm", "/favicon.svg",
                "/manifest.webmanifest", "/icon.svg", "/widget/astradia-legal.js", "/widget/astradia-legal-ui.js"]
+# ... and the legal pages About links to (in both languages) with their style, so they open offline too.
+SW_PRECACHE += [f"/legal/astradia/{lang}/{doc}/index.html" for lang in ("en", "ru") for doc in ("terms", "privacy", "sale")]
+SW_PRECACHE += ["/legal/legal.css"]
 
 
 def sri(path):
