@@ -71,7 +71,6 @@ void BricksScreen::drop_game() {
     clear_started_ = -1e9;
     pops_.clear();
     over_at_ = -1e9;
-    over_skipped_ = false;
 }
 
 std::string BricksScreen::link() const { return session_ ? "bricks/" + std::to_string(session_->seed()) : "bricks"; }
@@ -196,9 +195,7 @@ const std::optional<bricks::Move>& BricksScreen::shown_hint() const {
     return ctx_.settings->bricks_hint || hint_asked_ == session_->state().placements ? hint_ : none;
 }
 
-bool BricksScreen::over_dialog(double now_ms) const {
-    return over_skipped_ || now_ms - over_at_ >= kBricksOverBoardMs;
-}
+bool BricksScreen::over_dialog(double now_ms) const { return now_ms - over_at_ >= kBricksOverBoardMs; }
 
 void BricksScreen::finish_game() {
     if (!session_ || recorded_) return;
@@ -336,7 +333,7 @@ GameFrame BricksScreen::frame(const Ui& ui, double now_ms) {
                 paused_ = true;
                 break;
             case BricksIntent::resume: paused_ = false; break;
-            case BricksIntent::show_result: over_skipped_ = true; break;
+            case BricksIntent::show_result: over_at_ = std::min(over_at_, now_ms - kBricksOverBoardMs); break;
         }
     }
     return result;
@@ -348,7 +345,13 @@ std::optional<double> BricksScreen::next_redraw_ms(double now_ms) const {
     for (const Pop& p : pops_) {
         if (now_ms - p.started < kBricksPopMs) return 0.0;
     }
-    if (session_ && session_->state().over && !over_dialog(now_ms)) return over_at_ + kBricksOverBoardMs - now_ms;
+    if (session_ && session_->state().over) {
+        const double until_dialog = over_at_ + kBricksOverBoardMs - now_ms;
+        if (until_dialog > 0) return until_dialog;
+        // The dialog sizes itself in its first frame and shows in the next ones: keep drawing
+        // for a moment after it comes up, or the last frame drawn would be the empty one.
+        if (until_dialog > -250) return 0.0;
+    }
     return std::nullopt;
 }
 

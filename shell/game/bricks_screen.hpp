@@ -98,8 +98,8 @@ private:
         bool callout;
     };
     std::vector<Pop> pops_;
-    double over_at_ = -1e9;          // when the game ended on screen (a loaded finished game: long ago)
-    bool over_skipped_ = false;      // the player went on to the result at once
+    double over_at_ = -1e9;          // when the game ended on screen (a loaded finished game, or the
+                                     // player tapped to go on: long enough ago for the dialog)
     bool recorded_ = false;          // this game's end is in the statistics
     bool new_record_ = false;
     std::uint64_t best_before_ = 0;

@@ -332,11 +332,12 @@ std::vector<BricksIntent> draw_bricks_view(const Ui& ui, const BricksViewModel& 
         const float alpha = 1 - pop.t * pop.t;
         const ImVec2 c(o.x + pop.col * L.cell, o.y + pop.row * L.cell - rise);
         ImDrawList* fg = ImGui::GetForegroundDrawList();
+        // The title font (40 CSS px) drawn smaller stays sharp; the body font drawn larger would blur.
         if (pop.callout) {
-            pill_text(fg, ui.fonts->title, ui.fonts->title->FontSize * 0.7f, c, pop.text.c_str(),
+            pill_text(fg, ui.fonts->title, ui.fonts->title->FontSize * 0.75f, c, pop.text.c_str(),
                       with_alpha(p.accent_text, alpha), with_alpha(p.accent, 0.92f * alpha), ui);
         } else {
-            pill_text(fg, ui.fonts->bold, ui.fonts->bold->FontSize * 1.15f, c, pop.text.c_str(), with_alpha(p.text, alpha),
+            pill_text(fg, ui.fonts->title, ui.fonts->title->FontSize * 0.6f, c, pop.text.c_str(), with_alpha(p.text, alpha),
                       with_alpha(p.card, 0.85f * alpha), ui);
         }
     }

@@ -9,6 +9,7 @@
 #include <GLFW/glfw3.h>
 
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -175,9 +176,18 @@ TEST_CASE("bricks screen: a whole game by keyboard with the hint, then play agai
     for (const Json& piece : ended["tray"]) {
         if (!piece.is_null()) CHECK(piece["fits"] == false);
     }
-    // ... then, after a moment, the dialog.
-    for (int i = 0; i < 4; ++i) f.frame(screen);
+    // ... and it waits for its moment (the app sleeps till then), or a tap goes on at once.
+    // (past the last pop-up, before the dialog)
+    const std::optional<double> wait = screen.next_redraw_ms(f.now + kBricksPopMs);
+    REQUIRE(wait);
+    CHECK(*wait > 0);
+    CHECK(*wait <= kBricksOverBoardMs);
+    REQUIRE(HeadlessUi::click("bricks-board", [&] { f.frame(screen, {}, 10); }));
     CHECK(f.state(screen)["result"] == "dialog");
+    // The dialog sizes itself in its first frame: the screen keeps drawing a moment after it comes up.
+    REQUIRE(screen.next_redraw_ms(f.now));
+    CHECK(*screen.next_redraw_ms(f.now) == 0.0);
+    CHECK_FALSE(screen.next_redraw_ms(f.now + 1000));
 
     // "Play again" on the game-over dialog: a new game, planned on its own rules.
     f.click(screen, tr("bricks.again"));
