@@ -1,12 +1,14 @@
 // Purpose: implementation of App (see app.hpp).
 #include "shell/app.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <string>
 #include <string_view>
 
 #include <imgui.h>
 
+#include "shell/audio.hpp"
 #include "shell/bridge.hpp"
 #include "shell/game/registry.hpp"
 #include "shell/i18n.hpp"
@@ -113,6 +115,10 @@ void App::apply_settings() {
             break;
     }
     apply_theme(theme_, window_.scale());
+    audio::configure(settings_.sound, settings_.volume);
+    reduce_motion_ = settings_.motion == MotionChoice::reduced ||
+                     (settings_.motion == MotionChoice::system && bridge::prefers_reduced_motion());
+    touch_screen_ = bridge::coarse_pointer();
 }
 
 void App::save_settings() { store_.write(kSettings, settings_to_json(settings_)); }
@@ -246,6 +252,7 @@ bool App::frame() {
     const bool scale_changed = window_.begin_frame();
     Ui ui = make_ui();
     ui.touch = window_.touch_input();
+    ui.fling = window_.fling();
     // Digits drawn 1:1: at the size the game on screen asks for, 40 CSS px elsewhere.
     const float digits = game != nullptr ? game->digit_css(ui) : 40.0f;
     if (scale_changed || digits != fonts_.digits_css) {
@@ -274,6 +281,7 @@ bool App::frame() {
     }
     // Drawn: the loop goes on until two frames in a row show the same (settle.hpp).
     settle_.drawn(frame_fingerprint(ImGui::GetDrawData()));
+    if (redraw_requested()) settle_.wake();  // a list coasting after a flick: the next frame too
     if (frames_drawn_ == 1) bridge::report_first_frame();
     return !take;
 }
@@ -286,6 +294,8 @@ Ui App::make_ui() const {
     ui.s = window_.scale();
     ui.width_css = static_cast<float>(window_.pixel_width()) / ui.s;
     ui.height_css = static_cast<float>(window_.pixel_height()) / ui.s;
+    ui.touch_screen = touch_screen_;
+    ui.reduce_motion = reduce_motion_;
     return ui;
 }
 
@@ -294,6 +304,7 @@ void App::draw(const Ui& ui) {
     switch (stack_.back().page) {
         case Page::start: {
             StartModel m;
+            m.privacy_choices = bridge::privacy_choices_available();
             m.notice = notice_;
             m.version = ASTRADIA_VERSION;
             m.cards = static_cast<int>(games_.size());
@@ -315,6 +326,7 @@ void App::draw(const Ui& ui) {
                 case StartAction::help: navigate(Screen{Page::help, nullptr}); break;
                 case StartAction::about: navigate(Screen{Page::about, nullptr}); break;
                 case StartAction::dismiss_notice: notice_.clear(); break;
+                case StartAction::privacy_choices: bridge::open_privacy_choices(); break;
                 case StartAction::none: break;
             }
             break;
@@ -395,9 +407,16 @@ std::string App::state_json() {
     Json list = Json::array();
     for (const Target& t : targets()) {
         list.push_back(Json{{"label", t.label}, {"x", t.x}, {"y", t.y}, {"w", t.w}, {"h", t.h},
-                            {"enabled", t.enabled}, {"on", t.on}, {"group", t.group}});
+                            {"enabled", t.enabled}, {"on", t.on}, {"group", t.group}, {"focused", t.focused}});
     }
     j["targets"] = list;
+    // Sound and motion (issue 17): what the player chose and the effects played so far.
+    Json played = Json::object();
+    for (int i = 0; i < audio::kEffectCount; ++i) {
+        played[audio::name(static_cast<audio::Effect>(i))] = audio::log().played[static_cast<std::size_t>(i)];
+    }
+    j["audio"] = Json{{"on", audio::enabled()}, {"played", played}, {"started", audio::log().started}};
+    j["reduce_motion"] = reduce_motion_;
     return canonical_dump(j);
 }
 

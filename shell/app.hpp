@@ -84,6 +84,8 @@ private:
     std::size_t frame_ms_next_ = 0;
     Settle settle_;                // whether to draw: after activity, until frames stop changing
     std::string hash_;             // the location fragment last set
+    bool touch_screen_ = false;    // the host's main pointer is a finger (apply_settings)
+    bool reduce_motion_ = false;   // the player's or the host's choice (apply_settings)
     int exit_code_ = 0;
 };
 

@@ -105,8 +105,18 @@ struct TouchEvent {
     enum class Phase { down, move, up, cancel } phase;
     float x;
     float y;
+    double ms = 0;  // when it happened (the event's time stamp, ms): a flick's speed comes from these,
+                    // not from frames, which a busy device draws late
 };
 std::vector<TouchEvent> take_touch_events();
+
+// --- sound (issue 17) ------------------------------------------------------------------
+// Hands the host a short mono sound under `id` (samples in -1..1 at `rate` Hz), once per id.
+// play_sound plays it at `volume` (0..1) over whatever plays. Web: WebAudio (one AudioContext,
+// made at the first play; a browser that refuses audio plays nothing). Native: nothing is
+// played. Both return false when nothing will be heard.
+bool load_sound(int id, const std::vector<float>& samples, int rate);
+bool play_sound(int id, float volume);
 
 // --- the test hook -----------------------------------------------------------------------
 // Web: window.astradia.state() returns JSON.parse(provider()); read-only. Native: unused.

@@ -266,8 +266,10 @@ constexpr Entry kTable[] = {
      "Каждая поставленная клетка даёт очко; r линий, убранных одним ходом, добавляют 5\u00B7r\u00B7(r+1): "
      "10, 30, 60, 100\u2026"},
     {"help.bricks.keys",
-     "Keyboard: 1\u20133 picks a piece, the arrows move it, Enter places it, Escape puts it back.",
-     "Клавиатура: 1\u20133 — выбрать фигуру, стрелки — двигать, Enter — поставить, Escape — вернуть."},
+     "Keyboard: 1\u20133 picks a piece, the arrows move it, Enter places it, Escape puts it back "
+     "(or pauses), H shows a suggested move.",
+     "Клавиатура: 1\u20133 — выбрать фигуру, стрелки — двигать, Enter — поставить, Escape — вернуть "
+     "(или пауза), H — подсказка хода."},
     // --- about ---
     {"about.title", "About Astradia", "Об Astradia"},
     {"about.body",
@@ -282,6 +284,21 @@ constexpr Entry kTable[] = {
     {"about.sale", "Terms of Sale", "Условия продажи"},
     {"about.browsers", "Runs in browsers with WebAssembly and WebGL 2.",
      "Работает в браузерах с поддержкой WebAssembly и WebGL 2."},
+    // --- Bricks: hint, pause, call-outs, game over (issue 17) ---
+    {"bricks.hint", "Hint", "Подсказка"},
+    {"bricks.paused", "Paused", "Пауза"},
+    {"bricks.paused_saved", "Your game is saved: you can also come back to it later from the menu.",
+     "Партия сохранена: к ней можно вернуться и позже, из меню."},
+    {"bricks.resume", "Resume", "Продолжить"},
+    {"bricks.no_room", "No room for these pieces", "Этим фигурам нет места"},
+    {"bricks.callout.lines.one", "{n} line!", "{n} линия!"},
+    {"bricks.callout.lines.few", "{n} lines!", "{n} линии!"},
+    {"bricks.callout.lines.many", "{n} lines!", "{n} линий!"},
+    {"bricks.callout.streak", "Streak ×{n}", "Серия ×{n}"},
+    // --- sound (issue 17) ---
+    {"settings.sound", "Sound", "Звук"},
+    {"settings.sound_on", "Sound effects", "Звуковые эффекты"},
+    {"settings.volume", "Volume", "Громкость"},
     // --- plurals ---
     {"unit.minutes.one", "{n} minute", "{n} минута"},
     {"unit.minutes.few", "{n} minutes", "{n} минуты"},

@@ -29,6 +29,9 @@ struct Settings {
     bool show_timer = true;
     // Bricks
     bool bricks_hint = false;
+    // Sound effects (both games): off until the player turns them on
+    bool sound = false;
+    int volume = 75;         // percent (Settings offers 25, 50, 75, 100)
 
     bool operator==(const Settings&) const = default;
 };
@@ -36,7 +39,8 @@ struct Settings {
 inline constexpr int kMaxMistakeLimit = 9;
 
 Json settings_to_json(const Settings& s);
-// Reads settings; an unknown or out-of-range value is an Error (code settings.format).
+// Reads settings; an unknown or out-of-range value is an Error (code settings.format). The
+// sound keys may be missing (settings saved before them): sound stays off.
 Expected<Settings> settings_from_json(const Json& j);
 inline Expected<Settings> load_settings(const Sealed& opened) { return settings_from_json(opened.payload); }
 

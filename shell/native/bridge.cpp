@@ -162,4 +162,9 @@ unsigned take_host_events() { return 0; }
 std::vector<TouchEvent> take_touch_events() { return {}; }
 void set_state_provider(std::function<std::string()> p) { provider() = std::move(p); }
 
+// Sound: no backend natively (the effects are synthesised and tested all the same; only the
+// web plays them).
+bool load_sound(int, const std::vector<float>&, int) { return false; }
+bool play_sound(int, float) { return false; }
+
 }  // namespace astradia::bridge

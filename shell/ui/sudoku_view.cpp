@@ -820,7 +820,7 @@ bool begin_sheet(const Ui& ui, const char* id, float width) {
     ImGui::SetNextWindowSize(ImVec2(sheet_w, 0));
     const float pad = ui.height_css < 520 ? 12 : 20;
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ui.px(pad), ui.px(pad)));
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, ui.px(16));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, ui.px(kRadiusPanel));
     const bool open = ImGui::BeginPopupModal(id, nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize |
                                                               ImGuiWindowFlags_NoMove | ImGuiWindowFlags_AlwaysAutoResize);
     ImGui::PopStyleVar(2);

@@ -31,6 +31,8 @@ public:
         ImGuiIO& io = ImGui::GetIO();
         io.IniFilename = nullptr;
         io.DisplaySize = ImVec2(width_css * scale, height_css * scale);
+        // Kept where the static click helpers find it: targets are in CSS px, the mouse in device px.
+        io.DisplayFramebufferScale = ImVec2(scale, scale);
         fonts_ = build_fonts(scale);
         unsigned char* pixels = nullptr;
         int w = 0;
@@ -41,10 +43,12 @@ public:
         ui_.s = scale;
         ui_.width_css = width_css;
         ui_.height_css = height_css;
-        scale_ = scale;
         id_check::watch(true);
     }
     ~HeadlessUi() { ImGui::DestroyContext(); }
+    // The context the views are drawn with: a test may switch the device's kind (touch
+    // screen) or reduced motion.
+    Ui& context() { return ui_; }
     HeadlessUi(const HeadlessUi&) = delete;
     HeadlessUi& operator=(const HeadlessUi&) = delete;
 
@@ -102,7 +106,7 @@ public:
         }
         if (hit == nullptr) return false;
         ImGuiIO& io = ImGui::GetIO();
-        const float k = scale_;  // targets are in CSS px, the mouse in device px
+        const float k = io.DisplayFramebufferScale.x;  // targets are in CSS px, the mouse in device px
         // Below or above the screen (a scrolling column): the mouse wheel brings it into
         // view first, as a player would scroll.
         for (int tries = 0; tries < 20 && (hit->y < 0 || (hit->y + hit->h) * k > io.DisplaySize.y); ++tries) {
@@ -127,8 +131,6 @@ public:
     }
 
 private:
-    // The scale of the context drawn last (one context at a time): clicks turn CSS px to device px.
-    static inline float scale_ = 1;
     Fonts fonts_;
     Ui ui_;
     std::vector<KeyPress> presses_;

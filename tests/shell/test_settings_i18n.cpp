@@ -99,3 +99,27 @@ TEST_CASE("dates read as players write them, in both languages", "[shell][i18n]"
     }
     set_language(Lang::en);
 }
+
+TEST_CASE("settings: sound and volume round-trip, and saves made before them keep sound off", "[shell][settings]") {
+    Settings s;
+    CHECK_FALSE(s.sound);  // off until the player turns it on
+    s.sound = true;
+    s.volume = 35;
+    CHECK(settings_from_json(settings_to_json(s)).value() == s);
+    // An older save without the keys loads with the defaults for them.
+    Json old = settings_to_json(s);
+    old.erase("sound");
+    old.erase("volume");
+    const Settings loaded = settings_from_json(old).value();
+    CHECK_FALSE(loaded.sound);
+    CHECK(loaded.volume == Settings{}.volume);
+    // Present but wrong: an error naming the field.
+    Json loud = settings_to_json(s);
+    loud["volume"] = 101;
+    const auto r = settings_from_json(loud);
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.error().message == "settings.volume: expected an integer in 0..100");
+    Json text = settings_to_json(s);
+    text["sound"] = "on";
+    CHECK_FALSE(settings_from_json(text).ok());
+}
