@@ -271,7 +271,7 @@ bool has_target(const std::string& label) {
 
 }  // namespace
 
-TEST_CASE("sudoku screen: Menu leaves while a hint is open; Escape closes the hint first", "[shell][sudoku]") {
+TEST_CASE("sudoku screen: Menu leaves while a hint is open, Escape closes the hint first", "[shell][sudoku]") {
     Fixture f;
     SudokuScreen screen(f.context());
     REQUIRE(screen.start("easy-11", f.now));
@@ -359,7 +359,7 @@ TEST_CASE("sudoku screen: a wrong digit does not count as placed on its key", "[
     CHECK(f.state(screen)["left"][a.solution[cell] - 1] == start["left"][a.solution[cell] - 1].get<int>() - 1);
 }
 
-TEST_CASE("sudoku screen: a link or a paste asks before it replaces a game with progress; the daily has its own slot",
+TEST_CASE("sudoku screen: a link or a paste asks before it replaces a game with progress, the daily has its own slot",
           "[shell][sudoku]") {
     Fixture f;
     SudokuScreen screen(f.context());
@@ -489,7 +489,7 @@ TEST_CASE("sudoku screen: How to play shows taps on a touch screen and keys wher
     }
 }
 
-TEST_CASE("sudoku screen: a lost daily puzzle is tried again in its slot; the game in progress is untouched",
+TEST_CASE("sudoku screen: a lost daily puzzle is tried again in its slot, the game in progress is untouched",
           "[shell][sudoku]") {
     Fixture f;
     SudokuScreen screen(f.context());

@@ -434,7 +434,7 @@ TEST_CASE("session: the selected cell is kept with the game, not with its histor
     CHECK(older->selected() == 40);
 }
 
-TEST_CASE("session: progress is a move, a mistake or a hint; a game only opened has none", "[sudoku][session]") {
+TEST_CASE("session: progress is a move, a mistake or a hint, a game only opened has none", "[sudoku][session]") {
     Session fresh = new_session();
     fresh.resume(0);
     fresh.select(3);

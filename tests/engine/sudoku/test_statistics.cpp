@@ -121,7 +121,7 @@ TEST_CASE("dates from days, weekdays and month lengths", "[sudoku][stats]") {
     CHECK(days_in_month(2026, 13) == 0);
 }
 
-TEST_CASE("the calendar keeps every solved day; earlier days close gaps but never restart the streak", "[sudoku][stats]") {
+TEST_CASE("the calendar keeps every solved day, earlier days close gaps but never restart the streak", "[sudoku][stats]") {
     Statistics s;
     record_win(s, Level::easy, 1000, "2026-11-02");
     record_win(s, Level::easy, 1000, "2026-11-04");
@@ -148,7 +148,7 @@ TEST_CASE("the calendar keeps every solved day; earlier days close gaps but neve
     CHECK(*back == s);
 }
 
-TEST_CASE("statistics from before the calendar load with their last day in it; broken calendars are refused", "[sudoku][stats]") {
+TEST_CASE("statistics from before the calendar load with their last day in it, broken calendars are refused", "[sudoku][stats]") {
     Statistics s;
     record_win(s, Level::easy, 1000, "2026-11-20");
     record_win(s, Level::easy, 1000, "2026-11-21");
