@@ -116,8 +116,7 @@ void App::apply_settings() {
     }
     apply_theme(theme_, window_.scale());
     audio::configure(settings_.sound, settings_.volume);
-    reduce_motion_ = settings_.motion == MotionChoice::reduced ||
-                     (settings_.motion == MotionChoice::system && bridge::prefers_reduced_motion());
+    reduce_motion_ = motion_reduced(settings_.motion, bridge::prefers_reduced_motion());
     touch_screen_ = bridge::coarse_pointer();
 }
 

@@ -38,6 +38,13 @@ struct Settings {
 
 inline constexpr int kMaxMistakeLimit = 9;
 
+// Whether animations are reduced now: the player's Motion choice, or the host's preference
+// (prefers-reduced-motion on the web) when the choice is "like the system". The one rule
+// every screen follows.
+inline bool motion_reduced(MotionChoice choice, bool host_prefers_reduced) {
+    return choice == MotionChoice::reduced || (choice == MotionChoice::system && host_prefers_reduced);
+}
+
 Json settings_to_json(const Settings& s);
 // Reads settings; an unknown or out-of-range value is an Error (code settings.format). The
 // sound keys may be missing (settings saved before them): sound stays off.

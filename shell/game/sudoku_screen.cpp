@@ -248,7 +248,7 @@ void SudokuScreen::draw_statistics(const Ui& ui) const { draw_sudoku_statistics(
 
 void SudokuScreen::draw_help(const Ui& ui) const {
     // A finger on the screen, or a device whose main pointer is one: taps, not keys.
-    help_touch_ = ui.touch || bridge::coarse_pointer();
+    help_touch_ = ui.touch || ui.touch_screen;
     draw_sudoku_help(ui, *help_touch_);
 }
 
@@ -373,8 +373,7 @@ std::optional<sudoku::Move> SudokuScreen::hint_move() const {
 }
 
 bool SudokuScreen::reduce_motion() const {
-    return ctx_.settings->motion == MotionChoice::reduced ||
-           (ctx_.settings->motion == MotionChoice::system && bridge::prefers_reduced_motion());
+    return motion_reduced(ctx_.settings->motion, bridge::prefers_reduced_motion());
 }
 
 GameFrame SudokuScreen::frame(const Ui& ui, double now_ms) {

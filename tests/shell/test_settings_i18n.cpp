@@ -50,6 +50,15 @@ TEST_CASE("settings: saved before the motion choice, they load with motion like 
     CHECK(settings_from_json(old).value().motion == MotionChoice::system);
 }
 
+TEST_CASE("settings: motion is reduced by the choice, or by the host when the choice is like the system", "[shell][settings]") {
+    CHECK(motion_reduced(MotionChoice::reduced, false));
+    CHECK(motion_reduced(MotionChoice::reduced, true));
+    CHECK_FALSE(motion_reduced(MotionChoice::full, true));
+    CHECK_FALSE(motion_reduced(MotionChoice::full, false));
+    CHECK(motion_reduced(MotionChoice::system, true));
+    CHECK_FALSE(motion_reduced(MotionChoice::system, false));
+}
+
 TEST_CASE("i18n: every key has English and Russian text", "[shell][i18n]") {
     for (std::string_view key : all_keys()) {
         const char* en = tr(key, Lang::en);
