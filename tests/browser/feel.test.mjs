@@ -9,7 +9,7 @@
 // Screenshots of every new state in build/screenshots/feel-*.png.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import {
   startServer, openPage, screenshot, appState, waitForState, clickTarget, loadApp, finger, SITE,
@@ -145,8 +145,14 @@ for (const answer of ['Reject all', 'Accept all']) {
       await s.page.waitForFunction(() => document.querySelector('astradia-legal').dataset.state === 'settled');
       await s.page.waitForFunction(() => document.activeElement === document.getElementById('canvas'), null, { timeout: 5000 });
       // Keys only, from here: the arrows to Bricks' New game, Space, then a piece with 1 and Enter.
-      // (Keys are held as a hand holds them: ImGui's navigation reads keys held at a frame.)
-      const press = async (key) => { await s.page.keyboard.down(key); await s.page.waitForTimeout(120); await s.page.keyboard.up(key); };
+      // (Keys are held as a hand holds them: ImGui's navigation reads keys held at a frame, so
+      // each is let go only once the app has drawn frames with it down.)
+      const press = async (key) => {
+        const before = (await appState(s.page)).frames;
+        await s.page.keyboard.down(key);
+        await waitForState(s.page, (q) => q.frames >= before + 2, { what: `frames with ${key} held` });
+        await s.page.keyboard.up(key);
+      };
       const goal = (t) => t.group === 'bricks' && t.label === 'New game';
       let st = await appState(s.page);
       for (let i = 0; i < 20 && !st.targets.some((t) => t.focused && goal(t)); i++) {
@@ -241,8 +247,7 @@ test('touch screens show no scroll bar and a flick keeps scrolling; the mouse ke
     await touch('touchStart', { x: 200, y: 500 }, t0);
     for (let i = 1; i <= 6; i++) await touch('touchMove', { x: 200, y: 500 - i * 30 }, t0 + i * 0.016);
     await touch('touchEnd', null, t0 + 0.11);
-    const released = first(await appState(phone.page)).y;
-    assert.ok(released < start - 60, `the drag scrolled (${start} -> ${released})`);
+    const released = first(await waitForState(phone.page, (q) => first(q).y < start - 60, { what: 'the drag scrolling the list' })).y;
     await screenshot(phone.page, 'feel-phone-settings-flick.png');
     const later = first(await waitForState(phone.page, (q) => first(q).y < released - 20, { what: 'the list coasting on', timeout: 3000 })).y;
     // ... and comes to rest.
@@ -352,7 +357,9 @@ for (const [size, play] of [[PHONE, scatter], [DESKTOP, firstFit]]) {
         if (st.bricks.result === 'board') {
           assert.ok(!st.targets.some((t) => t.label === 'Play again'), 'no dialog over the board yet');
           assert.ok(st.bricks.tray.every((p) => !p || !p.fits), 'the pieces left have no room');
-          await frozen('over-board');
+          // Shot as it is (the step lasts 1.6 s): stopping the page's clock here, while the app
+          // sleeps until the dialog's moment, left its timer unfired after the clock resumed.
+          await shot('over-board');
         }
         st = await waitForState(s.page, (q) => q.bricks.result === 'dialog' && q.targets.some((t) => t.label === 'Play again'),
           { what: 'the game-over dialog' });
@@ -434,13 +441,16 @@ test('phone, first visit: the page shows the game\'s name and the download\'s pr
     // The wasm held back a moment, as on a slow network, to see the page before the game.
     let release;
     const held = new Promise((r) => { release = r; });
-    await s.page.route('**/astradia.wasm', async (route) => { await held; await route.continue(); });
+    // The wasm's content-hashed name, from the site's list of them.
+    const wasmFile = JSON.parse(readFileSync(path.join(SITE, 'assets.json'), 'utf8'))['astradia.wasm'];
+    assert.match(wasmFile, /^astradia\.[0-9a-f]{16}\.wasm$/);
+    await s.page.route(`**/${wasmFile}`, async (route) => { await held; await route.continue(); });
     await s.page.goto(server.origin + '/');
     await s.page.waitForSelector('#loading-progress');
     assert.equal((await s.page.textContent('.loading-name')).trim(), 'Astradia');
     assert.match(await s.page.textContent('#loading-text'), /Loading the game/);
     await screenshot(s.page, 'feel-phone-loading.png');
-    const wasmBytes = statSync(path.join(SITE, 'astradia.wasm')).size;
+    const wasmBytes = statSync(path.join(SITE, wasmFile)).size;
     assert.equal(Number(await s.page.getAttribute('#loading-progress', 'data-bytes')), wasmBytes, 'the page knows the size to expect');
     release();
     await s.page.waitForSelector('html[data-app="running"]', { timeout: 30000 });
