@@ -17,7 +17,7 @@ languages, versions and dates, recorded hashes) and writes, into --out:
 Every problem is reported as "file:line: message" (or "file: key: message" for JSON
 settings) and the exit status is 1; nothing is written then. The output folder is
 replaced atomically, and only when its content changed (so a build system that
-watches --stamp re-packages the site only then). Standard library only.
+watches --stamp re-packages the site only then; scripts/dirswap.py). Standard library only.
 
 Usage:
     build_legal.py --out DIR [--today YYYY-MM-DD] [--stamp FILE]
@@ -31,10 +31,11 @@ import html
 import json
 import os
 import re
-import shutil
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(os.path.dirname(HERE), "scripts"))
+import dirswap  # noqa: E402  (scripts/dirswap.py: the one way a generated folder is replaced)
 
 LANGS = ("en", "ru")
 LANG_NAMES = {"en": "English", "ru": "Русский"}           # in the language switch
@@ -1191,19 +1192,12 @@ def write_tree(files, out, stamp):
         with open(stamp) as f:
             if f.read().strip() == digest:
                 return False
-    tmp = out + ".tmp"
-    shutil.rmtree(tmp, ignore_errors=True)
-    for name, data in files.items():
-        path = os.path.join(tmp, name)
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(path, "wb") as f:
-            f.write(data)
-    old = out + ".old"
-    shutil.rmtree(old, ignore_errors=True)
-    if os.path.exists(out):
-        os.rename(out, old)
-    os.rename(tmp, out)
-    shutil.rmtree(old, ignore_errors=True)
+    with dirswap.replacing(out) as tmp:
+        for name, data in files.items():
+            path = os.path.join(tmp, name)
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            with open(path, "wb") as f:
+                f.write(data)
     if stamp:
         os.makedirs(os.path.dirname(os.path.abspath(stamp)), exist_ok=True)
         with open(stamp, "w") as f:

@@ -24,6 +24,8 @@ import shutil
 import subprocess
 import sys
 
+import dirswap  # scripts/dirswap.py, beside this file: the one way a generated folder is replaced
+
 COMPRESSIBLE = {".html", ".js", ".mjs", ".css", ".wasm", ".svg", ".json", ".txt", ".ttf", ".xml", ".md",
                 ".webmanifest"}
 SKIP_NAMES = {"CMakeLists.txt"}
@@ -182,54 +184,46 @@ def main():
     args = ap.parse_args()
 
     out = os.path.abspath(args.out)
-    tmp = out + ".tmp"
-    shutil.rmtree(tmp, ignore_errors=True)
 
     def ignore(_dir, names):
         return [n for n in names if n in SKIP_NAMES or n.startswith(".")]
 
-    shutil.copytree(args.web, tmp, ignore=ignore)
-    for extra in args.extra:
-        shutil.copytree(extra, tmp, dirs_exist_ok=True, ignore=ignore)
-    for name in ("astradia.js", "astradia.wasm"):
-        src = os.path.join(args.app, name)
-        if not os.path.isfile(src):
-            sys.exit(f"package_site: {src} is missing (build the astradia_app target first)")
-        shutil.copy2(src, os.path.join(tmp, name))
+    with dirswap.replacing(out) as tmp:
+        shutil.copytree(args.web, tmp, ignore=ignore, dirs_exist_ok=True)
+        for extra in args.extra:
+            shutil.copytree(extra, tmp, dirs_exist_ok=True, ignore=ignore)
+        for name in ("astradia.js", "astradia.wasm"):
+            src = os.path.join(args.app, name)
+            if not os.path.isfile(src):
+                sys.exit(f"package_site: {src} is missing (build the astradia_app target first)")
+            shutil.copy2(src, os.path.join(tmp, name))
 
-    brotli = shutil.which("brotli")
-    if brotli is None:
-        sys.exit("package_site: the brotli command is missing (Debian package brotli; ./run bootstrap installs it)")
+        brotli = shutil.which("brotli")
+        if brotli is None:
+            sys.exit("package_site: the brotli command is missing (Debian package brotli; ./run bootstrap installs it)")
 
-    renames = fingerprint(tmp)
-    pages = [os.path.join(tmp, f) for f in shipped_files(tmp) if f.endswith(".html")]
-    for page in pages:
-        fill_page(page, tmp, renames)
-    with open(os.path.join(tmp, "assets.json"), "w", encoding="utf-8") as manifest:
-        json.dump(renames, manifest, indent=1, sort_keys=True)
-        manifest.write("\n")
+        renames = fingerprint(tmp)
+        pages = [os.path.join(tmp, f) for f in shipped_files(tmp) if f.endswith(".html")]
+        for page in pages:
+            fill_page(page, tmp, renames)
+        with open(os.path.join(tmp, "assets.json"), "w", encoding="utf-8") as manifest:
+            json.dump(renames, manifest, indent=1, sort_keys=True)
+            manifest.write("\n")
 
-    fill_service_worker(tmp, renames)
+        fill_service_worker(tmp, renames)
 
-    for rel in shipped_files(tmp):
-        path = os.path.join(tmp, rel)
-        if os.path.splitext(rel)[1] in COMPRESSIBLE and os.path.getsize(path) >= 256:
-            write_gzip(path)
-            write_brotli(path, brotli)
+        for rel in shipped_files(tmp):
+            path = os.path.join(tmp, rel)
+            if os.path.splitext(rel)[1] in COMPRESSIBLE and os.path.getsize(path) >= 256:
+                write_gzip(path)
+                write_brotli(path, brotli)
 
-    files = shipped_files(tmp)
-    with open(os.path.join(tmp, "SHA256SUMS"), "w") as s256, open(os.path.join(tmp, "MD5SUMS"), "w") as smd5:
-        for rel in files:
-            data = open(os.path.join(tmp, rel), "rb").read()
-            s256.write(f"{hashlib.sha256(data).hexdigest()}  {rel}\n")
-            smd5.write(f"{hashlib.md5(data, usedforsecurity=False).hexdigest()}  {rel}\n")
-
-    old = out + ".old"
-    shutil.rmtree(old, ignore_errors=True)
-    if os.path.exists(out):
-        os.rename(out, old)
-    os.rename(tmp, out)
-    shutil.rmtree(old, ignore_errors=True)
+        files = shipped_files(tmp)
+        with open(os.path.join(tmp, "SHA256SUMS"), "w") as s256, open(os.path.join(tmp, "MD5SUMS"), "w") as smd5:
+            for rel in files:
+                data = open(os.path.join(tmp, rel), "rb").read()
+                s256.write(f"{hashlib.sha256(data).hexdigest()}  {rel}\n")
+                smd5.write(f"{hashlib.md5(data, usedforsecurity=False).hexdigest()}  {rel}\n")
 
     def size(rel):
         return os.path.getsize(os.path.join(out, renames.get(rel, rel)))

@@ -134,7 +134,7 @@ preset_stage "wasm-release: engine tests under node" wasm-release
 stage "node unit tests (legal widget logic)" "$passes/node-legal.key" \
     "$(key legal tests/legal)" node --test tests/legal/
 stage "server tests (SQLite and PostgreSQL)" "$passes/serve.key" \
-    "$(key serve.py server server.toml tests/serve tests/legal legal scripts/pgcluster.sh scripts/package_site.py \
+    "$(key serve.py server server.toml tests/serve tests/legal legal scripts/pgcluster.sh scripts/package_site.py scripts/dirswap.py \
         -- "$(server_packages)")" \
     with_pg /usr/bin/python3 -m unittest discover -s tests/serve -p 'test_[!n]*.py'
 stage "nginx with the shipped configuration (deploy/)" "$passes/nginx.key" \
@@ -142,7 +142,9 @@ stage "nginx with the shipped configuration (deploy/)" "$passes/nginx.key" \
     with_pg /usr/bin/python3 -m unittest discover -s tests/serve -p 'test_nginx.py'
 
 stage "legal build step tests (build_legal.py)" "$passes/build-legal.key" \
-    "$(key legal tests/legal)" python3 -m unittest discover -s tests/legal -p 'test_*.py'
+    "$(key legal tests/legal scripts/dirswap.py)" python3 -m unittest discover -s tests/legal -p 'test_*.py'
+stage "build script tests (scripts/)" "$passes/build-scripts.key" \
+    "$(key scripts tests/scripts)" python3 -m unittest discover -s tests/scripts -p 'test_*.py'
 stage "browser tests (Chromium + playwright-core)" "$passes/browser.key" \
     "$(key tests/browser serve.py server web legal -- "$(site_sums | sha256sum)" "$(server_packages)")" \
     node --test --test-concurrency=1 tests/browser/

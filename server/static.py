@@ -5,8 +5,11 @@ compressible files), and caching by name: a content-hashed asset (name.<16 hex>.
 is immutable for a year, everything else (pages, sw.js, checksum lists, the widget's public files)
 revalidates. Files are streamed through the server's file wrapper, never read whole.
 
-What a path resolves to is remembered for a second (a site swapped by scripts/package_site.py is
-seen within that second).
+Where a path leads (the resolution, which walks every component) is remembered for a second, but
+the file itself is checked on every request (one stat: inode, size and modification time), so a
+file rewritten in place or a site swapped by scripts/package_site.py is served as it is now, with
+its own length and ETag, never the old one's (a 304 for the old tag after a change, or a length
+that no longer matches the bytes). A path that led nowhere stays a 404 for that second.
 """
 import email.utils
 import gzip
@@ -57,8 +60,13 @@ def file_etag(path):
     return digest.hexdigest()[:32]
 
 
+def _stamp(st):
+    """What says a file is still the one an entry describes."""
+    return (st.st_ino, st.st_size, st.st_mtime_ns)
+
+
 class _Entry:
-    __slots__ = ("full", "size", "mtime", "etag", "ctype", "compressible", "twins", "expires", "gz")
+    __slots__ = ("full", "stamp", "size", "mtime", "etag", "ctype", "compressible", "twins", "expires", "gz")
 
     def __init__(self, **kw):
         for k, v in kw.items():
@@ -104,12 +112,22 @@ class StaticFiles:
         with self._lock:
             entry = self._entries.get(path)
         if entry is not None and entry.expires > now:
-            return entry
+            if entry.full is None:
+                return entry
+            try:
+                if _stamp(os.stat(entry.full)) == entry.stamp:
+                    return entry
+            except OSError:
+                pass
         full = self.resolve(path)
+        if full is not None:
+            try:
+                st = os.stat(full)
+            except OSError:  # swapped away since it was resolved
+                full = None
         if full is None:
             entry = _Entry(full=None, expires=now + FRESH_SECONDS)
         else:
-            st = os.stat(full)
             name = os.path.basename(full)
             ctype = MIME_BY_NAME.get(name) or MIME.get(os.path.splitext(name)[1].lower(), "application/octet-stream")
             compressible = ctype.startswith(COMPRESSIBLE) and st.st_size >= 256
@@ -122,7 +140,7 @@ class StaticFiles:
                         continue
                     if tst.st_mtime_ns >= st.st_mtime_ns:
                         twins[coding] = (full + suffix, tst.st_size)
-            entry = _Entry(full=full, size=st.st_size, mtime=st.st_mtime, etag=self._etag(full, st),
+            entry = _Entry(full=full, stamp=_stamp(st), size=st.st_size, mtime=st.st_mtime, etag=self._etag(full, st),
                            ctype=ctype, compressible=compressible, twins=twins,
                            expires=now + FRESH_SECONDS, gz=None)
         with self._lock:

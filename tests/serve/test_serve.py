@@ -130,6 +130,29 @@ class SiteBehaviour:
         self.assertEqual(body, b"")
         self.assertEqual(headers304["etag"], etag)
 
+    def test_a_file_changed_in_place_is_served_as_it_is_now(self):
+        # A page or a manifest rewritten between two requests (a deploy, a legal document's new
+        # version): the second answer has the new bytes, length and tag, never a 304 for the old tag.
+        path = os.path.join(self.root, "changing.json")
+        for version, body in enumerate((b'{"v":1}', b'{"version": 2, "longer": true}', b'{"v":3}')):
+            tmp = path + ".new"
+            with open(tmp, "wb") as f:
+                f.write(body)
+            os.replace(tmp, path) if version != 2 else shutil.copyfile(tmp, path)  # a swap, then in place
+            if version == 2:
+                os.remove(tmp)
+            hdrs = {"Accept-Encoding": ""}
+            if version:
+                hdrs["If-None-Match"] = etag
+            status, headers, got = get(self.port, "/changing.json", hdrs)
+            self.assertEqual((status, got), (200, body), version)
+            self.assertEqual(headers["content-length"], str(len(body)))
+            self.assertNotEqual(headers["etag"], etag if version else None)
+            etag = headers["etag"]
+        os.remove(path)
+        status, _, _ = get(self.port, "/changing.json", {"Accept-Encoding": ""})
+        self.assertEqual(status, 404)
+
     def test_head_has_no_body(self):
         status, headers, body = raw_request(
             self.port, b"HEAD /app.wasm HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
