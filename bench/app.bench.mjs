@@ -6,8 +6,16 @@
 //   - frame cost: CPU time per drawn frame while playing (median / p99 / max), as the
 //     app measures it around its frame function: Sudoku by keyboard, Bricks dragging;
 //   - idle: frames drawn per second when nothing happens.
+//   - the same first frame on the phone profile (390x844, DPR 3, touch), median of 10.
 // Run: ./run bench app   (or node bench/app.bench.mjs after building wasm-release)
+// With ASTRADIA_BENCH_BASELINE=DIR (another build's site folder) the first-frame visits
+// alternate between that site and this one, phone and desktop, in one run, so the two
+// builds are compared under the same load; the Sudoku keys' frame cost is also measured
+// on both, three rounds in turn.
 import { startServer, openPage, appState } from '../tests/browser/harness.mjs';
+
+const PHONE = { width: 390, height: 844, scale: 3, touch: true };
+const baselineRoot = process.env.ASTRADIA_BENCH_BASELINE || '';
 
 function quantile(sorted, q) {
   if (sorted.length === 0) return NaN;
@@ -16,6 +24,25 @@ function quantile(sorted, q) {
 }
 
 const server = await startServer();
+const baseline = baselineRoot ? await startServer({ root: baselineRoot }) : null;
+
+// One fresh visit: milliseconds from navigation to the app's first interactive frame.
+async function firstFrame(origin, profile) {
+  const s = await openPage(origin, {
+    ...profile,
+    initScript: () => {
+      window.addEventListener('astradia:ready', () => { window.__readyAt = performance.now(); }, { once: true });
+    },
+  });
+  try {
+    await s.page.goto(origin + '/');
+    await s.page.waitForSelector('html[data-app="running"]', { timeout: 30000 });
+    return await s.page.evaluate(() => window.__readyAt);
+  } finally { await s.close(); }
+}
+const median = (list) => [...list].sort((a, b) => a - b)[Math.floor((list.length - 1) / 2)];
+const range = (list) => `${Math.min(...list).toFixed(0)} to ${Math.max(...list).toFixed(0)}`;
+
 try {
   // --- download and time to first interactive frame ---
   const ready = [];
@@ -99,7 +126,53 @@ try {
     console.log(`  frame cost, ${name.padEnd(18)} median ${quantile(f, 0.5).toFixed(2)} ms, p99 ${quantile(f, 0.99).toFixed(2)} ms, max ${f[f.length - 1].toFixed(2)} ms over ${f.length} frames`);
   }
   console.log(`  idle:                        ${((idle1 - idle0) / 3).toFixed(2)} frames/s`);
-  console.log('  reproduce: ./run bench app');
+
+  // With a baseline: the same 120 Sudoku keys on each build, three rounds in turn.
+  const sudokuKeys = async (origin) => {
+    const p = await openPage(origin);
+    try {
+      await p.page.goto(origin + '/');
+      await p.page.waitForSelector('html[data-app="running"]');
+      await p.page.evaluate(() => window.AstradiaLegal && window.AstradiaLegal.set({ statistics: false, ads: false }));
+      await p.page.goto(origin + '/#sudoku/medium-7');
+      await p.page.waitForFunction(() => window.astradia.state().screen === 'sudoku');
+      await p.page.waitForTimeout(500);
+      const before = (await appState(p.page)).frames;
+      const keys = ['ArrowRight', 'ArrowDown', 'n', '3', '5', 'n', '7', 'Delete', 'ArrowLeft', '4', 'Control+z', 'Control+y'];
+      for (let i = 0; i < 120; i++) await p.page.keyboard.press(keys[i % keys.length]);
+      const after = await appState(p.page);
+      const n = Math.min(after.frames - before, after.frame_ms.length);
+      return after.frame_ms.slice(after.frame_ms.length - n);
+    } finally { await p.close(); }
+  };
+  if (baseline) {
+    const base = [], mine = [];
+    for (let round = 0; round < 3; round++) {
+      base.push(...await sudokuKeys(baseline.origin));
+      mine.push(...await sudokuKeys(server.origin));
+    }
+    for (const [name, list] of [['baseline', base], ['this build', mine]]) {
+      const f = sorted(list);
+      console.log(`  frame cost, Sudoku (keys), ${name.padEnd(10)} median ${quantile(f, 0.5).toFixed(2)} ms, p99 ${quantile(f, 0.99).toFixed(2)} ms, max ${f[f.length - 1].toFixed(2)} ms over ${f.length} frames (3 rounds in turn)`);
+    }
+  }
+
+  // The phone's first frame; with a baseline, both builds visited in turn.
+  const phone = [], phoneBase = [], desktopBase = [], desktop = [];
+  for (let run = 0; run < 10; run++) {
+    if (baseline) phoneBase.push(await firstFrame(baseline.origin, PHONE));
+    phone.push(await firstFrame(server.origin, PHONE));
+    if (baseline) desktopBase.push(await firstFrame(baseline.origin, {}));
+    if (baseline) desktop.push(await firstFrame(server.origin, {}));
+  }
+  console.log(`  first frame, phone profile:  median ${median(phone).toFixed(0)} ms of 10 (${range(phone)})`);
+  if (baseline) {
+    console.log(`  interleaved with ${baselineRoot}:`);
+    console.log(`    phone   baseline median ${median(phoneBase).toFixed(0)} ms (${range(phoneBase)}), this build ${median(phone).toFixed(0)} ms (${range(phone)})`);
+    console.log(`    desktop baseline median ${median(desktopBase).toFixed(0)} ms (${range(desktopBase)}), this build ${median(desktop).toFixed(0)} ms (${range(desktop)})`);
+  }
+  console.log(`  reproduce: ${baseline ? `ASTRADIA_BENCH_BASELINE=${baselineRoot} ` : ''}./run bench app`);
 } finally {
   await server.stop();
+  if (baseline) await baseline.stop();
 }

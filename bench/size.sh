@@ -16,5 +16,17 @@ bench_size() {
         printf '  %-34s %8d B raw %8d B gzip %8d B brotli\n' "$file" "$raw" "$gz" "$br"
     done
     awk -v t="$total" -v b="$total_br" 'BEGIN { printf "  %-34s %8s       %8d B gzip (%.1f KB) %8d B brotli (%.1f KB)\n", "total", "", t, t / 1024, b, b / 1024 }'
-    echo "  reproduce: ./run bench size"
+    # With ASTRADIA_BENCH_BASELINE=DIR (another build's site folder), its gzip total beside this
+    # one (its assets.json names its files, if it has one).
+    local base="${ASTRADIA_BENCH_BASELINE:-}" btotal=0
+    if [[ -n "$base" ]]; then
+        for f in index.html app.css boot.js astradia.js astradia.wasm; do
+            local bfile
+            bfile=$(python3 -c 'import json, os, sys; p = sys.argv[1]; print(json.load(open(p)).get(sys.argv[2], sys.argv[2]) if os.path.exists(p) else sys.argv[2])' \
+                "$base/assets.json" "$f")
+            btotal=$((btotal + $(stat -c %s "$base/$bfile.gz" 2>/dev/null || stat -c %s "$base/$bfile")))
+        done
+        awk -v b="$btotal" -v t="$total" -v d="$base" 'BEGIN { printf "  baseline %s: %d B gzip (%.1f KB); this build %+d B\n", d, b, b / 1024, t - b }'
+    fi
+    echo "  reproduce: ${base:+ASTRADIA_BENCH_BASELINE=$base }./run bench size"
 }

@@ -19,11 +19,17 @@ function(astradia_wasm_app target)
     -sTOTAL_STACK=1MB
     -sFILESYSTEM=0                 # no virtual file system: storage goes through the bridge
     -sEXIT_RUNTIME=0               # the main loop outlives main()
-    -sINCOMING_MODULE_JS_API=[canvas,print,printErr,locateFile,onAbort,astradiaBoot]
+    -sINCOMING_MODULE_JS_API=[canvas,print,printErr,locateFile,onAbort,astradiaBoot,instantiateWasm]
     -sEXPORTED_RUNTIME_METHODS=[]
     # main, and the C functions bridge.js calls (shell/web/bridge.cpp documents each)
     -sEXPORTED_FUNCTIONS=[_main,_astradia_wake,_astradia_host_event,_astradia_touch,_astradia_state_json]
     -sHTML5_SUPPORT_DEFERRING_USER_SENSITIVE_REQUESTS=0
+    -sTEXTDECODER=2                # every browser with WebAssembly and WebGL 2 has TextDecoder: no JS fallback
+    -sGL_TRACK_ERRORS=0            # glGetError straight from WebGL: the JS that records GL errors is not shipped
+    -sGL_SUPPORT_AUTOMATIC_ENABLE_EXTENSIONS=0  # ImGui's WebGL 2 renderer needs no extension
+    -sGL_EMULATE_GLES_VERSION_STRING_FORMAT=0   # ... and reads GL_MAJOR_VERSION, not the version string
+    -sGL_EXTENSIONS_IN_PREFIXED_FORMAT=0        # ... and looks for no extension by name
+    -sSUPPORT_ERRNO=0              # nothing reads errno set by the JS side (no file system, storage via the bridge)
     --js-library=${CMAKE_SOURCE_DIR}/shell/web/bridge.js
     $<$<CONFIG:Release>:-O2>
     $<$<CONFIG:Release>:--closure=0>)

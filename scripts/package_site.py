@@ -6,12 +6,12 @@ into the output folder; gives every script, style, wasm and font file a content-
 (name.<16 hex of SHA-256>.ext, so servers can cache it for a year) except the files others
 name by URL (sw.js, the legal widget's three public files); rewrites the pages' src/href
 attributes to those names, fills each page's placeholders ({{sri:FILE}}: sha384 of FILE
-relative to the page; {{asset:FILE}}: FILE's hashed name), writes assets.json (logical name
--> hashed name), a gzip -9 (.gz) and a Brotli (.br, Debian's brotli) twin of every
-compressible file for the servers to send precompressed, and SHA256SUMS and MD5SUMS
-(coreutils format) covering every shipped file. The new site is built beside the old one and
-swapped in at the end, so a server never sees half a site. Standard library plus the brotli
-command.
+relative to the page; {{asset:FILE}}: FILE's hashed name; {{bytes:FILE}}: FILE's length in
+bytes, the loading bar's total), writes assets.json (logical name -> hashed name), a gzip -9
+(.gz) and a Brotli (.br, Debian's brotli) twin of every compressible file for the servers to
+send precompressed, and SHA256SUMS and MD5SUMS (coreutils format) covering every shipped file.
+The new site is built beside the old one and swapped in at the end, so a server never sees
+half a site. Standard library plus the brotli command.
 """
 import argparse
 import base64
@@ -38,11 +38,15 @@ CSS_URL = re.compile(r"""url\((["']?)([^"')#?:]+)\1\)""")
 # loads its two other parts by name).
 HASHED_EXT = {".js", ".mjs", ".css", ".wasm", ".woff2", ".woff", ".ttf", ".otf"}
 STABLE = {"sw.js", "widget/astradia-legal.js", "widget/astradia-legal-decide.js", "widget/astradia-legal-ui.js"}
+BYTES = re.compile(r"\{\{bytes:([^}]+)\}\}")
 # The service worker precaches the game page and what it loads (offline play), the legal
 # widget included: a cached page must not meet a newer widget than its SRI hash names.
 SW_PRECACHE = ["/index.html", "/app.css", "/boot.js", "/astradia.js", "/astradia.wasm", "/favicon.svg",
                "/manifest.webmanifest", "/icon.svg", "/widget/astradia-legal.js", "/widget/astradia-legal-decide.js",
                "/widget/astradia-legal-ui.js"]
+# ... and the legal pages About links to (in both languages) with their style, so they open offline too.
+SW_PRECACHE += [f"/legal/astradia/{lang}/{doc}/index.html" for lang in ("en", "ru") for doc in ("terms", "privacy", "sale")]
+SW_PRECACHE += ["/legal/legal.css"]
 
 
 def sri(path):
@@ -84,7 +88,7 @@ def fingerprint(site):
 
 
 def fill_page(page, site, renames):
-    """Rewrites the page's src/href to hashed names and fills its sri: and asset: placeholders."""
+    """Rewrites the page's src/href to hashed names and fills its sri:, asset: and bytes: placeholders."""
     text = open(page, encoding="utf-8").read()
     here = os.path.dirname(os.path.relpath(page, site))
 
@@ -111,9 +115,17 @@ def fill_page(page, site, renames):
             sys.exit(f"package_site: {os.path.relpath(page, site)} names a missing asset {m.group(1)}")
         return hashed(m.group(1))
 
+    def size_of(m):
+        rel = renames.get(logical(m.group(1)), logical(m.group(1)))
+        target = os.path.join(site, rel)
+        if rel.startswith("../") or not os.path.isfile(target):
+            sys.exit(f"package_site: {os.path.relpath(page, site)} asks for the size of a missing file {m.group(1)}")
+        return str(os.path.getsize(target))
+
     filled = REFERENCE.sub(lambda m: m.group(1) + hashed(m.group(2)) + m.group(3), text)
     filled = SRI.sub(sri_of, filled)
     filled = ASSET.sub(asset_of, filled)
+    filled = BYTES.sub(size_of, filled)
     if filled != text:
         with open(page, "w", encoding="utf-8") as out:
             out.write(filled)

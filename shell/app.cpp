@@ -1,12 +1,14 @@
 // Purpose: implementation of App (see app.hpp).
 #include "shell/app.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <string>
 #include <string_view>
 
 #include <imgui.h>
 
+#include "shell/audio.hpp"
 #include "shell/bridge.hpp"
 #include "shell/game/registry.hpp"
 #include "shell/i18n.hpp"
@@ -127,6 +129,9 @@ void App::apply_settings() {
             break;
     }
     apply_theme(theme_, window_.scale());
+    audio::configure(settings_.sound, settings_.volume);
+    reduce_motion_ = motion_reduced(settings_.motion, bridge::prefers_reduced_motion());
+    touch_screen_ = bridge::coarse_pointer();
 }
 
 void App::save_settings() { store_.write(kSettings, settings_to_json(settings_)); }
@@ -176,16 +181,21 @@ void App::screen_changed() {
     if (now.game != nullptr) {
         io.ConfigFlags &= ~ImGuiConfigFlags_NavEnableKeyboard;
         now.game->enter(bridge::now_ms());
-        bridge::set_location_hash(now.game->link());
+        set_hash(now.game->link());
     } else {
         io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-        if (now.page == Page::start) bridge::set_location_hash("");
+        if (now.page == Page::start) set_hash("");
     }
-    settle_frames_ = 3;
+    settle_.activity();
     // Which screens are used, counted on this device only with the player's consent.
     count_usage(store_, "view." + screen_name());
     report_event("app_screen", Json{{"screen", screen_name()}, {"theme", theme_name(theme_)},
                                     {"lang", std::string(language_code(language()))}});
+}
+
+void App::set_hash(const std::string& hash) {
+    hash_ = hash;
+    bridge::set_location_hash(hash);
 }
 
 void App::enter(GameScreen& game, const GameEntry& entry) {
@@ -237,26 +247,27 @@ bool App::frame() {
         }
     }
     const bool active = window_.poll_activity() || host != 0;
-    if (active) settle_frames_ = 3;
+    if (active) settle_.activity();
     const bool shoot = !options_.screenshot.empty();
-    // A running clock on screen redraws once a second, and nothing else does by itself.
+    // A running clock on screen redraws once a second, an animation at its pace, and
+    // nothing else draws by itself.
     const double now = bridge::now_ms();
     GameScreen* game = stack_.back().game;
     const std::optional<double> tick = game != nullptr ? game->next_redraw_ms(now) : std::optional<double>{};
-    if (tick && *tick <= 0) settle_frames_ = std::max(settle_frames_, 1);
-    if (settle_frames_ <= 0 && !shoot) {
+    if (tick && *tick <= 0) settle_.wake();
+    if (!settle_.needs_frame() && !shoot) {
         // Idle: nothing moves and no input came. Draw nothing; sleep until input (or the tick).
         if (tick) bridge::wake_after(*tick);
         bridge::sleep_loop();
         window_.wait_events(tick ? *tick / 1000.0 : 1.0);
         return true;
     }
-    --settle_frames_;
 
     const double started = bridge::now_ms();
     const bool scale_changed = window_.begin_frame();
     Ui ui = make_ui();
     ui.touch = window_.touch_input();
+    ui.fling = window_.fling();
     // Digits drawn 1:1: at the size the game on screen asks for, 40 CSS px elsewhere.
     const float digits = game != nullptr ? game->digit_css(ui) : 40.0f;
     if (scale_changed || digits != fonts_.digits_css) {
@@ -283,6 +294,9 @@ bool App::frame() {
         std::fprintf(stderr, "astradia-app: could not write %s\n", options_.screenshot.c_str());
         exit_code_ = 1;
     }
+    // Drawn: the loop goes on until two frames in a row show the same (settle.hpp).
+    settle_.drawn(frame_fingerprint(ImGui::GetDrawData()));
+    if (redraw_requested()) settle_.wake();  // a list coasting after a flick: the next frame too
     if (frames_drawn_ == 1) bridge::report_first_frame();
     return !take;
 }
@@ -295,6 +309,8 @@ Ui App::make_ui() const {
     ui.s = window_.scale();
     ui.width_css = static_cast<float>(window_.pixel_width()) / ui.s;
     ui.height_css = static_cast<float>(window_.pixel_height()) / ui.s;
+    ui.touch_screen = touch_screen_;
+    ui.reduce_motion = reduce_motion_;
     return ui;
 }
 
@@ -303,6 +319,7 @@ void App::draw(const Ui& ui) {
     switch (stack_.back().page) {
         case Page::start: {
             StartModel m;
+            m.privacy_choices = bridge::privacy_choices_available();
             m.notice = notice_;
             m.version = ASTRADIA_VERSION;
             m.cards = static_cast<int>(games_.size());
@@ -324,14 +341,20 @@ void App::draw(const Ui& ui) {
                 case StartAction::help: navigate(Screen{Page::help, nullptr}); break;
                 case StartAction::about: navigate(Screen{Page::about, nullptr}); break;
                 case StartAction::dismiss_notice: notice_.clear(); break;
+                case StartAction::privacy_choices: bridge::open_privacy_choices(); break;
                 case StartAction::none: break;
             }
             break;
         }
         case Page::game: {
-            const GameFrame r = stack_.back().game->frame(ui, now);
+            GameScreen& game = *stack_.back().game;
+            const GameFrame r = game.frame(ui, now);
             if (!r.copy_text.empty() && !bridge::clipboard_write(r.copy_text)) ImGui::SetClipboardText(r.copy_text.c_str());
-            if (r.leave) back();
+            if (r.leave) {
+                back();
+            } else if (game.link() != hash_) {
+                set_hash(game.link());  // a new game, or a question answered, on the same screen
+            }
             break;
         }
         case Page::settings: {
@@ -408,9 +431,16 @@ std::string App::state_json() {
     Json list = Json::array();
     for (const Target& t : targets()) {
         list.push_back(Json{{"label", t.label}, {"x", t.x}, {"y", t.y}, {"w", t.w}, {"h", t.h},
-                            {"enabled", t.enabled}, {"on", t.on}, {"group", t.group}});
+                            {"enabled", t.enabled}, {"on", t.on}, {"group", t.group}, {"focused", t.focused}});
     }
     j["targets"] = list;
+    // Sound and motion (issue 17): what the player chose and the effects played so far.
+    Json played = Json::object();
+    for (int i = 0; i < audio::kEffectCount; ++i) {
+        played[audio::name(static_cast<audio::Effect>(i))] = audio::log().played[static_cast<std::size_t>(i)];
+    }
+    j["audio"] = Json{{"on", audio::enabled()}, {"played", played}, {"started", audio::log().started}};
+    j["reduce_motion"] = reduce_motion_;
     return canonical_dump(j);
 }
 

@@ -16,6 +16,7 @@
 #include "shell/settings.hpp"
 #include "shell/storage.hpp"
 #include "shell/ui/fonts.hpp"
+#include "shell/ui/settle.hpp"
 #include "shell/ui/theme.hpp"
 
 namespace astradia::shell {
@@ -56,6 +57,7 @@ private:
     void back();
     void leaving();           // the screen on top stops being shown
     void screen_changed();
+    void set_hash(const std::string& hash);  // the address follows the screen and its game
     // Acts on a game's answer to "open": shows its screen, or the notice saying why not.
     void enter(GameScreen& game, const GameEntry& entry);
     void open_link(const std::string& link);  // "sudoku/hard-42", "bricks", ...
@@ -80,7 +82,10 @@ private:
     int frames_drawn_ = 0;
     std::vector<float> frame_ms_;  // CPU time of the last frames drawn (a ring of 600)
     std::size_t frame_ms_next_ = 0;
-    int settle_frames_ = 3;        // frames still to draw after the last activity
+    Settle settle_;                // whether to draw: after activity, until frames stop changing
+    std::string hash_;             // the location fragment last set
+    bool touch_screen_ = false;    // the host's main pointer is a finger (apply_settings)
+    bool reduce_motion_ = false;   // the player's or the host's choice (apply_settings)
     int exit_code_ = 0;
 };
 

@@ -21,6 +21,12 @@ void report_first_frame();
 // prefers-contrast; native: light, normal contrast). Never fail.
 bool prefers_dark();
 bool prefers_more_contrast();
+// Whether the host asks for less motion (web: prefers-reduced-motion: reduce; native:
+// no). A change arrives as host_theme_changed. Never fails.
+bool prefers_reduced_motion();
+// Whether the host's main pointer is a finger, so it likely has no keyboard (web:
+// pointer: coarse; native: no). Never fails.
+bool coarse_pointer();
 // The host's preferred language as a BCP 47 tag ("ru-RU", "en"); "" if unknown.
 std::string preferred_language();
 
@@ -89,7 +95,7 @@ void wake_after(double ms);
 // --- events from the host, collected between frames ---------------------------------
 enum HostEvent : unsigned {
     host_hash_changed = 1u << 0,     // the location fragment changed (a share link was opened)
-    host_theme_changed = 1u << 1,    // colour scheme or contrast preference changed
+    host_theme_changed = 1u << 1,    // colour scheme, contrast or motion preference changed
     host_storage_changed = 1u << 2,  // another tab changed storage (or the consent widget did)
     host_hidden = 1u << 3,           // the page went to the background
     host_shown = 1u << 4,            // ... and came back
@@ -104,8 +110,18 @@ struct TouchEvent {
     enum class Phase { down, move, up, cancel } phase;
     float x;
     float y;
+    double ms = 0;  // when it happened (the event's time stamp, ms): a flick's speed comes from these,
+                    // not from frames, which a busy device draws late
 };
 std::vector<TouchEvent> take_touch_events();
+
+// --- sound (issue 17) ------------------------------------------------------------------
+// Hands the host a short mono sound under `id` (samples in -1..1 at `rate` Hz), once per id.
+// play_sound plays it at `volume` (0..1) over whatever plays. Web: WebAudio (one AudioContext,
+// made at the first play; a browser that refuses audio plays nothing). Native: nothing is
+// played. Both return false when nothing will be heard.
+bool load_sound(int id, const std::vector<float>& samples, int rate);
+bool play_sound(int id, float volume);
 
 // --- the test hook -----------------------------------------------------------------------
 // Web: window.astradia.state() returns JSON.parse(provider()); read-only. Native: unused.

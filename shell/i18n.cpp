@@ -77,11 +77,11 @@ constexpr Entry kTable[] = {
     {"sudoku.mistakes", "Mistakes: {n}", "Ошибки: {n}"},
     {"sudoku.mistakes_of", "Mistakes: {n} of {limit}", "Ошибки: {n} из {limit}"},
     {"sudoku.notes", "Notes", "Заметки"},
-    {"sudoku.undo", "Undo", "Отменить"},
-    {"sudoku.redo", "Redo", "Вернуть"},
+    {"sudoku.undo", "Undo", "Отмена"},
+    {"sudoku.redo", "Redo", "Повтор"},
     {"sudoku.erase", "Erase", "Стереть"},
     {"sudoku.hint", "Hint", "Подсказка"},
-    {"sudoku.auto_notes", "Auto notes", "Все заметки"},
+    {"sudoku.auto_notes", "Auto notes", "Авто"},
     {"sudoku.apply_hint", "Show me", "Сделать ход"},
     {"sudoku.got_it", "Got it", "Понятно"},
     {"sudoku.won", "Solved!", "Решено!"},
@@ -92,6 +92,63 @@ constexpr Entry kTable[] = {
     {"sudoku.new_record", "A new best time!", "Новый рекорд времени!"},
     {"sudoku.best_time", "Your best: {time}", "Ваш рекорд: {time}"},
     {"sudoku.bad_link", "That link does not open a puzzle ({reason}).", "Эта ссылка не открывает задачу ({reason})."},
+    // --- sudoku: the tool bar, hints in stages, the question before a game is replaced,
+    // the win summary, the daily puzzle's calendar ---
+    {"sudoku.on", "ON", "ВКЛ"},
+    {"sudoku.off", "OFF", "ВЫКЛ"},
+    {"sudoku.mistakes_short", "\u2715 {n}", "\u2715 {n}"},
+    {"sudoku.mistakes_short_of", "\u2715 {n}/{limit}", "\u2715 {n}/{limit}"},
+    {"sudoku.hint_stage", "Hint \u00B7 step {n} of {of}", "Подсказка \u00B7 шаг {n} из {of}"},
+    {"sudoku.hint_which", "Which technique?", "Какой приём?"},
+    {"sudoku.hint_answer", "Show the answer", "Показать ответ"},
+    {"sudoku.summary.time", "Time", "Время"},
+    {"sudoku.summary.mistakes", "Mistakes", "Ошибки"},
+    {"sudoku.summary.of", "{n} of {limit}", "{n} из {limit}"},
+    {"sudoku.summary.hints", "Hints", "Подсказки"},
+    {"sudoku.summary.best", "Best time", "Лучшее время"},
+    {"sudoku.summary.streak", "Wins in a row", "Побед подряд"},
+    {"sudoku.summary.daily_streak", "Daily streak", "Серия задач дня"},
+    {"sudoku.lost_daily", "This day's puzzle can be tried again from the start.",
+     "Задачу этого дня можно начать сначала."},
+    {"sudoku.try_again", "Try again", "Ещё раз"},
+    {"sudoku.replace.title", "Start another puzzle?", "Начать другую задачу?"},
+    {"sudoku.replace.body",
+     "You have a game in progress ({game}). The new puzzle takes its place, and it counts as not finished.",
+     "У вас есть незаконченная партия ({game}). Новая задача займёт её место, а партия будет считаться незаконченной."},
+    {"sudoku.replace.yes", "Play the new puzzle", "Играть в новую"},
+    {"sudoku.replace.no", "Keep my game", "Оставить свою"},
+    {"start.daily_level", "Today's daily puzzle: {level}", "Задача дня сегодня: {level}"},
+    {"daily.today", "Today", "Сегодня"},
+    {"daily.day_level", "{day}: {level}", "{day}: {level}"},
+    {"daily.solved", "Solved \u2713", "Решена \u2713"},
+    {"daily.streak", "Daily streak: {days}", "Серия задач дня: {days}"},
+    {"daily.play", "Play", "Играть"},
+    {"daily.play_again", "Play again", "Сыграть ещё раз"},
+    {"weekday.short.1", "Mo", "Пн"},
+    {"weekday.short.2", "Tu", "Вт"},
+    {"weekday.short.3", "We", "Ср"},
+    {"weekday.short.4", "Th", "Чт"},
+    {"weekday.short.5", "Fr", "Пт"},
+    {"weekday.short.6", "Sa", "Сб"},
+    {"weekday.short.7", "Su", "Вс"},
+    {"month.name.1", "January", "Январь"},
+    {"month.name.2", "February", "Февраль"},
+    {"month.name.3", "March", "Март"},
+    {"month.name.4", "April", "Апрель"},
+    {"month.name.5", "May", "Май"},
+    {"month.name.6", "June", "Июнь"},
+    {"month.name.7", "July", "Июль"},
+    {"month.name.8", "August", "Август"},
+    {"month.name.9", "September", "Сентябрь"},
+    {"month.name.10", "October", "Октябрь"},
+    {"month.name.11", "November", "Ноябрь"},
+    {"month.name.12", "December", "Декабрь"},
+    {"unit.days.one", "{n} day", "{n} день"},
+    {"unit.days.few", "{n} days", "{n} дня"},
+    {"unit.days.many", "{n} days", "{n} дней"},
+    {"unit.wins.one", "{n} win", "{n} победа"},
+    {"unit.wins.few", "{n} wins", "{n} победы"},
+    {"unit.wins.many", "{n} wins", "{n} побед"},
     // --- bricks screen ---
     {"bricks.score", "Score", "Счёт"},
     {"bricks.over", "No more room", "Места больше нет"},
@@ -110,6 +167,10 @@ constexpr Entry kTable[] = {
     {"settings.theme.contrast", "High contrast", "Высокий контраст"},
     {"settings.language", "Language", "Язык"},
     {"settings.language.system", "Like the browser", "Как в браузере"},
+    {"settings.motion", "Motion", "Анимация"},
+    {"settings.motion.system", "Like the system", "Как в системе"},
+    {"settings.motion.full", "Full", "Полная"},
+    {"settings.motion.reduced", "Reduced", "Меньше"},
     {"settings.sudoku", "Sudoku", "Судоку"},
     {"settings.highlight_peers", "Highlight row, column and box", "Подсвечивать строку, столбец и блок"},
     {"settings.highlight_same", "Highlight equal digits", "Подсвечивать одинаковые цифры"},
@@ -161,14 +222,30 @@ constexpr Entry kTable[] = {
      "Заполните сетку так, чтобы в каждой строке, каждом столбце и каждом блоке 3\u00D73 все цифры от 1 до 9 "
      "встречались ровно по одному разу. У каждой задачи ровно одно решение, и угадывать не нужно."},
     {"help.sudoku.tools",
-     "Pick a cell, then a digit (or a digit, then cells: see Settings). Notes mode writes small candidates; "
-     "a hint shows the next logical step and explains it. Undo goes back as far as you like. "
+     "Pick a cell, then a digit (or a digit, then cells: see Settings); each digit key shows how many are left to "
+     "place. Notes writes small candidates, Auto notes fills in every candidate at once. Undo goes back as far as "
+     "you like. The daily puzzle is the same for everyone; its calendar shows the days you solved.",
+     "Выберите клетку, потом цифру (или наоборот — это меняется в настройках); на каждой цифре видно, сколько "
+     "их ещё осталось поставить. «Заметки» пишут маленьких кандидатов, «Авто» расставляет их сразу везде. "
+     "Отменять ходы можно сколько угодно. Задача дня одна для всех; в её календаре отмечены решённые дни."},
+    {"help.sudoku.hints",
+     "A hint comes in three steps: where to look, which technique works there, and then the answer, which it can "
+     "play for you. A wrong digit or a missing note is pointed out first.",
+     "Подсказка открывается в три шага: куда смотреть, какой приём там работает и, наконец, ответ — его можно "
+     "сразу сыграть. Неверная цифра или пропущенная заметка показываются первыми."},
+    {"help.sudoku.paste",
      "To play a puzzle from elsewhere, copy its 81 cells and press Ctrl+V on the start screen (or New game, "
      "Paste a puzzle); Pause, Copy puzzle copies the one you play.",
-     "Выберите клетку, потом цифру (или наоборот — это меняется в настройках). В режиме заметок пишутся "
-     "маленькие кандидаты; подсказка показывает следующий логический шаг и объясняет его. Отменять ходы можно "
-     "сколько угодно. Чтобы сыграть задачу из другого места, скопируйте её 81 клетку и нажмите Ctrl+V на "
-     "начальном экране (или «Новая игра», «Вставить задачу»); «Пауза», «Скопировать задачу» копирует текущую."},
+     "Чтобы сыграть задачу из другого места, скопируйте её 81 клетку и нажмите Ctrl+V на начальном экране "
+     "(или «Новая игра», «Вставить задачу»); «Пауза», «Скопировать задачу» копирует текущую."},
+    {"help.touch", "Touch", "Касания"},
+    {"help.sudoku.touch",
+     "Tap a cell, then a digit at the bottom. Tap the pencil for notes (its badge says whether they are on), the "
+     "eraser to clear a cell, the arrows to undo and redo, the bulb for a hint. The pause button next to the "
+     "clock hides the board.",
+     "Коснитесь клетки, затем цифры внизу. Карандаш включает заметки (значок на нём показывает, включены ли они), "
+     "ластик очищает клетку, стрелки отменяют и возвращают ход, лампочка даёт подсказку. Кнопка паузы рядом с "
+     "часами скрывает поле."},
     {"help.key.move", "Move", "Перемещение"},
     {"help.key.digit", "Enter a digit", "Ввести цифру"},
     {"help.key.erase", "Erase", "Стереть"},
@@ -176,6 +253,7 @@ constexpr Entry kTable[] = {
     {"help.key.undo", "Undo / redo", "Отменить / вернуть"},
     {"help.key.hint", "Hint", "Подсказка"},
     {"help.key.pause", "Pause", "Пауза"},
+    {"help.key.back", "Close a hint, or back to the menu", "Закрыть подсказку или вернуться в меню"},
     {"help.bricks.rules",
      "Three pieces are offered at a time. Drag each onto the 10\u00D710 board wherever all its cells are free; "
      "pieces do not rotate. Place all three to get the next three. A full row or column clears at once. "
@@ -188,8 +266,10 @@ constexpr Entry kTable[] = {
      "Каждая поставленная клетка даёт очко; r линий, убранных одним ходом, добавляют 5\u00B7r\u00B7(r+1): "
      "10, 30, 60, 100\u2026"},
     {"help.bricks.keys",
-     "Keyboard: 1\u20133 picks a piece, the arrows move it, Enter places it, Escape puts it back.",
-     "Клавиатура: 1\u20133 — выбрать фигуру, стрелки — двигать, Enter — поставить, Escape — вернуть."},
+     "Keyboard: 1\u20133 picks a piece, the arrows move it, Enter places it, Escape puts it back "
+     "(or pauses), H shows a suggested move.",
+     "Клавиатура: 1\u20133 — выбрать фигуру, стрелки — двигать, Enter — поставить, Escape — вернуть "
+     "(или пауза), H — подсказка хода."},
     // --- about ---
     {"about.title", "About Astradia", "Об Astradia"},
     {"about.body",
@@ -208,6 +288,21 @@ constexpr Entry kTable[] = {
     {"about.support_open", "Write to support", "Написать в поддержку"},
     {"about.browsers", "Runs in browsers with WebAssembly and WebGL 2.",
      "Работает в браузерах с поддержкой WebAssembly и WebGL 2."},
+    // --- Bricks: hint, pause, call-outs, game over (issue 17) ---
+    {"bricks.hint", "Hint", "Подсказка"},
+    {"bricks.paused", "Paused", "Пауза"},
+    {"bricks.paused_saved", "Your game is saved: you can also come back to it later from the menu.",
+     "Партия сохранена: к ней можно вернуться и позже, из меню."},
+    {"bricks.resume", "Resume", "Продолжить"},
+    {"bricks.no_room", "No room for these pieces", "Этим фигурам нет места"},
+    {"bricks.callout.lines.one", "{n} line!", "{n} линия!"},
+    {"bricks.callout.lines.few", "{n} lines!", "{n} линии!"},
+    {"bricks.callout.lines.many", "{n} lines!", "{n} линий!"},
+    {"bricks.callout.streak", "Streak ×{n}", "Серия ×{n}"},
+    // --- sound (issue 17) ---
+    {"settings.sound", "Sound", "Звук"},
+    {"settings.sound_on", "Sound effects", "Звуковые эффекты"},
+    {"settings.volume", "Volume", "Громкость"},
     // --- plurals ---
     {"unit.minutes.one", "{n} minute", "{n} минута"},
     {"unit.minutes.few", "{n} minutes", "{n} минуты"},

@@ -15,6 +15,9 @@ Json settings_to_json(const Settings& s) {
         {"input_mode", static_cast<int>(s.input_mode)},
         {"show_timer", s.show_timer},
         {"bricks_hint", s.bricks_hint},
+        {"sound", s.sound},
+        {"volume", s.volume},
+        {"motion", static_cast<int>(s.motion)},
     };
 }
 
@@ -31,6 +34,11 @@ Expected<Settings> settings_from_json(const Json& j) {
     s.input_mode = static_cast<InputMode>(r.integer(j, "input_mode", "settings", 0, 1));
     s.show_timer = r.boolean(j, "show_timer", "settings");
     s.bricks_hint = r.boolean(j, "bricks_hint", "settings");
+    // Settings saved before sound existed have none: off, at the default volume.
+    if (r.has(j, "sound")) s.sound = r.boolean(j, "sound", "settings");
+    if (r.has(j, "volume")) s.volume = static_cast<int>(r.integer(j, "volume", "settings", 0, 100));
+    // Settings saved before the motion choice existed have none: like the system.
+    if (r.has(j, "motion")) s.motion = static_cast<MotionChoice>(r.integer(j, "motion", "settings", 0, 2));
     if (r.failed()) return r.error();
     return s;
 }

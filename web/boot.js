@@ -1,13 +1,16 @@
 // Purpose: starts the game when the browser can run it, and says plainly why not
-// when it cannot (no WebAssembly, no WebGL 2, files that did not load, a failed start).
-// Loaded with `defer` after astradia.js, which defines createAstradia(). The wasm file has a
-// content-hashed name that the page gives on this script's tag (data-wasm).
+// when it cannot (no WebAssembly, no WebGL 2, files that did not load, a failed start);
+// shows how much of it has arrived; gives the canvas the keyboard once the consent banner
+// is answered. Loaded with `defer` after astradia.js, which defines createAstradia(). The wasm
+// file has a content-hashed name that the page gives on this script's tag (data-wasm).
 'use strict';
 
 (function boot() {
   const root = document.documentElement;
-  const wasmName = document.currentScript && document.currentScript.dataset.wasm;
   const canvas = document.getElementById('canvas');
+  const script = document.currentScript;
+  const wasmName = (script && script.dataset.wasm) || 'astradia.wasm';  // a content-hashed name when given
+  const ru = /^ru\b/i.test(navigator.language || '');
 
   const reasons = {
     webassembly: 'Your browser does not support WebAssembly, or it is turned off.',
@@ -23,6 +26,58 @@
     root.dataset.app = 'unsupported';
     root.dataset.reason = kind;
   }
+
+  // The share of the wasm received (its size is in the page: a compressing server gives only its own).
+  const bar = document.getElementById('loading-progress');
+  const label = document.getElementById('loading-text');
+  const loading = ru ? 'Загрузка игры' : 'Loading the game';
+  if (label) label.textContent = loading + '…';
+  function progress(share) {
+    if (!bar) return;
+    bar.value = Math.round(share * 100);
+    label.textContent = share >= 1 ? (ru ? 'Запуск…' : 'Starting…') : loading + ' ' + bar.value + ' %';
+  }
+
+  // Compiles the wasm as it streams in, like Emscripten, counting bytes.
+  function instantiateWasm(imports, receive) {
+    fetch(wasmName, { credentials: 'same-origin' }).then((response) => {
+      if (!response.ok) throw new Error('HTTP ' + response.status + ' for ' + wasmName);
+      const total = (!response.headers.get('content-encoding') && Number(response.headers.get('content-length')))
+        || Number(bar && bar.dataset.bytes) || 0;
+      let received = 0;
+      const counted = total && response.body && self.TransformStream
+        ? new Response(response.body.pipeThrough(new TransformStream({
+          transform(chunk, out) {
+            received += chunk.byteLength;
+            progress(Math.min(1, received / total));
+            out.enqueue(chunk);
+          },
+        })), { headers: { 'Content-Type': 'application/wasm' } })
+        : response;
+      return WebAssembly.instantiateStreaming
+        ? WebAssembly.instantiateStreaming(counted, imports)
+        : counted.arrayBuffer().then((bytes) => WebAssembly.instantiate(bytes, imports));
+    }).then((result) => {
+      progress(1);
+      receive(result.instance, result.module);
+    }, (error) => fail('load', error && error.message ? error.message : String(error)));
+    return {};
+  }
+
+  // The keyboard is the game's unless the widget's banner or a dialog is up (checked a task
+  // after each change of the widget, once it has redrawn).
+  const legal = document.querySelector('astradia-legal');
+  const shadow = legal && legal.shadowRoot;
+  function focusGame() {
+    if (root.dataset.app === 'unsupported' || (legal && legal.dataset.state === 'banner')) return;
+    if (shadow && shadow.querySelector('dialog[open]')) return;
+    const active = document.activeElement;
+    if (!active || active === document.body || (active === legal && !shadow.activeElement)) canvas.focus({ preventScroll: true });
+  }
+  const later = () => setTimeout(focusGame, 0);
+  document.addEventListener('astradia-legal:change', later);
+  if (shadow) new MutationObserver(later).observe(shadow, { childList: true });
+  window.addEventListener('astradia:ready', focusGame, { once: true });
 
   if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
     fail('webassembly');
@@ -60,7 +115,7 @@
 
   window.createAstradia({
     canvas,
-    locateFile: (file, dir) => dir + (file === 'astradia.wasm' && wasmName ? wasmName : file),
+    instantiateWasm,
     onAbort: (what) => fail('start', String(what)),
   }).catch((error) => fail('start', error && error.message ? error.message : String(error)));
 })();

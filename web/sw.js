@@ -1,8 +1,9 @@
 // Purpose: offline play. Precaches the game's files as one consistent set per
 // release (the version and the list are filled in by scripts/package_site.py), serves
 // them cache-first so a page and its scripts always match (their SRI hashes included),
-// and replaces the whole set when a new release is installed. Anything not in the list
-// (legal pages, the consent API, partner pages) goes to the network untouched.
+// and replaces the whole set when a new release is installed. The legal pages the game links
+// to are in the list (a folder's URL means its index.html); anything else (older document
+// versions, the consent API, partner pages) goes to the network untouched.
 'use strict';
 
 const VERSION = '{{sw:version}}';
@@ -31,7 +32,7 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET') return;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
-  const path = url.pathname === '/' ? '/index.html' : url.pathname;
+  const path = url.pathname.endsWith('/') ? url.pathname + 'index.html' : url.pathname;
   if (!PRECACHE.includes(path)) return;
   event.respondWith(
     caches.open(CACHE)

@@ -91,11 +91,15 @@ int pieces_left(const Ruleset& rules, const State& state) {
     return n;
 }
 
+bool piece_fits(const Ruleset& rules, const State& state, int slot) {
+    if (slot < 0 || slot >= rules.tray_size()) return false;
+    const int s = state.tray[static_cast<std::size_t>(slot)];
+    return s != kEmptySlot && rules.fitting_anchors(s, rules.full() & ~state.board).any();
+}
+
 bool any_piece_fits(const Ruleset& rules, const State& state) {
-    const Bits free = rules.full() & ~state.board;
     for (int i = 0; i < rules.tray_size(); ++i) {
-        const int s = state.tray[static_cast<std::size_t>(i)];
-        if (s != kEmptySlot && rules.fitting_anchors(s, free).any()) return true;
+        if (piece_fits(rules, state, i)) return true;
     }
     return false;
 }

@@ -82,6 +82,9 @@ void track_shapes(const Ruleset& rules, CellShapes& shapes, const State& before,
 
 // True when some remaining tray piece fits somewhere on the board.
 bool any_piece_fits(const Ruleset& rules, const State& state);
+// True when tray slot `slot` holds a piece that fits somewhere on the board (false for an
+// empty slot or one outside the tray).
+bool piece_fits(const Ruleset& rules, const State& state, int slot);
 // Number of tray slots still holding a piece.
 int pieces_left(const Ruleset& rules, const State& state);
 

@@ -2,6 +2,7 @@
 #include "engine/bricks/ruleset.hpp"
 
 #include <algorithm>
+#include <bitset>
 #include <set>
 
 namespace astradia::bricks {
@@ -36,6 +37,24 @@ constexpr ClassicShape kClassic[] = {
     {"c5sw", "#../#../###", 1},
     {"c5se", "..#/..#/###", 1},
 };
+
+// A shape's cells on a kMaxSide x kMaxSide grid (bit row*kMaxSide + col, from the top-left of
+// its box), and the same after a quarter turn clockwise, moved back to the top-left.
+using Cells = std::bitset<kMaxSide * kMaxSide>;
+Cells cells_of(const Shape& sh) {
+    Cells out;
+    for (int i = 0; i < sh.size; ++i) out.set(static_cast<std::size_t>(sh.row_of[static_cast<std::size_t>(i)] * kMaxSide + sh.col_of[static_cast<std::size_t>(i)]));
+    return out;
+}
+Cells quarter_turn(const Cells& cells, int height) {
+    Cells out;
+    for (int r = 0; r < kMaxSide; ++r) {
+        for (int c = 0; c < kMaxSide; ++c) {
+            if (cells.test(static_cast<std::size_t>(r * kMaxSide + c))) out.set(static_cast<std::size_t>(c * kMaxSide + height - 1 - r));
+        }
+    }
+    return out;
+}
 
 Error rules_error(const std::string& what) { return make_error("bricks.rules", "The ruleset is invalid: " + what + "."); }
 
@@ -140,6 +159,24 @@ Expected<Ruleset> Ruleset::make(RulesetSpec spec) {
         rules.total_weight_ += sh.weight;
         rules.cumulative_.push_back(static_cast<std::uint32_t>(rules.total_weight_));
         rules.shapes_.push_back(std::move(sh));
+    }
+    // Families: a shape joins the first earlier shape that one to three quarter turns make it.
+    for (std::size_t s = 0; s < rules.shapes_.size(); ++s) {
+        Shape& sh = rules.shapes_[s];
+        sh.family = -1;
+        Cells turned = cells_of(sh);
+        int height = sh.height;  // of the turned shape's box
+        for (int turn = 0; turn < 4 && sh.family < 0; ++turn) {
+            for (std::size_t e = 0; e < s; ++e) {
+                if (cells_of(rules.shapes_[e]) == turned) {
+                    sh.family = rules.shapes_[e].family;
+                    break;
+                }
+            }
+            turned = quarter_turn(turned, height);
+            height = turn % 2 == 0 ? sh.width : sh.height;
+        }
+        if (sh.family < 0) sh.family = rules.family_count_++;
     }
     if (rules.total_weight_ <= 4096) {
         for (std::uint32_t x = 0; x < static_cast<std::uint32_t>(rules.total_weight_); ++x) {

@@ -55,6 +55,9 @@ struct Shape {
     std::vector<int> offsets;      // each cell's bit offset from the anchor: row*cols + col
     Bits mask;                     // the cells with the anchor at cell 0
     Bits anchors;                  // anchors (top-left of the bounding box) inside the board
+    int family = 0;                // shapes equal up to a quarter turn share a family (numbered
+                                   // 0, 1, ... in order of first appearance): a line of three
+                                   // standing or lying, the four small corners
 };
 
 // A placement: the piece's cells on the board and the lines it touches.
@@ -76,6 +79,7 @@ public:
     int cells() const { return spec_.rows * spec_.cols; }
     int tray_size() const { return spec_.tray_size; }
     int shape_count() const { return static_cast<int>(shapes_.size()); }
+    int family_count() const { return family_count_; }
     const Shape& shape(int s) const { return shapes_[static_cast<std::size_t>(s)]; }
     int total_weight() const { return total_weight_; }
     // Index of the shape with this name, or -1.
@@ -113,6 +117,7 @@ private:
     std::vector<std::uint8_t> draw_table_;   // x -> shape, when the total weight is small
     Bits full_;
     int total_weight_ = 0;
+    int family_count_ = 0;
 };
 
 // The classic ruleset, built once.

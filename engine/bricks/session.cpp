@@ -62,6 +62,12 @@ Expected<Session> Session::load(const Sealed& opened) {
     return session;
 }
 
+int Session::clear_streak() const {
+    int n = 0;
+    for (std::size_t i = states_.size() - 1; i > 0 && states_[i].last_lines > 0; --i) ++n;
+    return n;
+}
+
 CellShapes Session::cell_shapes() const {
     CellShapes shapes = no_shapes();
     for (std::size_t i = 0; i < moves_.size(); ++i) track_shapes(*rules_, shapes, states_[i], moves_[i], states_[i + 1]);

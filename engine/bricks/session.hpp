@@ -52,6 +52,10 @@ public:
 
     // Which shape covers each board cell now (from the history, nothing replayed).
     CellShapes cell_shapes() const;
+    // How many placements in a row, ending with the last one, cleared at least one line
+    // (0 when the last placement cleared nothing, or there is none): the streak players
+    // are told about. Feedback only: the score does not depend on it.
+    int clear_streak() const;
 
     // A sealed "bricks-replay" of this game so far (see replay.hpp).
     std::string replay() const;

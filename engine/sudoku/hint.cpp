@@ -17,13 +17,22 @@ Hint mistake(HintKind kind, int cell, int digit) {
     h.step.rating = 0;
     h.step.cells = {u8(cell)};
     h.step.digits = digit_bit(digit);
-    const std::string c = cell_name(cell), d = std::to_string(digit);
+    h.focus = h.pattern = {u8(cell)};
+    const std::string en = cell_words_en(cell), ru = cell_words_ru(cell), d = std::to_string(digit);
+    // "клетка (строка 3, столбец 7)": the word in the case each sentence needs.
+    const std::string place_ru = ru.substr(ru.find(' '));
     if (kind == HintKind::wrong_entry) {
-        h.text_en = "The " + d + " in " + c + " is wrong: that cell needs another digit.";
-        h.text_ru = "Цифра " + d + " в " + c + " стоит неверно: в этой клетке должна быть другая.";
+        h.look = {"Look at " + en + ".", "Посмотрите на клетку" + place_ru + "."};
+        h.technique = {"A mistake: the digit there does not belong to the solution.",
+                       "Ошибка: цифра в этой клетке не из решения."};
+        h.text_en = "The " + d + " in " + en + " is wrong: that cell needs another digit.";
+        h.text_ru = "Цифра " + d + " в клетке" + place_ru + " стоит неверно: в этой клетке должна быть другая.";
     } else {
-        h.text_en = "Your notes for " + c + " leave out " + d + ", but " + d + " can still go there.";
-        h.text_ru = "В заметках клетки " + c + " не хватает цифры " + d + ": она там ещё возможна.";
+        h.look = {"Look at your notes in " + en + ".", "Посмотрите на заметки в клетке" + place_ru + "."};
+        h.technique = {"A missing note: your notes there leave out a digit that can still go there.",
+                       "Пропущенная заметка: в заметках этой клетки нет цифры, которая там ещё возможна."};
+        h.text_en = "Your notes for " + en + " leave out " + d + ", but " + d + " can still go there.";
+        h.text_ru = "В заметках клетки" + place_ru + " не хватает цифры " + d + ": она там ещё возможна.";
     }
     return h;
 }
@@ -64,6 +73,7 @@ Expected<Hint> next_hint(const Grid& givens, const Grid& entries, const std::arr
         h.kind = HintKind::solved;
         h.text_en = "The puzzle is solved.";
         h.text_ru = "Головоломка решена.";
+        h.look = h.technique = {h.text_en, h.text_ru};
         return h;
     }
     const Candidates cands = candidates_with_notes(current, notes);
@@ -94,7 +104,21 @@ Expected<Hint> next_hint(const Grid& givens, const Grid& entries, const std::arr
     const Sentence s = explain(h.step, cands);
     h.text_en = s.en;
     h.text_ru = s.ru;
+    Stages stages = explain_stages(h.step);
+    h.look = std::move(stages.look);
+    h.focus = std::move(stages.focus);
+    h.technique = std::move(stages.technique);
+    h.pattern = std::move(stages.pattern);
     return h;
+}
+
+const std::string& Hint::text(HintStage stage, bool russian) const {
+    switch (stage) {
+        case HintStage::look: return russian ? look.ru : look.en;
+        case HintStage::technique: return russian ? technique.ru : technique.en;
+        case HintStage::answer: break;
+    }
+    return russian ? text_ru : text_en;
 }
 
 }  // namespace astradia::sudoku

@@ -1,14 +1,17 @@
 // Purpose: hints: the next thing a player should know about their current grid. A wrong
 // digit or a note that rules out the right digit comes first; otherwise the next logical
-// step from the candidates the player has, with the pattern to highlight and one
-// sentence in English and Russian.
+// step from the candidates the player has, with the pattern to highlight, told in three
+// stages in English and Russian: where to look, which technique (by its name), and the
+// answer (one sentence that names the cells and what to do).
 #pragma once
 
 #include <array>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "engine/core/expected.hpp"
+#include "engine/sudoku/explain.hpp"
 #include "engine/sudoku/grid.hpp"
 #include "engine/sudoku/step.hpp"
 
@@ -21,11 +24,22 @@ enum class HintKind {
     solved,       // nothing to do: the grid is complete and right
 };
 
+// The stages of a hint, in the order a player asks for them.
+enum class HintStage { look = 1, technique = 2, answer = 3 };
+constexpr int kHintStages = 3;
+
 struct Hint {
     HintKind kind = HintKind::step;
     Step step;            // what to draw: cells, digits, houses, chain, placements, eliminations
-    std::string text_en;  // one sentence for the player
+    std::string text_en;  // the answer: one sentence for the player
     std::string text_ru;
+    Sentence look;                     // stage 1: where to look ("Look at row 3.")
+    std::vector<std::uint8_t> focus;   // ... and the cells highlighted then
+    Sentence technique;                // stage 2: the technique by name, and what it is
+    std::vector<std::uint8_t> pattern; // ... and the cells highlighted then
+
+    // What a stage says, in English or Russian.
+    const std::string& text(HintStage stage, bool russian) const;
 };
 
 // The hint for a player's grid. `givens` are the puzzle's clues; `entries` the digits the

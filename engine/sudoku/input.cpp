@@ -11,6 +11,16 @@ std::optional<Move> digit_move(const State& state, int cell, int digit, bool not
     return Move::place(cell, digit, keep_peer_notes);
 }
 
+std::array<int, 10> digits_left(const State& state) {
+    std::array<int, 10> left{};
+    for (int d = 1; d <= 9; ++d) left[static_cast<std::size_t>(d)] = 9;
+    for (int c = 0; c < kCells; ++c) {
+        const int d = state.digit(c);
+        if (d != 0 && d == state.solution[c]) --left[static_cast<std::size_t>(d)];
+    }
+    return left;
+}
+
 std::optional<Move> hint_move(const Hint& hint) {
     const Step& step = hint.step;
     switch (hint.kind) {

@@ -394,6 +394,10 @@ std::int64_t Session::elapsed_ms(std::int64_t now_ms) const {
     return elapsed_ms_ + (running_ ? std::max<std::int64_t>(0, now_ms - since_ms_) : 0);
 }
 
+void Session::select(int cell) {
+    if (cell >= 0 && cell < kCells) selected_ = cell;
+}
+
 void Session::stop_if_over(std::int64_t now_ms) {
     if (state_.status != Status::playing) pause(now_ms);
 }
@@ -418,6 +422,7 @@ Json Session::payload(std::int64_t now_ms) const {
     payload["last_hint"] = last_hint_ ? move_json(*last_hint_) : Json(nullptr);
     payload["status"] = status_name(state_.status);
     payload["elapsed_ms"] = std::clamp<std::int64_t>(elapsed_ms(now_ms), 0, kMaxElapsedMs);
+    payload["selected"] = selected_;
     return payload;
 }
 
@@ -444,6 +449,8 @@ Expected<Session> Session::load(const Sealed& opened) {
     if (!r.has(p, "last_hint")) r.fail("last_hint", "is missing");
     const std::string status = r.string(p, "status", "", 16);
     s.elapsed_ms_ = r.integer(p, "elapsed_ms", "", 0, kMaxElapsedMs);
+    // Saves made before the selection was kept have none: the centre, as a new game.
+    if (r.has(p, "selected")) s.selected_ = static_cast<int>(r.integer(p, "selected", "", 0, kCells - 1));
     if (r.failed()) {
         return make_error("save.format", "The save is not in a format this app knows (" + r.error().message + ").");
     }

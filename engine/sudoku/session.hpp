@@ -158,6 +158,15 @@ public:
     bool paused() const { return !running_; }
     std::int64_t elapsed_ms(std::int64_t now_ms) const;
 
+    // The cell the player has selected: not game state (undo leaves it alone), but kept
+    // with the game so a reload puts the player back where they were. 40 (the centre)
+    // for a new game and for saves from before it was kept. A cell outside 0..80 is ignored.
+    int selected() const { return selected_; }
+    void select(int cell);
+    // Whether the player has done anything a replacement would throw away: a move (even
+    // one undone since), a mistake or a hint. A game only opened has nothing to lose.
+    bool has_progress() const { return !moves_.empty() || state_.mistakes > 0 || state_.hints_used > 0; }
+
     // The moves that undo can take back (the first `undo_depth()` of history()) and
     // those redo can play again (the rest).
     const std::vector<Move>& history() const { return moves_; }
@@ -185,6 +194,7 @@ private:
     std::int64_t elapsed_ms_ = 0;  // time counted up to the last pause (or resume)
     std::int64_t since_ms_ = 0;    // when the clock last resumed
     bool running_ = false;
+    int selected_ = 40;
 };
 
 // A game in progress, saved after every move: kind "sudoku-game".

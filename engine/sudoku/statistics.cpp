@@ -2,10 +2,22 @@
 #include "engine/sudoku/statistics.hpp"
 
 #include <algorithm>
+#include <cstdio>
 
 namespace astradia::sudoku {
 
 void record_start(Statistics& s, Level level) { ++s.at(level).played; }
+
+namespace {
+
+// The length of the run of consecutive solved days that ends on `last` (which is solved).
+int run_ending(const std::vector<std::string>& days, std::int64_t last) {
+    int run = 0;
+    for (std::int64_t d = last; std::binary_search(days.begin(), days.end(), date_from_days(d)); --d) ++run;
+    return run;
+}
+
+}  // namespace
 
 void record_win(Statistics& s, Level level, std::int64_t ms, std::optional<std::string_view> daily_date) {
     LevelStats& l = s.at(level);
@@ -20,12 +32,24 @@ void record_win(Statistics& s, Level level, std::int64_t ms, std::optional<std::
     const auto day = days_from_date(*daily_date);
     if (!day) return;
     DailyStats& d = s.daily;
+    const std::string date(*daily_date);
+    const auto at = std::lower_bound(d.days.begin(), d.days.end(), date);
     const auto last = days_from_date(d.last_date);
-    if (last && *last == *day) return;  // that day's daily counts once
-    d.streak = (last && *last == *day - 1) ? d.streak + 1 : 1;
-    d.best_streak = std::max(d.best_streak, d.streak);
+    if ((at != d.days.end() && *at == date) || (last && *last == *day)) return;  // that day's daily counts once
+    d.days.insert(at, date);
     ++d.solved;
-    d.last_date = std::string(*daily_date);
+    if (!last || *day > *last) {
+        d.streak = (last && *last == *day - 1) ? d.streak + 1 : 1;
+        d.last_date = date;
+    } else {
+        // An earlier day, from the calendar: it may close a gap behind the latest day.
+        d.streak = std::max(d.streak, run_ending(d.days, *last));
+    }
+    d.best_streak = std::max(d.best_streak, d.streak);
+}
+
+bool daily_solved(const Statistics& s, std::string_view date) {
+    return std::binary_search(s.daily.days.begin(), s.daily.days.end(), date) || (!date.empty() && s.daily.last_date == date);
 }
 
 void record_loss(Statistics& s, Level level) { s.at(level).streak = 0; }
@@ -60,9 +84,43 @@ std::optional<std::int64_t> days_from_date(std::string_view date) {
     return days + d - 1;
 }
 
+std::string date_from_days(std::int64_t days) {
+    // Guess the year from the mean Gregorian year, correct it by at most a step or two
+    // against days_from_date's count of 1 January, then walk the months.
+    char buf[48];  // room for any int, so the compiler sees no truncation
+    const auto first_of = [&](int year) {
+        std::snprintf(buf, sizeof buf, "%04d-01-01", year);
+        return days_from_date(buf);
+    };
+    if (days < *first_of(1) || days > *days_from_date("9999-12-31")) return {};
+    int year = 1970 + static_cast<int>(static_cast<double>(days) / 365.2425);
+    year = std::clamp(year, 1, 9999);
+    while (year > 1 && *first_of(year) > days) --year;
+    while (year < 9999 && *first_of(year + 1) <= days) ++year;
+    int rest = static_cast<int>(days - *first_of(year));
+    int month = 1;
+    while (rest >= days_in_month(year, month)) rest -= days_in_month(year, month++);
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, rest + 1);
+    return buf;
+}
+
+int weekday_of(std::int64_t days) {
+    // 1970-01-01 was a Thursday (3, counting Monday as 0).
+    const std::int64_t w = (days + 3) % 7;
+    return static_cast<int>(w < 0 ? w + 7 : w);
+}
+
+int days_in_month(int year, int month) {
+    static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (month < 1 || month > 12) return 0;
+    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    return kDays[month - 1] + (month == 2 && leap ? 1 : 0);
+}
+
 namespace {
 constexpr std::int64_t kMaxMs = std::int64_t{1} << 50;  // ~35,000 years: any larger is corrupt
 constexpr std::int64_t kMaxCount = 1'000'000'000;
+constexpr std::int64_t kMaxDays = 100'000;  // some 270 years of daily puzzles
 }  // namespace
 
 Json statistics_to_json(const Statistics& s) {
@@ -78,7 +136,8 @@ Json statistics_to_json(const Statistics& s) {
                  Json{{"solved", s.daily.solved},
                       {"streak", s.daily.streak},
                       {"best_streak", s.daily.best_streak},
-                      {"last_date", s.daily.last_date}}}};
+                      {"last_date", s.daily.last_date},
+                      {"days", s.daily.days}}}};
 }
 
 Expected<Statistics> statistics_from_json(const Json& j) {
@@ -108,12 +167,33 @@ Expected<Statistics> statistics_from_json(const Json& j) {
     s.daily.streak = static_cast<int>(r.integer(d, "streak", "stats.daily", 0, kMaxCount));
     s.daily.best_streak = static_cast<int>(r.integer(d, "best_streak", "stats.daily", 0, kMaxCount));
     s.daily.last_date = r.string(d, "last_date", "stats.daily", 10);
+    if (r.has(d, "days")) {
+        const Json& days = r.array(d, "days", "stats.daily", static_cast<std::size_t>(kMaxDays));
+        for (std::size_t i = 0; i < days.size() && !r.failed(); ++i) {
+            s.daily.days.push_back(r.string(days[i], "stats.daily.days[" + std::to_string(i) + "]", 10));
+        }
+    } else if (!s.daily.last_date.empty()) {
+        s.daily.days.push_back(s.daily.last_date);  // kept before the calendar: its last day is known
+    }
     if (!r.failed()) {
         if (!s.daily.last_date.empty() && !days_from_date(s.daily.last_date)) {
             r.fail("stats.daily.last_date", "is not a date");
         } else if (s.daily.streak > s.daily.best_streak || s.daily.best_streak > s.daily.solved ||
                    (s.daily.solved > 0) == s.daily.last_date.empty()) {
             r.fail("stats.daily", "is inconsistent");
+        }
+    }
+    if (!r.failed()) {
+        for (std::size_t i = 0; i < s.daily.days.size() && !r.failed(); ++i) {
+            if (!days_from_date(s.daily.days[i])) {
+                r.fail("stats.daily.days", "holds something that is not a date");
+            } else if (i > 0 && !(s.daily.days[i - 1] < s.daily.days[i])) {
+                r.fail("stats.daily.days", "is not in order, or repeats a day");
+            }
+        }
+        if (!r.failed() && (static_cast<int>(s.daily.days.size()) > s.daily.solved ||
+                            (!s.daily.days.empty() && s.daily.days.back() > s.daily.last_date))) {
+            r.fail("stats.daily.days", "does not agree with the days solved");
         }
     }
     if (r.failed()) return r.error();

@@ -1,15 +1,15 @@
 // Purpose: the Bricks screen's controller (see bricks_screen.hpp).
 #include "shell/game/bricks_screen.hpp"
 
+#include <algorithm>
 #include <random>
 
+#include "shell/audio.hpp"
 #include "shell/i18n.hpp"
 #include "shell/usage.hpp"
 
 namespace astradia::shell {
 namespace {
-
-constexpr double kClearMs = 320;  // the clear animation
 
 std::uint64_t random_seed() {
     std::random_device entropy;
@@ -66,7 +66,12 @@ void BricksScreen::drop_game() {
     hint_for_ = ~0u;
     recorded_ = false;
     new_record_ = false;
+    paused_ = false;
+    hint_asked_ = ~0u;
+    clearing_ = {};
     clear_started_ = -1e9;
+    pops_.clear();
+    over_at_ = -1e9;
 }
 
 std::string BricksScreen::link() const { return session_ ? "bricks/" + std::to_string(session_->seed()) : "bricks"; }
@@ -99,9 +104,10 @@ void BricksScreen::leave(double) {
     held_ = -1;  // a piece in hand goes back to the tray
     dragging_ = false;
     preview_ = {};
+    paused_ = false;
 }
 
-void BricksScreen::describe(Json& hook, double) const { hook["bricks"] = state_json(); }
+void BricksScreen::describe(Json& hook, double now_ms) const { hook["bricks"] = state_json(now_ms); }
 
 void BricksScreen::start_random() { start(random_seed()); }
 
@@ -136,19 +142,62 @@ BricksPreview BricksScreen::preview_at(int slot, int row, int col) const {
 
 void BricksScreen::place(const bricks::Move& move, double now_ms) {
     const bricks::State before = session_->state();
+    const bricks::CellShapes shapes_before = shapes_;
     Expected<bricks::State> next = session_->place(move);
     held_ = -1;
     dragging_ = false;
     preview_ = {};
     if (!next) return;
-    bricks::track_shapes(session_->rules(), shapes_, before, move, *next);
+    const bricks::Ruleset& rules = session_->rules();
+    const int shape = before.tray[static_cast<std::size_t>(move.piece)];
+    const bricks::Shape& sh = rules.shape(shape);
+    bricks::track_shapes(rules, shapes_, before, move, *next);
+    // Where the piece went (its centre, in cells): the pop-ups rise and the clear wave starts there.
+    const float col = static_cast<float>(move.col) + static_cast<float>(sh.width) / 2;
+    const float row = static_cast<float>(move.row) + static_cast<float>(sh.height) / 2;
+    pops_.erase(std::remove_if(pops_.begin(), pops_.end(), [&](const Pop& p) { return now_ms - p.started >= kBricksPopMs; }),
+                pops_.end());
+    pops_.push_back(Pop{"+" + std::to_string(next->last_points), col, row, now_ms, false});
     if (next->last_cleared.any()) {
         clearing_ = next->last_cleared;
+        clearing_shapes_ = shapes_before;
+        for (int i = 0; i < sh.size; ++i) {  // the piece just placed, cleared with its lines
+            const int cell = (move.row + sh.row_of[static_cast<std::size_t>(i)]) * rules.cols() + move.col +
+                             sh.col_of[static_cast<std::size_t>(i)];
+            clearing_shapes_[static_cast<std::size_t>(cell)] = static_cast<std::int8_t>(shape);
+        }
+        clear_col_ = col;
+        clear_row_ = row;
         clear_started_ = now_ms;
+        // Call-outs: several lines at once, and placements in a row that cleared lines.
+        const float callout_row = std::max(1.0f, row - 1.2f);
+        if (next->last_lines >= 2) {
+            pops_.push_back(Pop{plural("bricks.callout.lines", next->last_lines), col, callout_row, now_ms, true});
+        }
+        const int streak = session_->clear_streak();
+        if (streak >= 2) {
+            pops_.push_back(Pop{fill(tr("bricks.callout.streak"), {{"n", std::to_string(streak)}}), col,
+                                callout_row + (next->last_lines >= 2 ? 1.1f : 0.0f), now_ms, true});
+        }
+        audio::play(audio::Effect::clear);
+    } else {
+        audio::play(audio::Effect::place);
     }
     save_game();
-    if (next->over) finish_game();
+    if (next->over) {
+        over_at_ = now_ms;
+        finish_game();
+        audio::play(new_record_ ? audio::Effect::win : audio::Effect::game_over);
+    }
 }
+
+const std::optional<bricks::Move>& BricksScreen::shown_hint() const {
+    static const std::optional<bricks::Move> none;
+    if (!session_ || session_->state().over) return none;
+    return ctx_.settings->bricks_hint || hint_asked_ == session_->state().placements ? hint_ : none;
+}
+
+bool BricksScreen::over_dialog(double now_ms) const { return now_ms - over_at_ >= kBricksOverBoardMs; }
 
 void BricksScreen::finish_game() {
     if (!session_ || recorded_) return;
@@ -170,7 +219,8 @@ GameFrame BricksScreen::frame(const Ui& ui, double now_ms) {
     const bricks::State& st = session_->state();
     layout_ = bricks_layout(ui, rules);
     scale_ = ui.s;
-    if (ctx_.settings->bricks_hint && !st.over && hint_for_ != st.placements) {
+    const bool want_hint = ctx_.settings->bricks_hint || hint_asked_ == st.placements;
+    if (want_hint && !st.over && hint_for_ != st.placements) {
         if (!planner_) planner_ = std::make_unique<bricks::Planner>(rules);
         Expected<bricks::Move> h = planner_->hint(st);
         hint_ = h ? std::optional<bricks::Move>(*h) : std::nullopt;
@@ -199,10 +249,25 @@ GameFrame BricksScreen::frame(const Ui& ui, double now_ms) {
     m.grab = grab_;
     m.lift = lift;
     m.preview = preview_;
-    m.clearing_now = clearing_;
-    m.clear_t = static_cast<float>(std::min(1.0, (now_ms - clear_started_) / kClearMs));
-    if (ctx_.settings->bricks_hint) m.hint = hint_;
+    for (int slot = 0; slot < rules.tray_size(); ++slot) m.fits[static_cast<std::size_t>(slot)] = bricks::piece_fits(rules, st, slot);
+    m.clear_ms = static_cast<float>(std::min(1e6, now_ms - clear_started_));
+    if (m.clear_ms < (ui.reduce_motion ? kBricksClearReducedMs : kBricksClearMs)) {
+        m.clearing_now = clearing_;
+        m.clearing_shapes = clearing_shapes_;
+        m.clear_origin_col = clear_col_;
+        m.clear_origin_row = clear_row_;
+    }
+    for (const Pop& p : pops_) {
+        const double age = now_ms - p.started;
+        if (age >= 0 && age < kBricksPopMs) {
+            m.pops.push_back(BricksPop{p.text, p.col, p.row, static_cast<float>(age / kBricksPopMs), p.callout});
+        }
+    }
+    m.hint = shown_hint();
+    m.hint_available = !st.over && !paused_;
+    m.paused = paused_;
     m.over = st.over;
+    m.over_dialog = over_dialog(now_ms);
     m.new_record = new_record_;
 
     for (const BricksIntent& in : draw_bricks_view(ui, m)) {
@@ -263,17 +328,38 @@ GameFrame BricksScreen::frame(const Ui& ui, double now_ms) {
                 return result;  // `rules` and any later intent belong to the game that just ended
             case BricksIntent::back:
             case BricksIntent::menu: result.leave = true; break;
+            case BricksIntent::hint:
+                if (!now.over) hint_asked_ = now.placements;  // shown until the next placement
+                break;
+            case BricksIntent::pause:
+                held_ = -1;
+                dragging_ = false;
+                paused_ = true;
+                break;
+            case BricksIntent::resume: paused_ = false; break;
+            case BricksIntent::show_result: over_at_ = std::min(over_at_, now_ms - kBricksOverBoardMs); break;
         }
     }
     return result;
 }
 
 std::optional<double> BricksScreen::next_redraw_ms(double now_ms) const {
-    if (now_ms - clear_started_ < kClearMs) return 0.0;
+    // Animations draw every frame; the game-over step waits for its moment.
+    if (now_ms - clear_started_ < kBricksClearMs) return 0.0;
+    for (const Pop& p : pops_) {
+        if (now_ms - p.started < kBricksPopMs) return 0.0;
+    }
+    if (session_ && session_->state().over) {
+        const double until_dialog = over_at_ + kBricksOverBoardMs - now_ms;
+        if (until_dialog > 0) return until_dialog;
+        // The dialog sizes itself in its first frame and shows in the next ones: keep drawing
+        // for a moment after it comes up, or the last frame drawn would be the empty one.
+        if (until_dialog > -250) return 0.0;
+    }
     return std::nullopt;
 }
 
-Json BricksScreen::state_json() const {
+Json BricksScreen::state_json(double now) const {
     if (!session_) return nullptr;
     const bricks::Ruleset& rules = session_->rules();
     const bricks::State& st = session_->state();
@@ -289,10 +375,15 @@ Json BricksScreen::state_json() const {
         for (int i = 0; i < sh.size; ++i) {
             cells.push_back(Json::array({sh.row_of[static_cast<std::size_t>(i)], sh.col_of[static_cast<std::size_t>(i)]}));
         }
-        tray.push_back(Json{{"shape", sh.name}, {"width", sh.width}, {"height", sh.height}, {"cells", cells}});
+        tray.push_back(Json{{"shape", sh.name}, {"width", sh.width}, {"height", sh.height}, {"cells", cells},
+                            {"family", sh.family}, {"fits", bricks::piece_fits(rules, st, slot)}});
     }
     Json hint = nullptr;
-    if (hint_ && ctx_.settings->bricks_hint) hint = Json{{"piece", hint_->piece}, {"row", hint_->row}, {"col", hint_->col}};
+    if (const auto& h = shown_hint()) hint = Json{{"piece", h->piece}, {"row", h->row}, {"col", h->col}};
+    Json pops = Json::array();
+    for (const Pop& p : pops_) {
+        if (now - p.started < kBricksPopMs) pops.push_back(Json{{"text", p.text}, {"callout", p.callout}});
+    }
     Json preview = Json{{"valid", preview_.on_board}, {"fits", preview_.fits}, {"row", preview_.at.row},
                         {"col", preview_.at.col}, {"clearing", preview_.clearing.count()}};
     return Json{{"seed", session_->seed()},
@@ -307,6 +398,12 @@ Json BricksScreen::state_json() const {
                 {"dragging", dragging_},
                 {"preview", preview},
                 {"hint", hint},
+                {"paused", paused_},
+                // Game over in two steps: "board" (the board and the pieces with no room), then "dialog".
+                {"result", st.over ? Json(over_dialog(now) ? "dialog" : "board") : Json(nullptr)},
+                {"streak", session_->clear_streak()},
+                {"pops", pops},
+                {"clearing", now - clear_started_ < kBricksClearMs},
                 {"stats", Json{{"games", stats_.games}, {"best", stats_.best}, {"lines", stats_.lines}}},
                 // Geometry in CSS px for tests and embeds: a tray piece is drawn centred in its
                 // slot at tray_cell per cell; a finger's drag lifts the piece by lift.

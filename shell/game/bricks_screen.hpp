@@ -1,15 +1,17 @@
 // Purpose: Bricks' game screen (the GameScreen contract): owns the game session, the
 // statistics and their saved documents, the hint planner, and the UI state undo would not
 // restore (the piece in hand, the keyboard's chosen piece and position, the board's
-// colours, the clear animation); turns the view's intents into moves, saves after every
-// move, opens Bricks links, and reports the game to the test hook. The session rules;
-// the view draws.
+// colours, the pause, the feedback: clear wave, score pop-ups and call-outs, the two steps
+// of game over); turns the view's intents into moves, saves after every move, plays the
+// sound effects, opens Bricks links, and reports the game to the test hook. The session
+// rules; the view draws.
 #pragma once
 
 #include <array>
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "engine/bricks/ai.hpp"
 #include "engine/bricks/session.hpp"
@@ -45,6 +47,7 @@ public:
 
     // --- for tests and the card ---
     bool playing() const { return session_ && !session_->state().over; }
+    bool paused() const { return paused_; }
     std::uint64_t seed() const { return session_ ? session_->seed() : 0; }
     const bricks::Stats& stats() const { return stats_; }
     // A new game (the unfinished one, if any, counts as finished in the statistics).
@@ -53,13 +56,15 @@ public:
 
 private:
     void place(const bricks::Move& move, double now_ms);
+    const std::optional<bricks::Move>& shown_hint() const;  // by the setting or the Hint button
+    bool over_dialog(double now_ms) const;
     void finish_game();
     void save_game();
     void save_stats();
     BricksPreview preview_at(int slot, int row, int col) const;
 
     void drop_game();
-    Json state_json() const;
+    Json state_json(double now_ms) const;
 
     GameContext ctx_;
     bool loaded_ = false;  // reload() has run once
@@ -78,9 +83,23 @@ private:
     int kb_row_ = 0;
     int kb_col_ = 0;
     BricksPreview preview_;
+    bool paused_ = false;            // Escape: the pause sheet is up
+    std::uint32_t hint_asked_ = ~0u; // the placement count at which the Hint button was pressed
     // Feedback
     bricks::Bits clearing_;
+    bricks::CellShapes clearing_shapes_ = bricks::no_shapes();  // the colours of the cleared bricks
+    float clear_col_ = 0;            // where the wave starts: the placed piece's centre, in cells
+    float clear_row_ = 0;
     double clear_started_ = -1e9;
+    struct Pop {
+        std::string text;
+        float col, row;
+        double started;
+        bool callout;
+    };
+    std::vector<Pop> pops_;
+    double over_at_ = -1e9;          // when the game ended on screen (a loaded finished game, or the
+                                     // player tapped to go on: long enough ago for the dialog)
     bool recorded_ = false;          // this game's end is in the statistics
     bool new_record_ = false;
     std::uint64_t best_before_ = 0;

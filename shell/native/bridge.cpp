@@ -57,6 +57,8 @@ std::function<std::string()>& provider() {
 void report_first_frame() {}
 bool prefers_dark() { return false; }
 bool prefers_more_contrast() { return false; }
+bool prefers_reduced_motion() { return false; }
+bool coarse_pointer() { return false; }
 
 std::string preferred_language() {
     for (const char* var : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
@@ -160,5 +162,10 @@ void wake_after(double) {}
 unsigned take_host_events() { return 0; }
 std::vector<TouchEvent> take_touch_events() { return {}; }
 void set_state_provider(std::function<std::string()> p) { provider() = std::move(p); }
+
+// Sound: no backend natively (the effects are synthesised and tested all the same; only the
+// web plays them).
+bool load_sound(int, const std::vector<float>&, int) { return false; }
+bool play_sound(int, float) { return false; }
 
 }  // namespace astradia::bridge

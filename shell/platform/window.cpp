@@ -159,10 +159,31 @@ void Window::apply_touch() {
         touch_released_ = false;
         if (!touch_down_) io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
     }
+    fling_ = 0;
     // Apply moves freely, but at most one press or release per frame.
     while (!touch_queue_.empty()) {
         const bridge::TouchEvent e = touch_queue_.front();
         const bool edge = e.phase != bridge::TouchEvent::Phase::move;
+        if (e.phase == bridge::TouchEvent::Phase::down) touch_trail_n_ = 0;
+        if (e.phase == bridge::TouchEvent::Phase::up && touch_trail_n_ > 0) {
+            // The speed over the finger's last 100 ms, if it was still moving when it left.
+            const bridge::TouchEvent& last = touch_trail_[touch_trail_n_ - 1];
+            std::size_t first = touch_trail_n_ - 1;
+            while (first > 0 && last.ms - touch_trail_[first - 1].ms <= 100) --first;
+            if (first == touch_trail_n_ - 1 && first > 0) --first;  // one sample: take the one before
+            const bridge::TouchEvent& from = touch_trail_[first];
+            if (e.ms - last.ms <= 100 && last.ms > from.ms) {
+                fling_ = static_cast<float>((last.y - from.y) / ((last.ms - from.ms) / 1000.0));
+            }
+            touch_trail_n_ = 0;
+        }
+        if (e.phase == bridge::TouchEvent::Phase::down || e.phase == bridge::TouchEvent::Phase::move) {
+            if (touch_trail_n_ == touch_trail_.size()) {
+                std::copy(touch_trail_.begin() + 1, touch_trail_.end(), touch_trail_.begin());
+                --touch_trail_n_;
+            }
+            touch_trail_[touch_trail_n_++] = e;
+        }
         touch_x_ = e.x;
         touch_y_ = e.y;
         touch_recent_ = true;

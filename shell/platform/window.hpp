@@ -8,6 +8,7 @@
 // `px * scale()` and text is rasterised at the real pixel size: crisp at any ratio.
 #pragma once
 
+#include <array>
 #include <deque>
 #include <string>
 #include <vector>
@@ -59,6 +60,10 @@ public:
 
     // Whether the last pointer input was a touch (web).
     bool touch_input() const { return touch_recent_ || touch_down_; }
+    // The vertical speed of a finger that just left the glass (device px per second, positive
+    // downwards), measured from the touch events' own times over their last 100 ms; 0 when the
+    // finger rested before it lifted, or nothing was released this frame.
+    float fling() const { return fling_; }
 
     bool should_close() const;
     float scale() const { return scale_; }
@@ -87,6 +92,9 @@ private:
     bool touch_released_ = false; // released last frame: clear the position now
     float touch_x_ = 0;
     float touch_y_ = 0;
+    std::array<bridge::TouchEvent, 8> touch_trail_{};  // the finger's last positions, for fling()
+    std::size_t touch_trail_n_ = 0;
+    float fling_ = 0;
 };
 
 }  // namespace astradia::shell

@@ -11,10 +11,9 @@ extern const unsigned long astradia_font_sans_bold_size;
 namespace astradia::shell {
 namespace {
 
-// Latin-1, Cyrillic and the punctuation/symbols the UI uses; must match the
-// subset list in shell/CMakeLists.txt.
-const ImWchar kRanges[] = {0x0020, 0x00FF, 0x0400, 0x045F, 0x2010, 0x2027, 0x2190, 0x2193,
-                           0x2212, 0x2212, 0x2713, 0x2713, 0x2715, 0x2715, 0x25B6, 0x25B6, 0};
+// The code points of the font subset, as pairs (first, last): shell/CMakeLists.txt's
+// ASTRADIA_GLYPHS, the list pyftsubset was given.
+const ImWchar kRanges[] = {ASTRADIA_GLYPH_RANGES 0};
 
 const ImWchar kDigitRanges[] = {0x0030, 0x0039, 0};
 

@@ -1,6 +1,8 @@
 // Purpose: drawing the settings, statistics, help and about screens (see info_views.hpp).
 #include "shell/ui/info_views.hpp"
 
+#include <algorithm>
+
 #include "shell/i18n.hpp"
 
 namespace astradia::shell {
@@ -25,6 +27,13 @@ SettingsAction draw_settings_view(const Ui& ui, Settings* s, bool privacy_availa
     int lang = static_cast<int>(s->language);
     if (choice(ui, "language", &lang, languages, 3)) {
         s->language = static_cast<LanguageChoice>(lang);
+        out.changed = true;
+    }
+    paragraph(ui, tr("settings.motion"), true);
+    const char* motions[] = {tr("settings.motion.system"), tr("settings.motion.full"), tr("settings.motion.reduced")};
+    int motion = static_cast<int>(s->motion);
+    if (choice(ui, "motion", &motion, motions, 3)) {
+        s->motion = static_cast<MotionChoice>(motion);
         out.changed = true;
     }
 
@@ -55,6 +64,19 @@ SettingsAction draw_settings_view(const Ui& ui, Settings* s, bool privacy_availa
 
     section(ui, tr("settings.bricks"));
     out.changed |= toggle(ui, tr("settings.bricks_hint"), &s->bricks_hint);
+
+    // Sound effects for both games: off until turned on (issue 17).
+    section(ui, tr("settings.sound"));
+    out.changed |= toggle(ui, tr("settings.sound_on"), &s->sound);
+    if (s->sound) {
+        paragraph(ui, tr("settings.volume"), true);
+        const char* volumes[] = {"25 %", "50 %", "75 %", "100 %"};
+        int vi = std::clamp((s->volume + 12) / 25 - 1, 0, 3);
+        if (choice(ui, "volume", &vi, volumes, 4)) {
+            s->volume = (vi + 1) * 25;
+            out.changed = true;
+        }
+    }
 
     if (privacy_available) {
         section(ui, tr("settings.data"));

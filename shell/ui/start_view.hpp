@@ -14,10 +14,11 @@ struct StartModel {
     std::string notice;       // one sentence, or empty
     const char* version = "";
     int cards = 0;            // how many game cards
+    bool privacy_choices = false;  // the page's legal widget can show its privacy choices
 };
 
 struct StartAction {
-    enum Kind { none, settings, statistics, help, about, dismiss_notice } kind = none;
+    enum Kind { none, settings, statistics, help, about, dismiss_notice, privacy_choices } kind = none;
 };
 
 // Draws the start screen; `card(i, width)` draws the i-th card, `width` device px wide,

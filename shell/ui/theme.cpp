@@ -3,6 +3,8 @@
 // and dark, and AAA (7:1) in high contrast.
 #include "shell/ui/theme.hpp"
 
+#include "shell/ui/ui.hpp"  // the corner radii
+
 namespace astradia::shell {
 namespace {
 
@@ -19,7 +21,10 @@ const Palette kLight{
     rgb(84, 88, 100),
     // bricks
     rgb(226, 222, 212),
-    {rgb(234, 88, 12), rgb(22, 163, 74), rgb(147, 51, 234), rgb(37, 99, 235), rgb(202, 138, 4), rgb(219, 39, 119)},
+    // dot, lines of 2 / 3 / 4 / 5, squares of 2 / 3, small and big corners: deep colours
+    // that stand out from the light empty cells
+    {rgb(124, 58, 237), rgb(71, 85, 105), rgb(21, 128, 61), rgb(29, 78, 216), rgb(190, 18, 60), rgb(3, 105, 161),
+     rgb(162, 28, 175), rgb(120, 53, 15), rgb(194, 65, 12)},
     rgb(22, 163, 74, 120), rgb(255, 255, 255, 150)};
 
 const Palette kDark{
@@ -33,7 +38,8 @@ const Palette kDark{
     rgb(165, 171, 186),
     // bricks
     rgb(44, 48, 58),
-    {rgb(251, 146, 60), rgb(74, 222, 128), rgb(192, 132, 252), rgb(96, 165, 250), rgb(250, 204, 21), rgb(244, 114, 182)},
+    {rgb(167, 139, 250), rgb(148, 163, 184), rgb(74, 222, 128), rgb(96, 165, 250), rgb(251, 113, 133),
+     rgb(34, 211, 238), rgb(232, 121, 249), rgb(250, 204, 21), rgb(251, 146, 60)},
     rgb(74, 222, 128, 110), rgb(255, 255, 255, 110)};
 
 const Palette kContrast{
@@ -47,7 +53,8 @@ const Palette kContrast{
     rgb(235, 235, 235),
     // bricks
     rgb(40, 40, 40),
-    {rgb(255, 160, 0), rgb(0, 230, 120), rgb(220, 140, 255), rgb(0, 200, 255), rgb(255, 240, 0), rgb(255, 110, 200)},
+    {rgb(220, 140, 255), rgb(200, 200, 200), rgb(0, 230, 90), rgb(80, 170, 255), rgb(255, 110, 130),
+     rgb(0, 220, 255), rgb(255, 80, 255), rgb(255, 240, 0), rgb(255, 160, 0)},
     rgb(0, 255, 120, 140), rgb(255, 255, 255, 170)};
 
 ImVec4 f4(ImU32 c) { return ImGui::ColorConvertU32ToFloat4(c); }
@@ -111,10 +118,10 @@ void apply_theme(Theme theme, float scale) {
     style.ItemInnerSpacing = ImVec2(10, 6);
     style.CellPadding = ImVec2(10, 8);
     style.ScrollbarSize = 10;
-    style.FrameRounding = 10;
-    style.PopupRounding = 12;
+    style.FrameRounding = kRadiusControl;
+    style.PopupRounding = kRadiusPanel;
     style.WindowRounding = 0;
-    style.GrabRounding = 10;
+    style.GrabRounding = kRadiusControl;
     style.ScrollbarRounding = 6;
     style.ScaleAllSizes(scale);
     ImGui::GetStyle() = style;

@@ -36,7 +36,8 @@ struct Palette {
     ImU32 note;
     // Bricks board
     ImU32 slot;          // an empty board cell
-    ImU32 bricks[6];     // piece colours
+    ImU32 bricks[9];     // piece colours, one per shape family (the classic rules have 9); each
+                         // at least 3:1 against an empty cell (4.5:1 in high contrast)
     ImU32 ghost_ok;
     ImU32 line_clear;
 };

@@ -24,9 +24,21 @@ struct Ui {
 
     float px(float css) const { return css * s; }
     bool touch = false;     // the last pointer input was a finger (drag previews lift above it)
+    float fling = 0;        // a finger left the glass this frame at this speed (device px/s, + down)
     bool phone() const { return width_css < 600; }
     bool wide() const { return width_css >= 960; }
+    // The device's main pointer is a finger (web: pointer: coarse): no scroll bars, lists
+    // scroll by dragging with momentum.
+    bool touch_screen = false;
+    // Animations are cut to what explains a change (a setting, or the browser's
+    // prefers-reduced-motion): nothing slides, shrinks or flies.
+    bool reduce_motion = false;
 };
+
+// Corner radii in CSS px, one look everywhere: controls (buttons, choices, notices, tray
+// slots) and panels (cards, dialogs, the board's frame).
+inline constexpr float kRadiusControl = 10;
+inline constexpr float kRadiusPanel = 16;
 
 enum class ButtonKind { primary, secondary, ghost, danger };
 
@@ -35,8 +47,9 @@ void begin_screen(const char* id, const Ui& ui);
 void end_screen();
 
 // A top bar with a back button (when back_label is set) and a title. Returns true
-// when back was pressed (or Escape on the keyboard).
-bool top_bar(const Ui& ui, const char* title, const char* back_label);
+// when back was pressed (or Escape on the keyboard, unless `escape_goes_back` is false:
+// a game whose Escape pauses handles it itself).
+bool top_bar(const Ui& ui, const char* title, const char* back_label, bool escape_goes_back = true);
 
 // A centred column of at most max_css CSS px that scrolls when its content is taller
 // than the space left; pair with end_column().
@@ -78,6 +91,11 @@ private:
 // the game's name and a line about it.
 using CardIcon = void (*)(ImDrawList* dl, ImVec2 at, float size, const Ui& ui);
 void card_header(const Ui& ui, float inner_width, const char* name, const char* blurb, CardIcon icon);
+// Something on screen moves by itself (a list coasting after a flick): the app draws the
+// next frame too. Cleared by begin_targets(); read by the app after drawing.
+void request_redraw();
+bool redraw_requested();
+
 // What the test hook reports of the screen: every interactive target drawn this
 // frame with its visible label and rectangle in CSS px. Cleared by begin_targets().
 struct Target {
@@ -86,6 +104,7 @@ struct Target {
     bool enabled;
     bool on;            // a selected choice or a switched-on toggle
     std::string group;  // the TargetGroup it was drawn in ("bricks" for the Bricks card), or ""
+    bool focused = false;  // it has the keyboard focus (ImGui's navigation)
 };
 void begin_targets(float scale);
 const std::vector<Target>& targets();
@@ -124,14 +143,22 @@ const std::vector<KeyPress>& frame_keys();
 bool key_pressed(int glfw_key, bool repeat = true, int* mods = nullptr);
 
 // A centred dialog over a dimmed screen at the end of a game: a title, lines of text
-// (the one marked `highlight` in the success colour), and one or two buttons. Returns 1
-// when the primary button was pressed, 2 for the secondary, else 0.
+// (the one marked `highlight` in the success colour), and one or two buttons (side by
+// side on a short screen). Returns 1 when the primary button was pressed, 2 for the
+// secondary, else 0.
 struct DialogLine {
     std::string text;
     bool highlight = false;
 };
 int result_dialog(const Ui& ui, const char* id, const char* title, const std::vector<DialogLine>& lines,
                   const char* primary, const char* secondary);
+// The same with a summary under the lines: label and value rows ("Time" 4:12).
+struct DialogRow {
+    std::string label;
+    std::string value;
+};
+int result_dialog(const Ui& ui, const char* id, const char* title, const std::vector<DialogLine>& lines,
+                  const std::vector<DialogRow>& rows, const char* primary, const char* secondary);
 
 // A one-sentence notice (storage problems, a damaged save); returns true when dismissed.
 bool notice(const Ui& ui, const char* text, const char* id);

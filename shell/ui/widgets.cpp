@@ -1,5 +1,6 @@
 // Purpose: the widget kit of ui.hpp, drawn with ImGui's draw lists for one look.
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -30,6 +31,59 @@ void draw_focus(const Ui& ui, ImVec2 a, ImVec2 b, float rounding) {
     }
 }
 
+// A finger scrolls the current window by dragging it (ImGui itself only scrolls with a
+// wheel), and a flick goes on with momentum, slowing down as on a phone. The press that
+// started a drag no longer counts as a tap on what was under it. The flick's speed is the
+// finger's own (Ui::fling, from the touch events' times), so a device that draws frames late
+// still coasts as far; the coasting speed (device px per second) and whether this window was
+// being dragged are kept in the window's state storage.
+void drag_scroll(const Ui& ui) {
+    ImGuiStorage* store = ImGui::GetStateStorage();
+    const ImGuiID vel_id = ImGui::GetID("##fling-velocity");
+    const ImGuiID held_id = ImGui::GetID("##fling-held");
+    const ImGuiIO& io = ImGui::GetIO();
+    const float max_y = ImGui::GetScrollMaxY();
+    float v = store->GetFloat(vel_id, 0);
+    bool moving = false;
+    constexpr float kSlowing = 3.0f;  // per second: the speed falls to 5 % in one second
+    if (ui.touch && max_y > 0 && ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) &&
+        ImGui::IsMouseDragging(ImGuiMouseButton_Left, ui.px(8))) {
+        ImGui::SetScrollY(std::clamp(ImGui::GetScrollY() - io.MouseDelta.y, 0.0f, max_y));
+        ImGui::ClearActiveID();
+        store->SetBool(held_id, true);
+        v = 0;
+        moving = true;
+    } else if (io.MouseDown[0]) {
+        v = 0;  // a finger on the glass stops a coasting list
+    } else {
+        if (store->GetBool(held_id, false)) v = -ui.fling;  // the drag ended: it goes on at the finger's speed
+        store->SetBool(held_id, false);
+        if (std::fabs(v) > ui.px(40)) {
+            // Exact for any frame time: the distance a speed decaying at kSlowing covers in dt.
+            const float dt = std::min(io.DeltaTime, 0.5f);
+            const float decay = std::exp(-kSlowing * dt);
+            const float y = ImGui::GetScrollY() + v * (1 - decay) / kSlowing;
+            ImGui::SetScrollY(std::clamp(y, 0.0f, max_y));
+            v = y <= 0 || y >= max_y ? 0 : v * decay;
+            moving = v != 0;
+            if (moving) request_redraw();
+        } else {
+            v = 0;
+        }
+    }
+    store->SetFloat(vel_id, v);
+    if (moving && ui.touch_screen && max_y > 0) {
+        // The indicator: a thin rounded bar at the right edge, as long as the visible share.
+        const ImVec2 a = ImGui::GetWindowPos();
+        const float h = ImGui::GetWindowHeight();
+        const float bar = std::max(ui.px(32), h * h / (h + max_y));
+        const float top = a.y + (h - bar) * std::clamp(ImGui::GetScrollY() / max_y, 0.0f, 1.0f);
+        const float x = a.x + ImGui::GetWindowWidth() - ui.px(3);
+        ImGui::GetForegroundDrawList()->AddRectFilled(ImVec2(x - ui.px(3), top), ImVec2(x, top + bar),
+                                                      ui.pal->card_border, ui.px(2));
+    }
+}
+
 }  // namespace
 
 namespace {
@@ -43,6 +97,7 @@ struct FrameState {
     float scale = 1;
     std::string group;
     const std::vector<KeyPress>* keys = nullptr;
+    bool redraw = false;
 };
 
 FrameState& frame_state() {
@@ -69,7 +124,11 @@ void begin_targets(float scale) {
     f.targets.clear();
     f.scale = scale;
     f.group.clear();
+    f.redraw = false;
 }
+
+void request_redraw() { frame_state().redraw = true; }
+bool redraw_requested() { return frame_state().redraw; }
 
 TargetGroup::TargetGroup(const char* name) : outer_size_(frame_state().group.size()) {
     ImGui::PushID(name);
@@ -90,8 +149,8 @@ void add_target(std::string label, bool enabled, bool on) {
     const ImVec2 a = ImGui::GetItemRectMin();
     const ImVec2 b = ImGui::GetItemRectMax();
     const float k = 1.0f / f.scale;
-    f.targets.push_back(
-        Target{std::move(label), a.x * k, a.y * k, (b.x - a.x) * k, (b.y - a.y) * k, enabled, on, f.group});
+    f.targets.push_back(Target{std::move(label), a.x * k, a.y * k, (b.x - a.x) * k, (b.y - a.y) * k, enabled, on,
+                               f.group, ImGui::IsItemFocused()});
 }
 
 void set_frame_keys(const std::vector<KeyPress>* keys) { frame_state().keys = keys; }
@@ -126,7 +185,7 @@ void begin_screen(const char* id, const Ui& ui) {
 
 void end_screen() { ImGui::End(); }
 
-bool top_bar(const Ui& ui, const char* title, const char* back_label) {
+bool top_bar(const Ui& ui, const char* title, const char* back_label, bool escape_goes_back) {
     const float h = ui.px(56);
     const float pad = ui.px(ui.phone() ? 8 : 16);
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -139,7 +198,7 @@ bool top_bar(const Ui& ui, const char* title, const char* back_label) {
         ImGui::SetCursorScreenPos(ImVec2(origin.x + pad, origin.y + (h - ui.px(kTarget)) / 2));
         const std::string label = std::string("\u2190 ") + back_label;
         back = button(ui, label.c_str(), ButtonKind::ghost);
-        if (!ImGui::IsAnyItemActive() && !ImGui::GetIO().WantTextInput &&
+        if (escape_goes_back && !ImGui::IsAnyItemActive() && !ImGui::GetIO().WantTextInput &&
             ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false)) {
             back = true;
         }
@@ -161,22 +220,17 @@ void begin_column(const Ui& ui, float max_css, const char* id) {
     const float h = ImGui::GetContentRegionAvail().y;
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail_w - w) / 2);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, ui.px(16)));
-    ImGui::BeginChild(id, ImVec2(w, h), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+    // A touch screen shows no scroll bar (a finger drags the page, as everywhere on phones);
+    // a thin indicator appears while it moves.
+    ImGui::BeginChild(id, ImVec2(w, h), false,
+                      ImGuiWindowFlags_AlwaysUseWindowPadding | ImGuiWindowFlags_NavFlattened |
+                          (ui.touch_screen ? ImGuiWindowFlags_NoScrollbar : 0));
     ImGui::PopStyleVar();
-    // A finger scrolls the column by dragging it (ImGui only scrolls with a wheel). The
-    // press that started the drag no longer counts as a tap on what was under it.
-    if (ui.touch && ImGui::GetScrollMaxY() > 0 &&
-        ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) &&
-        ImGui::IsMouseDragging(ImGuiMouseButton_Left, ui.px(8))) {
-        ImGui::SetScrollY(std::clamp(ImGui::GetScrollY() - ImGui::GetIO().MouseDelta.y, 0.0f, ImGui::GetScrollMaxY()));
-        ImGui::ClearActiveID();
-    }
+    drag_scroll(ui);
 }
 
 void end_column(const Ui& ui) {
-    // Room at the end so the last line scrolls clear of the page's round "Privacy
-    // choices" button in the bottom-left corner.
-    ImGui::Dummy(ImVec2(0, ui.px(72)));
+    ImGui::Dummy(ImVec2(0, ui.px(24)));
     ImGui::EndChild();
 }
 
@@ -221,7 +275,7 @@ bool button(const Ui& ui, const char* label, ButtonKind kind, float width_css, b
         border = p.card_border;
         fg = p.text_muted;
     }
-    const float r = ui.px(10);
+    const float r = ui.px(kRadiusControl);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     if (bg != 0) dl->AddRectFilled(a, b, bg, r);
     if (kind == ButtonKind::primary && enabled && (hovered || held)) dl->AddRectFilled(a, b, IM_COL32(255, 255, 255, held ? 40 : 24), r);
@@ -254,7 +308,7 @@ bool toggle(const Ui& ui, const char* label, bool* value) {
     const float kx = *value ? sb.x - sh / 2 : sa.x + sh / 2;
     dl->AddCircleFilled(ImVec2(kx, sa.y + sh / 2), knob, *value ? p.accent_text : p.card, 24);
     if (ui.theme == Theme::high_contrast) dl->AddRect(sa, sb, p.text, sh / 2, 0, ui.px(2));
-    draw_focus(ui, a, ImVec2(a.x + w, a.y + size.y), ui.px(8));
+    draw_focus(ui, a, ImVec2(a.x + w, a.y + size.y), ui.px(kRadiusControl));
     return pressed;
 }
 
@@ -291,7 +345,7 @@ bool choice(const Ui& ui, const char* id, int* value, const char* const* labels,
         const bool hovered = ImGui::IsItemHovered();
         ImDrawList* dl = ImGui::GetWindowDrawList();
         const ImVec2 b(a.x + iw, a.y + size.y);
-        const float r = ui.px(10);
+        const float r = ui.px(kRadiusControl);
         const ImDrawFlags corners =
             !row ? ImDrawFlags_RoundCornersAll
                  : i == 0 ? ImDrawFlags_RoundCornersLeft : i == n - 1 ? ImDrawFlags_RoundCornersRight
@@ -333,6 +387,11 @@ void paragraph(const Ui& ui, const char* text, bool muted) {
 
 int result_dialog(const Ui& ui, const char* id, const char* title, const std::vector<DialogLine>& lines,
                   const char* primary, const char* secondary) {
+    return result_dialog(ui, id, title, lines, {}, primary, secondary);
+}
+
+int result_dialog(const Ui& ui, const char* id, const char* title, const std::vector<DialogLine>& lines,
+                  const std::vector<DialogRow>& rows, const char* primary, const char* secondary) {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     const std::string dim = std::string(id) + "-dim";
     ImGui::SetNextWindowPos(vp->Pos);
@@ -347,14 +406,16 @@ int result_dialog(const Ui& ui, const char* id, const char* title, const std::ve
     ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x / 2, vp->Pos.y + vp->Size.y / 2), ImGuiCond_Always,
                             ImVec2(0.5f, 0.5f));
     ImGui::SetNextWindowSize(ImVec2(w, 0));
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ui.px(24), ui.px(24)));
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, ui.px(16));
+    // A short screen (a landscape phone): a smaller title, less padding, the buttons side by side.
+    const bool short_screen = ui.height_css < 520;
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ui.px(24), ui.px(short_screen ? 14 : 24)));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, ui.px(kRadiusPanel));
     ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::ColorConvertU32ToFloat4(ui.pal->card));
     ImGui::Begin(id, nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_AlwaysAutoResize);
     ImGui::SetWindowFocus();
-    ImGui::PushFont(ui.fonts->title);
+    ImGui::PushFont(short_screen ? ui.fonts->bold : ui.fonts->title);
     ImGui::PushTextWrapPos(0);
     ImGui::TextUnformatted(title);
     ImGui::PopTextWrapPos();
@@ -370,10 +431,15 @@ int result_dialog(const Ui& ui, const char* id, const char* title, const std::ve
             paragraph(ui, line.text.c_str());
         }
     }
-    ImGui::Dummy(ImVec2(0, ui.px(8)));
+    for (const DialogRow& row : rows) value_row(ui, row.label.c_str(), row.value);
+    ImGui::Dummy(ImVec2(0, ui.px(short_screen ? 2 : 8)));
     int chosen = 0;
-    if (button(ui, primary, ButtonKind::primary, -1)) chosen = 1;
-    if (secondary != nullptr && button(ui, secondary, ButtonKind::secondary, -1)) chosen = 2;
+    if (secondary != nullptr && short_screen) {
+        chosen = button_pair(ui, ImGui::GetContentRegionAvail().x, primary, ButtonKind::primary, secondary, ButtonKind::secondary);
+    } else {
+        if (button(ui, primary, ButtonKind::primary, -1)) chosen = 1;
+        if (secondary != nullptr && button(ui, secondary, ButtonKind::secondary, -1)) chosen = 2;
+    }
     ImGui::End();
     ImGui::PopStyleColor();
     ImGui::PopStyleVar(2);
@@ -389,7 +455,7 @@ bool notice(const Ui& ui, const char* text, const char* id) {
     const ImVec2 ts = ui.fonts->body->CalcTextSizeA(ui.fonts->body->FontSize, 1e9f, wrap, text);
     const float h = std::max(ts.y + ui.px(24), ui.px(kTarget + 8));
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(a, ImVec2(a.x + w, a.y + h), ui.pal->warning_bg, ui.px(10));
+    dl->AddRectFilled(a, ImVec2(a.x + w, a.y + h), ui.pal->warning_bg, ui.px(kRadiusControl));
     dl->AddText(ui.fonts->body, ui.fonts->body->FontSize, ImVec2(a.x + ui.px(14), a.y + (h - ts.y) / 2), ui.pal->text,
                 text, nullptr, wrap);
     ImGui::SetCursorScreenPos(ImVec2(a.x + w - close_w - ui.px(4), a.y + (h - ui.px(kTarget)) / 2));
@@ -455,9 +521,10 @@ void Card::end(const Ui& ui) {
     const float bottom = ImGui::GetItemRectMax().y + ui.px(18);
     dl_->ChannelsSetCurrent(0);
     const ImVec2 b(start_.x + width_, bottom);
-    dl_->AddRectFilled(start_, b, accent_, ui.px(16));
-    dl_->AddRectFilled(ImVec2(start_.x + ui.px(6), start_.y), b, ui.pal->card, ui.px(16), ImDrawFlags_RoundCornersRight);
-    dl_->AddRect(start_, b, ui.pal->card_border, ui.px(16), 0, ui.px(ui.theme == Theme::high_contrast ? 2 : 1));
+    const float r = ui.px(kRadiusPanel);
+    dl_->AddRectFilled(start_, b, accent_, r);
+    dl_->AddRectFilled(ImVec2(start_.x + ui.px(6), start_.y), b, ui.pal->card, r, ImDrawFlags_RoundCornersRight);
+    dl_->AddRect(start_, b, ui.pal->card_border, r, 0, ui.px(ui.theme == Theme::high_contrast ? 2 : 1));
     dl_->ChannelsMerge();
     ImGui::SetCursorScreenPos(ImVec2(start_.x, bottom));
     ImGui::Dummy(ImVec2(width_, 0));

@@ -11,6 +11,8 @@ extern "C" {
 void astradia_js_report_first_frame(void);
 int astradia_js_prefers_dark(void);
 int astradia_js_prefers_more_contrast(void);
+int astradia_js_prefers_reduced_motion(void);
+int astradia_js_coarse_pointer(void);
 int astradia_js_preferred_language(char* buf, int cap);
 int astradia_js_store_available(void);
 int astradia_js_store_read(const char* key, char* buf, int cap);
@@ -28,6 +30,8 @@ void astradia_js_wake_after(double ms);
 int astradia_js_clipboard_write(const char* text);
 int astradia_js_clipboard_request_read(void);
 int astradia_js_take_pasted(char* buf, int cap);
+int astradia_js_load_sound(int id, const float* samples, int count, int rate);
+int astradia_js_play_sound(int id, double volume);
 void astradia_js_install(unsigned hash, unsigned theme, unsigned storage, unsigned hidden, unsigned shown,
                          unsigned pasted);
 }
@@ -80,6 +84,8 @@ void report_first_frame() {
 
 bool prefers_dark() { return astradia_js_prefers_dark() != 0; }
 bool prefers_more_contrast() { return astradia_js_prefers_more_contrast() != 0; }
+bool prefers_reduced_motion() { return astradia_js_prefers_reduced_motion() != 0; }
+bool coarse_pointer() { return astradia_js_coarse_pointer() != 0; }
 std::string preferred_language() {
     return read_string([](char* b, int c) { return astradia_js_preferred_language(b, c); });
 }
@@ -153,6 +159,11 @@ std::optional<Pasted> take_pasted() {
     return Pasted{std::move(text), false};
 }
 
+bool load_sound(int id, const std::vector<float>& samples, int rate) {
+    return astradia_js_load_sound(id, samples.data(), static_cast<int>(samples.size()), rate) != 0;
+}
+bool play_sound(int id, float volume) { return astradia_js_play_sound(id, volume) != 0; }
+
 unsigned take_host_events() {
     const unsigned e = state().events;
     state().events = 0;
@@ -185,8 +196,9 @@ EMSCRIPTEN_KEEPALIVE void astradia_host_event(unsigned bits) {
     astradia::bridge::wake_loop();
 }
 
-// Queues a touch event (phase 0 down, 1 move, 2 up, 3 cancel; canvas device pixels).
-EMSCRIPTEN_KEEPALIVE void astradia_touch(int phase, float x, float y) {
+// Queues a touch event (phase 0 down, 1 move, 2 up, 3 cancel; canvas device pixels; the
+// event's time stamp in ms).
+EMSCRIPTEN_KEEPALIVE void astradia_touch(int phase, float x, float y, double ms) {
     using astradia::bridge::TouchEvent;
     const auto p = phase == 0 ? TouchEvent::Phase::down
                    : phase == 1 ? TouchEvent::Phase::move
@@ -195,9 +207,9 @@ EMSCRIPTEN_KEEPALIVE void astradia_touch(int phase, float x, float y) {
     auto& touches = astradia::bridge::state().touches;
     // consecutive moves collapse into the latest; presses and releases are all kept
     if (p == TouchEvent::Phase::move && !touches.empty() && touches.back().phase == p) {
-        touches.back() = TouchEvent{p, x, y};
+        touches.back() = TouchEvent{p, x, y, ms};
     } else {
-        touches.push_back(TouchEvent{p, x, y});
+        touches.push_back(TouchEvent{p, x, y, ms});
     }
     astradia::bridge::wake_loop();
 }

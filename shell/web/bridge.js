@@ -25,6 +25,16 @@ mergeInto(LibraryManager.library, {
       window.matchMedia('(forced-colors: active)').matches ? 1 : 0;
   },
 
+  // int astradia_js_prefers_reduced_motion(void): 1 when prefers-reduced-motion: reduce.
+  astradia_js_prefers_reduced_motion: function () {
+    return window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches ? 1 : 0;
+  },
+
+  // int astradia_js_coarse_pointer(void): 1 when the main pointer is a finger (pointer: coarse).
+  astradia_js_coarse_pointer: function () {
+    return window.matchMedia && window.matchMedia('(pointer: coarse)').matches ? 1 : 0;
+  },
+
   // int astradia_js_preferred_language(char* buf, int cap): navigator.language, e.g. "ru-RU".
   astradia_js_preferred_language: function (buf, cap) {
     const text = String(navigator.language || '');
@@ -186,6 +196,42 @@ mergeInto(LibraryManager.library, {
     return n;
   },
 
+  // int astradia_js_load_sound(int id, const float* samples, int count, int rate): keeps a copy
+  // of a mono sound the app synthesised; 1 when the page can play sound (WebAudio) at all.
+  astradia_js_load_sound__deps: ['$astradiaBridge'],
+  astradia_js_load_sound: function (id, samples, count, rate) {
+    if (!(window.AudioContext || window.webkitAudioContext)) return 0;
+    astradiaBridge.sounds[id] = { data: HEAPF32.slice(samples >> 2, (samples >> 2) + count), rate, buffer: null };
+    return 1;
+  },
+
+  // int astradia_js_play_sound(int id, double volume): plays a loaded sound at volume 0..1; the
+  // AudioContext is made at the first play (after the player's first tap, so the browser lets
+  // it run). 1 when it was started.
+  astradia_js_play_sound__deps: ['$astradiaBridge'],
+  astradia_js_play_sound: function (id, volume) {
+    const sound = astradiaBridge.sounds[id];
+    const Context = window.AudioContext || window.webkitAudioContext;
+    if (!sound || !Context) return 0;
+    try {
+      const ctx = astradiaBridge.audio || (astradiaBridge.audio = new Context());
+      if (ctx.state === 'suspended') ctx.resume().catch(() => {});
+      if (!sound.buffer) {
+        sound.buffer = ctx.createBuffer(1, sound.data.length, sound.rate);
+        sound.buffer.getChannelData(0).set(sound.data);
+      }
+      const source = ctx.createBufferSource();
+      const gain = ctx.createGain();
+      gain.gain.value = Math.max(0, Math.min(1, volume));
+      source.buffer = sound.buffer;
+      source.connect(gain).connect(ctx.destination);
+      source.start();
+      return 1;
+    } catch (e) {
+      return 0;  // no audio device, or the browser refused: the game goes on silently
+    }
+  },
+
   // void astradia_js_install(unsigned hash, unsigned theme, unsigned storage, unsigned hidden,
   //                          unsigned shown, unsigned pasted)
   // Once at start: host listeners that wake the loop or queue events (the arguments are
@@ -210,7 +256,8 @@ mergeInto(LibraryManager.library, {
       event(document.hidden ? HIDDEN : SHOWN);
     });
     window.addEventListener('pagehide', () => astradiaStats.flush());
-    for (const query of ['(prefers-color-scheme: dark)', '(prefers-contrast: more)', '(forced-colors: active)']) {
+    for (const query of ['(prefers-color-scheme: dark)', '(prefers-contrast: more)', '(forced-colors: active)',
+      '(prefers-reduced-motion: reduce)']) {
       const list = window.matchMedia ? window.matchMedia(query) : null;
       if (list && list.addEventListener) list.addEventListener('change', () => event(THEME));
     }
@@ -224,7 +271,7 @@ mergeInto(LibraryManager.library, {
       const r = canvas.getBoundingClientRect();
       const x = (t.clientX - r.left) * (canvas.width / r.width);
       const y = (t.clientY - r.top) * (canvas.height / r.height);
-      _astradia_touch(phase, x, y);
+      _astradia_touch(phase, x, y, e.timeStamp);
     };
     const opts = { capture: true, passive: false };
     window.addEventListener('touchstart', touch(0), opts);
@@ -309,6 +356,8 @@ mergeInto(LibraryManager.library, {
   // short: longer text is cut (the app then reports its length as wrong).
   $astradiaBridge: {
     timer: 0,
+    sounds: {},   // id -> { data: Float32Array, rate, buffer: AudioBuffer once made }
+    audio: null,  // the AudioContext, made at the first play
     pasted: undefined,
     PASTED: 0,  // HostEvent host_pasted, given by astradia_js_install
     paste: function (text) {

@@ -147,11 +147,14 @@ export async function findTarget(page, label, { group } = {}) {
 // Clicks the centre of a target with the mouse (or taps it with touch: { touch: true }).
 // A finger for pages opened with { touch: true }: touch(type, point) sends one
 // touchStart / touchMove / touchEnd (point null) through the DevTools protocol, as a
-// touch screen does (page.touchscreen only taps).
+// touch screen does (page.touchscreen only taps). touch(type, point, at) stamps the event
+// with the time `at` (seconds since 1970): a gesture with a hand's timing on a machine too
+// busy to deliver the events in time (a flick).
 export async function finger(session) {
   const cdp = await session.context.newCDPSession(session.page);
-  return (type, p) => cdp.send('Input.dispatchTouchEvent', {
+  return (type, p, at) => cdp.send('Input.dispatchTouchEvent', {
     type, touchPoints: p ? [{ x: p.x, y: p.y, radiusX: 4, radiusY: 4, force: 1, id: 1 }] : [],
+    ...(at === undefined ? {} : { timestamp: at }),
   });
 }
 

@@ -8,33 +8,11 @@ import assert from 'node:assert/strict';
 import {
   startServer, openPage, screenshot, pixelStats, appState, waitForState, clickTarget, loadApp,
 } from './harness.mjs';
+import { solve } from './sudoku-solver.mjs';
 
 let server;
 before(async () => { server = await startServer(); });
 after(async () => { await server.stop(); });
-
-// A plain backtracking solver: the test must not trust the app for the answer.
-function solve(grid) {
-  const g = grid.split('').map((c) => (c === '.' ? 0 : Number(c)));
-  const ok = (i, d) => {
-    const r = Math.floor(i / 9), c = i % 9, br = r - (r % 3), bc = c - (c % 3);
-    for (let k = 0; k < 9; k++) {
-      if (g[r * 9 + k] === d || g[k * 9 + c] === d) return false;
-      if (g[(br + Math.floor(k / 3)) * 9 + bc + (k % 3)] === d) return false;
-    }
-    return true;
-  };
-  const go = () => {
-    const i = g.indexOf(0);
-    if (i < 0) return true;
-    for (let d = 1; d <= 9; d++) {
-      if (ok(i, d)) { g[i] = d; if (go()) return true; g[i] = 0; }
-    }
-    return false;
-  };
-  assert.ok(go(), 'the puzzle has a solution');
-  return g;
-}
 
 // Moves the selection to `cell` with the arrow keys.
 async function goTo(page, cell) {
@@ -170,6 +148,10 @@ test('a hint explains the next step, points out a wrong digit first, and can be 
     let x = await waitForState(s.page, (q) => q.sudoku.hint !== null, { what: 'a hint' });
     assert.equal(x.sudoku.hint.kind, 'step');
     assert.ok(x.sudoku.hint.text_en.length > 10 && x.sudoku.hint.text_ru.length > 10);
+    // H again asks for the next stage: the technique, then the answer.
+    await s.page.keyboard.press('h');
+    await s.page.keyboard.press('h');
+    await waitForState(s.page, (q) => q.sudoku.hint.stage === 3, { what: 'the answer' });
     await screenshot(s.page, 'sudoku-hint.png');
     await clickTarget(s.page, 'Show me');
     x = await waitForState(s.page, (q) => q.sudoku.hint === null && q.sudoku.hints_used === 1, { what: 'hint played' });
@@ -202,6 +184,7 @@ test('share links open the same puzzle everywhere; the daily puzzle is the date\
     await two.page.reload();
     await two.page.waitForSelector('html[data-app="running"]');
     await clickTarget(two.page, 'Daily puzzle');
+    await clickTarget(two.page, 'Play');
     const today = await two.page.evaluate(() => {
       const d = new Date();
       return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;

@@ -14,11 +14,11 @@ add_test(NAME "cli: sudoku grade skips bad lines and names them"
                  -P ${CMAKE_SOURCE_DIR}/cmake/expect_run.cmake)
 add_test(NAME "cli: sudoku hint gives the next step in English and Russian" COMMAND ${_cli} sudoku hint ${_se_first})
 set_tests_properties("cli: sudoku hint gives the next step in English and Russian" PROPERTIES
-  PASS_REGULAR_EXPRESSION "^hidden_single: In box 2, 9 fits only in r2c6: [^|]+ \\| В блоке 2 цифре 9 есть место только в r2c6")
+  PASS_REGULAR_EXPRESSION "^hidden_single: In box 2, 9 fits only in row 2, column 6: [^|]+ \\| В блоке 2 цифре 9 есть место только в одной клетке \\(строка 2, столбец 6\\)")
 add_test(NAME "cli: sudoku hint points at a wrong digit"
          COMMAND ${_cli} sudoku hint "${_se_first} 583.2..9....8..1...293....8....987...7.....6...674....3....698...2..5....1..3.54.")
 set_tests_properties("cli: sudoku hint points at a wrong digit" PROPERTIES
-  PASS_REGULAR_EXPRESSION "^wrong_entry: The 5 in r1c1 is wrong")
+  PASS_REGULAR_EXPRESSION "^wrong_entry: The 5 in row 1, column 1 is wrong")
 add_test(NAME "cli: sudoku hint rejects malformed notes"
          COMMAND ${CMAKE_COMMAND} "-DCMD=${_cli_words}" "-DARGS=sudoku|hint|${_se_first} ${_se_first} 1,2,3" -DEXPECT_CODE=1
                  "-DEXPECT_STDERR=<argument 1>:1: the notes need 81 comma-separated groups" -P ${CMAKE_SOURCE_DIR}/cmake/expect_run.cmake)

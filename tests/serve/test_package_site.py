@@ -1,8 +1,9 @@
 """Purpose: scripts/package_site.py on a small site made here (no wasm build needed): scripts, styles,
 the wasm and fonts get content-hashed names that match their bytes (a stylesheet's url() pointing at
 a hashed font is rewritten first), the public files keep theirs (sw.js, the widget's three parts), pages name the
-hashed files with correct SRI hashes, the service worker precaches the hashed names, every Brotli and
-gzip twin decompresses to its file, and SHA256SUMS / MD5SUMS verify with coreutils.
+hashed files with correct SRI hashes and the wasm's size in bytes (the loading bar's total), the service
+worker precaches the hashed names and the legal pages About links to with their hashed style, every
+Brotli and gzip twin decompresses to its file, and SHA256SUMS / MD5SUMS verify with coreutils.
 
 Run: /usr/bin/python3 -m unittest discover -s tests/serve -v
 """
@@ -26,10 +27,12 @@ PAGE = """<!doctype html><html><head>
 <script src="astradia.js" integrity="{{sri:astradia.js}}" defer></script>
 <script src="boot.js" integrity="{{sri:boot.js}}" data-wasm="{{asset:astradia.wasm}}" defer></script>
 <a href="sub/">sub</a><a href="mailto:x@example.test">mail</a>
+<progress id="loading-progress" data-bytes="{{bytes:astradia.wasm}}"></progress>
 </head><body></body></html>
 """
 SUB_PAGE = '<!doctype html><link rel="stylesheet" href="../app.css" integrity="{{sri:../app.css}}">\n'
 SW = "const VERSION = '{{sw:version}}';\nconst PRECACHE = {{sw:files}};\n" + "// padding\n" * 40
+LEGAL_PAGE = '<!doctype html><link rel="stylesheet" href="../../../legal.css">\n'
 CSS = "@font-face{font-family:x;src:url('fonts/face.woff2')}\nbody{margin:0}\n" * 10
 
 
@@ -56,7 +59,11 @@ class PackageSiteTest(unittest.TestCase):
             (app, "astradia.js"): "var createAstradia;\n" * 40, (app, "astradia.wasm"): "\0asm" + "x" * 500,
             (extra, "widget/astradia-legal.js"): "/* core */\n" * 40, (extra, "widget/astradia-legal-ui.js"): "/* ui */\n" * 40,
             (extra, "widget/astradia-legal-decide.js"): "/* decide */\n" * 40,
+            (extra, "legal/legal.css"): "body{font-family:serif}\n" * 10,
         }
+        for lang in ("en", "ru"):
+            for doc in ("terms", "privacy", "sale"):
+                files[(extra, f"legal/astradia/{lang}/{doc}/index.html")] = LEGAL_PAGE
         for (folder, rel), text in files.items():
             os.makedirs(os.path.dirname(os.path.join(folder, rel)), exist_ok=True)
             with open(os.path.join(folder, rel), "w", encoding="utf-8") as f:
@@ -76,7 +83,8 @@ class PackageSiteTest(unittest.TestCase):
             return f.read()
 
     def test_hashed_names_match_their_bytes(self):
-        self.assertEqual(sorted(self.assets), ["app.css", "astradia.js", "astradia.wasm", "boot.js", "fonts/face.woff2"])
+        self.assertEqual(sorted(self.assets), ["app.css", "astradia.js", "astradia.wasm", "boot.js", "fonts/face.woff2",
+                                               "legal/legal.css"])
         for logical, hashed in self.assets.items():
             stem, ext = os.path.splitext(logical)
             m = re.fullmatch(re.escape(stem) + r"\.([0-9a-f]{16})" + re.escape(ext), hashed)
@@ -98,6 +106,7 @@ class PackageSiteTest(unittest.TestCase):
             hashed = self.assets[logical]
             self.assertIn(f'="{hashed}" integrity="{sri(self.read(hashed))}"', page)
         self.assertIn(f'data-wasm="{self.assets["astradia.wasm"]}"', page)
+        self.assertIn(f'data-bytes="{len(self.read(self.assets["astradia.wasm"]))}"', page)
         self.assertIn(f'src="widget/astradia-legal.js" integrity="{sri(self.read("widget/astradia-legal.js"))}"', page)
         self.assertIn('href="mailto:x@example.test"', page)
         self.assertNotIn("{{", page)
@@ -111,6 +120,10 @@ class PackageSiteTest(unittest.TestCase):
         self.assertIn("/" + self.assets["boot.js"], files)
         self.assertIn("/widget/astradia-legal.js", files)
         self.assertIn("/widget/astradia-legal-decide.js", files)
+        self.assertIn("/legal/astradia/ru/sale/index.html", files)
+        self.assertIn("/" + self.assets["legal/legal.css"], files)
+        self.assertIn(f'href="../../../{os.path.basename(self.assets["legal/legal.css"])}"',
+                      self.read("legal/astradia/en/terms/index.html", "r"))
         for f in files:
             self.assertTrue(os.path.isfile(os.path.join(self.site, f.lstrip("/"))), f)
         self.assertRegex(sw, r"const VERSION = '[0-9a-f]{16}'")

@@ -31,6 +31,8 @@ public:
         ImGuiIO& io = ImGui::GetIO();
         io.IniFilename = nullptr;
         io.DisplaySize = ImVec2(width_css * scale, height_css * scale);
+        // Kept where the static click helpers find it: targets are in CSS px, the mouse in device px.
+        io.DisplayFramebufferScale = ImVec2(scale, scale);
         fonts_ = build_fonts(scale);
         unsigned char* pixels = nullptr;
         int w = 0;
@@ -44,6 +46,9 @@ public:
         id_check::watch(true);
     }
     ~HeadlessUi() { ImGui::DestroyContext(); }
+    // The context the views are drawn with: a test may switch the device's kind (touch
+    // screen) or reduced motion.
+    Ui& context() { return ui_; }
     HeadlessUi(const HeadlessUi&) = delete;
     HeadlessUi& operator=(const HeadlessUi&) = delete;
 
@@ -101,9 +106,10 @@ public:
         }
         if (hit == nullptr) return false;
         ImGuiIO& io = ImGui::GetIO();
+        const float k = io.DisplayFramebufferScale.x;  // targets are in CSS px, the mouse in device px
         // Below or above the screen (a scrolling column): the mouse wheel brings it into
         // view first, as a player would scroll.
-        for (int tries = 0; tries < 20 && (hit->y < 0 || hit->y + hit->h > io.DisplaySize.y); ++tries) {
+        for (int tries = 0; tries < 20 && (hit->y < 0 || (hit->y + hit->h) * k > io.DisplaySize.y); ++tries) {
             io.MousePos = ImVec2(io.DisplaySize.x / 2, io.DisplaySize.y / 2);
             io.MouseWheel = hit->y < 0 ? 1.0f : -1.0f;
             frame();
@@ -115,8 +121,7 @@ public:
             }
             if (hit == nullptr) return false;
         }
-        // Targets are in CSS px; the tests draw at scale 1, where they are device px too.
-        io.MousePos = ImVec2(hit->x + hit->w / 2, hit->y + hit->h / 2);
+        io.MousePos = ImVec2((hit->x + hit->w / 2) * k, (hit->y + hit->h / 2) * k);
         frame();  // hover
         io.MouseDown[0] = true;
         frame();

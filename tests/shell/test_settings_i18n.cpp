@@ -36,6 +36,27 @@ TEST_CASE("settings: bad values are errors with the field named", "[shell][setti
     wrong["mistake_limit"] = "3";
     CHECK_FALSE(settings_from_json(wrong).ok());
     CHECK_FALSE(settings_from_json(Json::array()).ok());
+    Json motion = settings_to_json(Settings{});
+    motion["motion"] = 3;
+    CHECK(settings_from_json(motion).error().message == "settings.motion: expected an integer in 0..2");
+}
+
+TEST_CASE("settings: saved before the motion choice, they load with motion like the system", "[shell][settings]") {
+    Settings reduced;
+    reduced.motion = MotionChoice::reduced;
+    CHECK(settings_from_json(settings_to_json(reduced)).value().motion == MotionChoice::reduced);
+    Json old = settings_to_json(reduced);
+    old.erase("motion");
+    CHECK(settings_from_json(old).value().motion == MotionChoice::system);
+}
+
+TEST_CASE("settings: motion is reduced by the choice, or by the host when the choice is like the system", "[shell][settings]") {
+    CHECK(motion_reduced(MotionChoice::reduced, false));
+    CHECK(motion_reduced(MotionChoice::reduced, true));
+    CHECK_FALSE(motion_reduced(MotionChoice::full, true));
+    CHECK_FALSE(motion_reduced(MotionChoice::full, false));
+    CHECK(motion_reduced(MotionChoice::system, true));
+    CHECK_FALSE(motion_reduced(MotionChoice::system, false));
 }
 
 TEST_CASE("i18n: every key has English and Russian text", "[shell][i18n]") {
@@ -86,4 +107,28 @@ TEST_CASE("dates read as players write them, in both languages", "[shell][i18n]"
         CHECK(long_date(odd) == odd);
     }
     set_language(Lang::en);
+}
+
+TEST_CASE("settings: sound and volume round-trip, and saves made before them keep sound off", "[shell][settings]") {
+    Settings s;
+    CHECK_FALSE(s.sound);  // off until the player turns it on
+    s.sound = true;
+    s.volume = 35;
+    CHECK(settings_from_json(settings_to_json(s)).value() == s);
+    // An older save without the keys loads with the defaults for them.
+    Json old = settings_to_json(s);
+    old.erase("sound");
+    old.erase("volume");
+    const Settings loaded = settings_from_json(old).value();
+    CHECK_FALSE(loaded.sound);
+    CHECK(loaded.volume == Settings{}.volume);
+    // Present but wrong: an error naming the field.
+    Json loud = settings_to_json(s);
+    loud["volume"] = 101;
+    const auto r = settings_from_json(loud);
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.error().message == "settings.volume: expected an integer in 0..100");
+    Json text = settings_to_json(s);
+    text["sound"] = "on";
+    CHECK_FALSE(settings_from_json(text).ok());
 }

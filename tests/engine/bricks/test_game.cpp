@@ -248,3 +248,22 @@ TEST_CASE("cell shapes follow placements and clears, and a session rebuilds them
         CHECK(session.state().board.test(i) == (rebuilt[static_cast<std::size_t>(i)] != kEmptySlot));
     }
 }
+
+TEST_CASE("piece_fits tells each tray piece apart: what the tray dims", "[bricks][game]") {
+    const Ruleset& rules = classic_rules();
+    // Only the bottom-right 2x2 corner is free: a dot, a line of two and the square fit; a line of three does not.
+    std::vector<std::string> rows(10, "##########");
+    rows[8] = "########..";
+    rows[9] = "########..";
+    const State st = state_of(rules, board_of(rules, rows), {"h3", "sq2", "dot"});
+    CHECK_FALSE(piece_fits(rules, st, 0));
+    CHECK(piece_fits(rules, st, 1));
+    CHECK(piece_fits(rules, st, 2));
+    CHECK(any_piece_fits(rules, st));
+    // Empty slots and slots outside the tray fit nowhere.
+    const State empty_slot = state_of(rules, Bits{}, {"", "dot", "dot"});
+    CHECK_FALSE(piece_fits(rules, empty_slot, 0));
+    CHECK(piece_fits(rules, empty_slot, 1));
+    CHECK_FALSE(piece_fits(rules, empty_slot, -1));
+    CHECK_FALSE(piece_fits(rules, empty_slot, rules.tray_size()));
+}

@@ -12,6 +12,7 @@
 
 using namespace astradia::bricks;
 using astradia::Json;
+using astradia::Expected;
 
 namespace {
 std::string rules_code(RulesetSpec spec) {
@@ -141,4 +142,41 @@ TEST_CASE("draws follow the weights", "[bricks][rules]") {
         const double sigma = std::sqrt(n * p * (1 - p));
         CHECK(std::abs(count[static_cast<std::size_t>(s)] - n * p) < 4 * sigma);
     }
+}
+
+TEST_CASE("shapes equal up to a quarter turn share a family (one colour each)", "[bricks][rules]") {
+    const Ruleset& rules = classic_rules();
+    const auto family = [&](const char* name) {
+        const int s = rules.find_shape(name);
+        REQUIRE(s >= 0);
+        return rules.shape(s).family;
+    };
+    // dot; lines of 2, 3, 4, 5; the two squares; small corners; big corners.
+    CHECK(rules.family_count() == 9);
+    CHECK(family("dot") == 0);
+    CHECK(family("h2") == family("v2"));
+    CHECK(family("h3") == family("v3"));
+    CHECK(family("h5") == family("v5"));
+    CHECK(family("c3nw") == family("c3ne"));
+    CHECK(family("c3nw") == family("c3sw"));
+    CHECK(family("c3nw") == family("c3se"));
+    CHECK(family("c5nw") == family("c5se"));
+    CHECK(family("c5ne") == family("c5sw"));
+    const std::vector<int> distinct = {family("dot"), family("h2"), family("h3"), family("h4"), family("h5"),
+                                       family("sq2"), family("sq3"), family("c3nw"), family("c5nw")};
+    for (std::size_t i = 0; i < distinct.size(); ++i) {
+        CHECK(distinct[i] >= 0);
+        CHECK(distinct[i] < rules.family_count());
+        for (std::size_t j = i + 1; j < distinct.size(); ++j) CHECK(distinct[i] != distinct[j]);
+    }
+    // A mirror image is not a turn: an S and a Z stay apart; an L turned is still an L.
+    RulesetSpec spec;
+    spec.shapes = {{"s", ".##/##.", 1}, {"z", "##./.##", 1}, {"s-up", "#./##/.#", 1}, {"l", "#./#./##", 1},
+                   {"l-turned", "###/#..", 1}};
+    const Expected<Ruleset> own = Ruleset::make(spec);
+    REQUIRE(own.ok());
+    CHECK(own->family_count() == 3);
+    CHECK(own->shape(0).family != own->shape(1).family);
+    CHECK(own->shape(2).family == own->shape(0).family);
+    CHECK(own->shape(4).family == own->shape(3).family);
 }

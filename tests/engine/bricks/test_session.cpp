@@ -1,6 +1,7 @@
 // Purpose: the Bricks session: seed determinism (golden trays and a short game),
 // undo restoring everything exactly, saves that round-trip, and every corrupt,
 // tampered or future save rejected with its code and never half-loaded.
+#include <algorithm>
 #include <functional>
 #include <string>
 #include <vector>
@@ -201,4 +202,31 @@ TEST_CASE("moves text: round trip and malformed lists", "[bricks][session]") {
         INFO(bad);
         CHECK(moves_from_text(bad).error().code == "bricks.format");
     }
+}
+
+TEST_CASE("the clear streak counts placements in a row that cleared lines, and undo takes it back", "[bricks][session]") {
+    // Games of the first-fit policy, checked placement by placement against a count kept
+    // here; the seeds are searched until a streak of two or more has been seen.
+    int longest = 0;
+    for (std::uint64_t seed = 1; seed <= 40 && longest < 2; ++seed) {
+        Session session(classic_rules(), seed);
+        CHECK(session.clear_streak() == 0);
+        int streak = 0;
+        std::vector<int> streaks{0};
+        while (!session.state().over && session.moves().size() < 400) {
+            Move m;
+            REQUIRE(bricks_test::first_fit(session.rules(), session.state(), m));
+            REQUIRE(session.place(m).ok());
+            streak = session.state().last_lines > 0 ? streak + 1 : 0;
+            REQUIRE(session.clear_streak() == streak);
+            streaks.push_back(streak);
+            longest = std::max(longest, streak);
+        }
+        // Undo walks the streak back exactly.
+        while (session.undo()) {
+            streaks.pop_back();
+            REQUIRE(session.clear_streak() == streaks.back());
+        }
+    }
+    CHECK(longest >= 2);
 }

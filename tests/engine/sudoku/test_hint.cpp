@@ -10,6 +10,7 @@
 #include "engine/sudoku/hint.hpp"
 #include "engine/sudoku/logic.hpp"
 #include "engine/sudoku/solver.hpp"
+#include "tests/engine/sudoku/sentences.hpp"
 
 using namespace astradia::sudoku;
 
@@ -50,6 +51,8 @@ void check_sentence(const std::string& en, const std::string& ru) {
     CHECK(has_cyrillic(ru));
     CHECK_FALSE(has_cyrillic(en));
     CHECK(en != ru);
+    CHECK_FALSE(testing::has_shorthand(en));  // cells as players name them, never "r3c7"
+    CHECK_FALSE(testing::has_shorthand(ru));
 }
 
 const char* const kMedium = "1...6.5....678.3..7.9.2.4.62...4...5.9.....21.....7.3...2...8..64..7....9..4.....";
@@ -77,8 +80,17 @@ TEST_CASE("hint: a wrong digit is pointed out before anything else", "[sudoku][h
     REQUIRE(h->step.cells.size() == 1);
     CHECK(h->step.cells[0] == wrong);
     CHECK(h->step.digits == digit_bit(entries[wrong]));
-    CHECK(h->text_en.find(cell_name(wrong)) != std::string::npos);
-    CHECK(h->text_ru.find(cell_name(wrong)) != std::string::npos);
+    CHECK(testing::names_cell_en(h->text_en, wrong));
+    CHECK(testing::names_cell_ru(h->text_ru, wrong));
+    CHECK(h->text_en == "The " + std::to_string(entries[wrong]) + " in " + cell_words_en(wrong) +
+                           " is wrong: that cell needs another digit.");
+    // Its stages: where (the cell), what (a mistake), then the answer.
+    CHECK(h->look.en == "Look at " + cell_words_en(wrong) + ".");
+    CHECK(testing::names_cell_ru(h->look.ru, wrong));
+    CHECK(h->focus == std::vector<std::uint8_t>{static_cast<std::uint8_t>(wrong)});
+    CHECK(&h->text(HintStage::answer, true) == &h->text_ru);
+    CHECK(&h->text(HintStage::look, false) == &h->look.en);
+    CHECK(&h->text(HintStage::technique, true) == &h->technique.ru);
     check_sentence(h->text_en, h->text_ru);
 }
 
@@ -155,8 +167,11 @@ TEST_CASE("hint: following the hints solves the puzzle, every hint right and exp
             REQUIRE(h->kind == HintKind::step);
             REQUIRE(step_agrees(h->step, solution));
             check_sentence(h->text_en, h->text_ru);
+            check_sentence(h->look.en, h->look.ru);
+            check_sentence(h->technique.en, h->technique.ru);
             for (const CellDigit& pl : h->step.placements) {
-                CHECK(h->text_en.find(cell_name(pl.cell)) != std::string::npos);
+                CHECK(testing::names_cell_en(h->text_en, pl.cell));
+                CHECK(testing::names_cell_ru(h->text_ru, pl.cell));
                 entries[pl.cell] = pl.digit;
                 // Auto-remove: the digit leaves the notes of the cell's peers.
                 for (auto q : peers()[pl.cell]) notes[q] &= static_cast<std::uint16_t>(~digit_bit(pl.digit));

@@ -76,3 +76,28 @@ TEST_CASE("input: a hint's move fixes the mistake or makes the step's placement"
     solved.kind = HintKind::solved;
     CHECK_FALSE(hint_move(solved));
 }
+
+TEST_CASE("input: the digits left to place count the givens and right digits, never a wrong one", "[sudoku][input]") {
+    Session s = easy_game();
+    const State& st = s.state();
+    std::array<int, 10> given{};
+    for (int c = 0; c < kCells; ++c) ++given[st.givens[c]];
+    const std::array<int, 10> start = digits_left(st);
+    for (int d = 1; d <= 9; ++d) CHECK(start[static_cast<std::size_t>(d)] == 9 - given[static_cast<std::size_t>(d)]);
+    // A right digit counts as placed.
+    const int right = st.solution[0];
+    REQUIRE(s.play(Move::place(0, right), 0).ok());
+    CHECK(digits_left(s.state())[static_cast<std::size_t>(right)] == start[static_cast<std::size_t>(right)] - 1);
+    // A wrong digit does not: every count stays where the right digits put it.
+    int cell = 1;
+    while (st.givens[cell] != 0) ++cell;
+    const int wrong = st.solution[cell] % 9 + 1;
+    const std::array<int, 10> before = digits_left(s.state());
+    REQUIRE(s.play(Move::place(cell, wrong), 0).ok());
+    CHECK(digits_left(s.state()) == before);
+    // A solved grid has nothing left.
+    for (int c = 0; c < kCells; ++c) {
+        if (st.givens[c] == 0 && s.state().board.entries[c] != st.solution[c]) REQUIRE(s.play(Move::place(c, st.solution[c]), 0).ok());
+    }
+    CHECK(digits_left(s.state()) == std::array<int, 10>{});
+}

@@ -415,6 +415,39 @@ TEST_CASE("session: save and load round-trip the whole game, history included", 
     CHECK(loaded->state().hints_used == 1);
 }
 
+TEST_CASE("session: the selected cell is kept with the game, not with its history", "[sudoku][session][save]") {
+    Session s = new_session();
+    CHECK(s.selected() == 40);  // a new game starts in the centre
+    s.select(7);
+    s.select(-1);  // ignored
+    s.select(81);
+    CHECK(s.selected() == 7);
+    REQUIRE(s.play(Move::place(2, 4), 0).ok());
+    REQUIRE(s.undo().ok());  // undo leaves the selection alone
+    CHECK(s.selected() == 7);
+    auto loaded = open_document(kGameDocument, s.save(0));
+    REQUIRE(loaded.ok());
+    CHECK(loaded->selected() == 7);
+    // A save from before the selection was kept loads with the centre selected.
+    auto older = open_document(kGameDocument, reseal(s.save(0), [](Json& p) { p.erase("selected"); }));
+    REQUIRE(older.ok());
+    CHECK(older->selected() == 40);
+}
+
+TEST_CASE("session: progress is a move, a mistake or a hint, a game only opened has none", "[sudoku][session]") {
+    Session fresh = new_session();
+    fresh.resume(0);
+    fresh.select(3);
+    CHECK_FALSE(fresh.has_progress());  // time spent looking, a selection: nothing to lose
+    Session moved = new_session();
+    REQUIRE(moved.play(Move::note(2, 1), 0).ok());
+    REQUIRE(moved.undo().ok());
+    CHECK(moved.has_progress());  // an undone move can still be redone
+    Session hinted = new_session();
+    REQUIRE(hinted.play_hint(Move::place(2, digit_of_solution(2)), 0).ok());
+    CHECK(hinted.has_progress());
+}
+
 TEST_CASE("session: corrupt, truncated, tampered and future saves are refused", "[sudoku][session][save]") {
     Session s = new_session();
     REQUIRE(s.play(Move::place(2, 4), 0).ok());
@@ -498,6 +531,7 @@ TEST_CASE("session: inconsistent saves are refused, never half-loaded", "[sudoku
          "save.format", "last_hint.cell: expected an integer in 0..80"},
         {"a missing last hint", [](Json& p) { p.erase("last_hint"); }, "save.format", "last_hint: is missing"},
         {"a mistake limit out of range", [](Json& p) { p["rules"]["mistake_limit"] = 100; }, "save.format", "rules.mistake_limit: expected an integer in 0..99"},
+        {"a selected cell off the board", [](Json& p) { p["selected"] = 81; }, "save.format", "selected: expected an integer in 0..80"},
     };
     for (const Case& c : cases) {
         INFO(c.what);

@@ -95,3 +95,86 @@ TEST_CASE("statistics JSON round-trips and rejects inconsistent data", "[sudoku]
     CHECK(broken([](Json& j) { j["daily"]["last_date"] = ""; }) == "sudoku-stats.format: stats.daily: is inconsistent");
     CHECK(broken([](Json& j) { j = Json::array(); }) == "sudoku-stats.format: stats: expected an object");
 }
+
+TEST_CASE("dates from days, weekdays and month lengths", "[sudoku][stats]") {
+    for (const char* date : {"1970-01-01", "2000-02-29", "2026-11-21", "1969-12-31", "2100-03-01", "1900-03-01",
+                             "2024-12-31", "0001-01-01", "9999-12-31", "2026-03-01", "2028-02-29"}) {
+        INFO(date);
+        const auto days = days_from_date(date);
+        REQUIRE(days.has_value());
+        CHECK(date_from_days(*days) == date);
+    }
+    // Every day of four centuries (a leap cycle) goes there and back.
+    const std::int64_t from = *days_from_date("1899-12-25");
+    for (std::int64_t d = from; d < from + 146097 + 10; ++d) REQUIRE(days_from_date(date_from_days(d)) == d);
+    CHECK(date_from_days(*days_from_date("0001-01-01") - 1).empty());
+    CHECK(date_from_days(*days_from_date("9999-12-31") + 1).empty());
+    CHECK(weekday_of(*days_from_date("1970-01-01")) == 3);  // a Thursday
+    CHECK(weekday_of(*days_from_date("2026-11-22")) == 6);  // a Sunday
+    CHECK(weekday_of(*days_from_date("2026-11-23")) == 0);  // a Monday
+    CHECK(weekday_of(*days_from_date("1969-12-29")) == 0);  // before 1970 too
+    CHECK(days_in_month(2024, 2) == 29);
+    CHECK(days_in_month(2100, 2) == 28);
+    CHECK(days_in_month(2000, 2) == 29);
+    CHECK(days_in_month(2026, 11) == 30);
+    CHECK(days_in_month(2026, 12) == 31);
+    CHECK(days_in_month(2026, 13) == 0);
+}
+
+TEST_CASE("the calendar keeps every solved day, earlier days close gaps but never restart the streak", "[sudoku][stats]") {
+    Statistics s;
+    record_win(s, Level::easy, 1000, "2026-11-02");
+    record_win(s, Level::easy, 1000, "2026-11-04");
+    CHECK(s.daily.streak == 1);
+    CHECK(daily_solved(s, "2026-11-02"));
+    CHECK_FALSE(daily_solved(s, "2026-11-03"));
+    // The missed day, played later from the calendar: in the calendar, and the run 2..4 is whole.
+    record_win(s, Level::easy, 1000, "2026-11-03");
+    CHECK(daily_solved(s, "2026-11-03"));
+    CHECK(s.daily.days == std::vector<std::string>{"2026-11-02", "2026-11-03", "2026-11-04"});
+    CHECK(s.daily.last_date == "2026-11-04");
+    CHECK(s.daily.streak == 3);
+    CHECK(s.daily.best_streak == 3);
+    CHECK(s.daily.solved == 3);
+    // An old day far behind: the calendar has it, the streak stays.
+    record_win(s, Level::easy, 1000, "2026-10-01");
+    CHECK(s.daily.streak == 3);
+    CHECK(s.daily.solved == 4);
+    CHECK(s.daily.days.front() == "2026-10-01");
+    record_win(s, Level::easy, 1000, "2026-10-01");  // once
+    CHECK(s.daily.solved == 4);
+    auto back = statistics_from_json(statistics_to_json(s));
+    REQUIRE(back.ok());
+    CHECK(*back == s);
+}
+
+TEST_CASE("statistics from before the calendar load with their last day in it, broken calendars are refused", "[sudoku][stats]") {
+    Statistics s;
+    record_win(s, Level::easy, 1000, "2026-11-20");
+    record_win(s, Level::easy, 1000, "2026-11-21");
+    Json old = statistics_to_json(s);
+    old["daily"].erase("days");
+    auto loaded = statistics_from_json(old);
+    REQUIRE(loaded.ok());
+    CHECK(loaded->daily.days == std::vector<std::string>{"2026-11-21"});
+    CHECK(loaded->daily.solved == 2);
+
+    auto broken = [&](auto&& edit) {
+        Json j = statistics_to_json(s);
+        edit(j);
+        auto r = statistics_from_json(j);
+        return r.ok() ? std::string("ok") : r.error().message;
+    };
+    CHECK(broken([](Json& j) { j["daily"]["days"] = Json::array({"2026-11-21", "2026-11-20"}); }) ==
+          "stats.daily.days: is not in order, or repeats a day");
+    CHECK(broken([](Json& j) { j["daily"]["days"] = Json::array({"2026-11-20", "2026-11-20"}); }) ==
+          "stats.daily.days: is not in order, or repeats a day");
+    CHECK(broken([](Json& j) { j["daily"]["days"] = Json::array({"2026-11-20", "2026-11-31"}); }) ==
+          "stats.daily.days: holds something that is not a date");
+    CHECK(broken([](Json& j) { j["daily"]["days"] = Json::array({"2026-11-19", "2026-11-20", "2026-11-21"}); }) ==
+          "stats.daily.days: does not agree with the days solved");
+    CHECK(broken([](Json& j) { j["daily"]["days"] = Json::array({"2026-11-22"}); }) ==
+          "stats.daily.days: does not agree with the days solved");
+    CHECK(broken([](Json& j) { j["daily"]["days"] = Json::array({5}); }) == "stats.daily.days[0]: expected a string");
+    CHECK(broken([](Json& j) { j["daily"]["days"] = "2026-11-21"; }) == "stats.daily.days: expected an array");
+}

@@ -12,6 +12,7 @@
 #include "engine/sudoku/logic.hpp"
 #include "engine/sudoku/solver.hpp"
 #include "engine/sudoku/techniques.hpp"
+#include "tests/engine/sudoku/sentences.hpp"
 
 using namespace astradia::sudoku;
 
@@ -428,8 +429,22 @@ TEST_CASE("explain: every technique has an English and a Russian sentence naming
         CHECK(text.ru.find("  ") == std::string::npos);
         CHECK(text.ru.find("\xD0") != std::string::npos);  // Cyrillic
         const CellDigit effect = s->placements.empty() ? s->eliminations.front() : s->placements.front();
-        CHECK(text.en.find(cell_name(effect.cell)) != std::string::npos);
-        CHECK(text.ru.find(cell_name(effect.cell)) != std::string::npos);
+        CHECK(testing::names_cell_en(text.en, effect.cell));
+        CHECK(testing::names_cell_ru(text.ru, effect.cell));
+        CHECK_FALSE(testing::has_shorthand(text.en));
+        CHECK_FALSE(testing::has_shorthand(text.ru));
         CHECK(text.en.find(std::to_string(effect.digit)) != std::string::npos);
+        // The stages before the answer: where to look, then the technique by its name.
+        const Stages stages = explain_stages(*s);
+        CHECK(stages.technique.en.rfind(std::string(technique_name_en(s->technique)) + ": ", 0) == 0);
+        CHECK(stages.technique.ru.rfind(std::string(technique_name_ru(s->technique)) + ": ", 0) == 0);
+        for (const Sentence* st : {&stages.look, &stages.technique}) {
+            CHECK(st->en.back() == '.');
+            CHECK(st->ru.back() == '.');
+            CHECK_FALSE(testing::has_shorthand(st->en));
+            CHECK_FALSE(testing::has_shorthand(st->ru));
+        }
+        CHECK_FALSE(stages.focus.empty());
+        CHECK_FALSE(stages.pattern.empty());
     }
 }

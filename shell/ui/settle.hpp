@@ -1,0 +1,61 @@
+// Purpose: when the app must draw another frame by itself. After any input or host event
+// the loop draws until the screen has settled: until two frames in a row drew the same
+// thing (the same vertices, clip rectangles and textures, and the same targets for the
+// test hook), and at least a few frames, since ImGui turns a press and a release into a
+// click over more than one frame. So a dialog that sizes itself in its first frame and
+// shows in its second is drawn, and the hook never reports positions from a frame that
+// was not the last one shown. A screen that keeps changing by itself must say so through
+// its redraw timer; the settling stops after a bounded number of frames anyway.
+#pragma once
+
+#include <algorithm>
+#include <cstdint>
+
+#include <imgui.h>
+
+namespace astradia::shell {
+
+// A fingerprint of what a frame drew: its draw data (every vertex, index, command's clip
+// rectangle and texture) and the targets it reported (ui.hpp). Equal frames give equal
+// fingerprints; different ones differ with overwhelming likelihood. Never fails.
+std::uint64_t frame_fingerprint(const ImDrawData* draw);
+
+class Settle {
+public:
+    // Frames drawn after input at the least, and at the most while frames keep changing.
+    static constexpr int kMinFrames = 3;
+    static constexpr int kMaxFrames = 120;
+
+    // Input or a host event arrived: draw again, and until the screen settles.
+    void activity() {
+        min_left_ = kMinFrames;
+        left_ = kMaxFrames;
+        settled_ = false;
+    }
+    // A timer the screen asked for ran out (a clock, an animation): draw, and until settled.
+    void wake() {
+        min_left_ = std::max(min_left_, 1);
+        left_ = kMaxFrames;
+        settled_ = false;
+    }
+    // Whether the loop must draw a frame now.
+    bool needs_frame() const { return min_left_ > 0 || (!settled_ && left_ > 0); }
+    // A frame was drawn; `fingerprint` says what it drew.
+    void drawn(std::uint64_t fingerprint) {
+        settled_ = drawn_any_ && fingerprint == last_;
+        drawn_any_ = true;
+        last_ = fingerprint;
+        if (min_left_ > 0) --min_left_;
+        if (left_ > 0) --left_;
+    }
+    bool settled() const { return settled_; }
+
+private:
+    int min_left_ = kMinFrames;
+    int left_ = kMaxFrames;
+    bool settled_ = false;
+    bool drawn_any_ = false;
+    std::uint64_t last_ = 0;
+};
+
+}  // namespace astradia::shell
