@@ -157,7 +157,9 @@ void BricksScreen::place(const bricks::Move& move, double now_ms) {
     const float row = static_cast<float>(move.row) + static_cast<float>(sh.height) / 2;
     pops_.erase(std::remove_if(pops_.begin(), pops_.end(), [&](const Pop& p) { return now_ms - p.started >= kBricksPopMs; }),
                 pops_.end());
-    pops_.push_back(Pop{"+" + std::to_string(next->last_points), col, row, now_ms, false});
+    std::string points = "+";  // appended, not "+" + string: GCC 12 -O3 reports a false -Wrestrict in the insert
+    points += std::to_string(next->last_points);
+    pops_.push_back(Pop{std::move(points), col, row, now_ms, false});
     if (next->last_cleared.any()) {
         clearing_ = next->last_cleared;
         clearing_shapes_ = shapes_before;

@@ -47,7 +47,6 @@ async function openGame(size) {
 }
 
 async function answerBanner(page, button) {
-  if (button === 'Accept all') await page.check('#al-age');
   await page.click(`.banner button:text-is("${button}")`);
   await page.waitForFunction(() => document.querySelector('astradia-legal')?.dataset.state === 'settled');
 }
