@@ -96,7 +96,8 @@ test('screenshots: the banner and the preferences at 320x568, 390x844 (DPR 3) an
         // period, the documents and the record id further down.
         await s.page.click(`.banner button:text-is("${BUTTONS[lang][0]}")`);
         await widgetState(s.page, 'settled');
-        await s.page.click('.fab');
+        // What the app's own "Privacy choices" calls: the game page shows no floating button.
+        await s.page.evaluate(() => window.AstradiaLegal.open());
         await s.page.waitForSelector('dialog.prefs[open] .rec');
         await settleAnimations(s.page);
         await screenshot(s.page, `${name}-preferences.png`);
