@@ -532,7 +532,7 @@ GameFrame SudokuScreen::frame(const Ui& ui, double now_ms) {
 std::optional<double> SudokuScreen::next_redraw_ms(double now_ms) const {
     const Slot& s = slot();
     // The win moment: frames until its flash is over (none when motion is reduced).
-    if (s.session && s.won_at >= 0 && !reduce_motion() && now_ms - s.won_at < kWinFlashSeconds * 1000 + 50) return 16;
+    if (s.session && s.won_at >= 0 && !reduce_motion() && now_ms - s.won_at < kWinFlashSeconds * 1000 + 50) return 0.0;
     if (now_ms - copied_at_ < kCopiedMs) return kCopiedMs - (now_ms - copied_at_) + 5;  // "Copied" goes back
     if (!s.session || !playing() || s.session->paused() || !ctx_.settings->show_timer || pending_) return std::nullopt;
     const std::int64_t elapsed = s.session->elapsed_ms(ms(now_ms));

@@ -5,6 +5,7 @@
 // the dialog is on screen and the test hook's targets are the ones shown; a fixed three
 // frames after the input (the old rule) stopped before it. And the settling itself: a
 // minimum of frames after input, then until two frames in a row are the same, bounded.
+#include <algorithm>
 #include <GLFW/glfw3.h>
 
 #include <string>
@@ -135,7 +136,7 @@ TEST_CASE("settle: the win dialog shows after the last digit is clicked on the p
                     // As App::frame: a timer the screen asks for wakes the loop (the flash).
                     const std::optional<double> tick = screen.next_redraw_ms(w.now);
                     if (!tick || old_rule) break;
-                    w.now += *tick;
+                    w.now += std::max(*tick, 16.0);  // "now" (0) means the next frame, about 16 ms on
                     settle.wake();
                 }
                 draw({});
