@@ -97,7 +97,8 @@ void request_redraw();
 bool redraw_requested();
 
 // What the test hook reports of the screen: every interactive target drawn this
-// frame with its visible label and rectangle in CSS px. Cleared by begin_targets().
+// frame and shown in it, with its visible label and rectangle in CSS px (a window laid out
+// hidden in its first frame reports nothing until it shows). Cleared by begin_targets().
 struct Target {
     std::string label;
     float x, y, w, h;

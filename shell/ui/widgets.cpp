@@ -6,7 +6,7 @@
 #include <vector>
 
 #include <GLFW/glfw3.h>
-#include <imgui_internal.h>  // ClearActiveID (a drag that scrolls is not a tap), context hooks
+#include <imgui_internal.h>  // ClearActiveID (a drag that scrolls is not a tap), context hooks, hidden windows
 
 #include "shell/ui/ui.hpp"
 
@@ -145,6 +145,10 @@ TargetGroup::~TargetGroup() {
 const std::vector<Target>& targets() { return frame_state().targets; }
 
 void add_target(std::string label, bool enabled, bool on) {
+    // A window that sizes itself is laid out hidden in its first frame, at a provisional
+    // place; what it holds is not on screen until the next frame, so it is not reported.
+    const ImGuiWindow* window = ImGui::GetCurrentWindowRead();
+    if (window != nullptr && (window->Hidden || (window->RootWindow != nullptr && window->RootWindow->Hidden))) return;
     FrameState& f = frame_state();
     const ImVec2 a = ImGui::GetItemRectMin();
     const ImVec2 b = ImGui::GetItemRectMax();

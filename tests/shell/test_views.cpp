@@ -9,6 +9,7 @@
 // and the Bricks screen fits without scrolling.
 #include <algorithm>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -362,4 +363,32 @@ TEST_CASE("touch: a flick keeps a list scrolling with momentum, slowing to rest,
     frame();
     CHECK_FALSE(coasting);
     CHECK(first_y() == put);
+}
+
+TEST_CASE("a dialog that sizes itself reports its buttons only once it shows, where it shows them", "[views]") {
+    HeadlessUi h(1280, 800);
+    const std::vector<DialogLine> lines = {DialogLine{"Solved in 4:02", false}};
+    const auto draw = [&](const Ui& ui) {
+        begin_screen("under", ui);
+        end_screen();
+        result_dialog(ui, "won", "You won", lines, "New game", "Menu");
+    };
+    const auto button = [] {
+        const std::vector<Target>& all = targets();
+        const auto it = std::find_if(all.begin(), all.end(), [](const Target& t) { return t.label == "New game"; });
+        return it == all.end() ? std::optional<Target>() : std::optional<Target>(*it);
+    };
+    // Its first frame lays it out hidden, at a provisional place: nothing of it is reported.
+    h.frame(std::vector<int>{}, draw);
+    CHECK_FALSE(button().has_value());
+    // Shown: centred on the screen, and it stays there.
+    h.frame(std::vector<int>{}, draw);
+    const std::optional<Target> shown = button();
+    REQUIRE(shown.has_value());
+    CHECK(shown->x + shown->w / 2 == Approx(640).margin(1));
+    h.frame(std::vector<int>{}, draw);
+    const std::optional<Target> again = button();
+    REQUIRE(again.has_value());
+    CHECK(again->x == shown->x);
+    CHECK(again->y == shown->y);
 }
