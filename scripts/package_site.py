@@ -160,8 +160,13 @@ def write_gzip(path):
 
 
 def write_brotli(path, brotli):
-    # -q 11: the smallest output; the input's mtime is copied, so the same input gives the same bytes.
+    # -q 11: the smallest output.
     subprocess.run([brotli, "-q", "11", "-f", "-o", path + ".br", path], check=True)
+    # The brotli command copies the input's mtime in whole seconds only, so the twin looked
+    # older than its file and the server (server/static.py) took it for stale and never sent
+    # it. The twin gets its file's exact times.
+    st = os.stat(path)
+    os.utime(path + ".br", ns=(st.st_atime_ns, st.st_mtime_ns))
 
 
 def shipped_files(site):

@@ -14,6 +14,7 @@ import json
 import os
 import re
 import subprocess
+import sys
 import tempfile
 import unittest
 
@@ -127,6 +128,29 @@ class PackageSiteTest(unittest.TestCase):
         for f in files:
             self.assertTrue(os.path.isfile(os.path.join(self.site, f.lstrip("/"))), f)
         self.assertRegex(sw, r"const VERSION = '[0-9a-f]{16}'")
+
+    def test_servers_take_the_twins(self):
+        # A twin is served only when it is no older than its file (server/static.py): the
+        # packaged site's twins must pass that rule, and the server must send the Brotli one.
+        sys.path.insert(0, REPO)
+        from server.static import StaticFiles
+
+        class Request:
+            def __init__(self, path, accept):
+                self.path, self.accept = path, accept
+
+            def header(self, name):
+                return self.accept if name.lower() == "accept-encoding" else None
+
+        for dirpath, _, names in os.walk(self.site):
+            for name in names:
+                if name.endswith((".br", ".gz")):
+                    twin = os.path.join(dirpath, name)
+                    self.assertGreaterEqual(os.stat(twin).st_mtime_ns, os.stat(twin[:-3]).st_mtime_ns, twin)
+        files = StaticFiles(self.site)
+        for accept, coding in (("gzip, deflate, br", "br"), ("gzip", "gzip")):
+            response = files.serve(Request("/" + self.assets["astradia.wasm"], accept), head=False)
+            self.assertIn(("Content-Encoding", coding), response.headers, accept)
 
     def test_twins_and_checksums(self):
         twins = 0
