@@ -254,16 +254,10 @@ bool App::frame() {
     const double now = bridge::now_ms();
     GameScreen* game = stack_.back().game;
     const std::optional<double> tick = game != nullptr ? game->next_redraw_ms(now) : std::optional<double>{};
-    // Due now, or the timer asked for when the loop last went to sleep has run out (the clock
-    // says "the next second in 1000 ms" again when it wakes a moment after it: the timer itself
-    // is the signal, or the clock would never move while the player only looks).
-    if ((tick && *tick <= 0) || (timer_due_ && now + 1 >= *timer_due_)) {
-        settle_.wake();
-        timer_due_.reset();
-    }
+    settle_.timer(tick, now);  // due now, run out while the loop slept, or an animation just ended
     if (!settle_.needs_frame() && !shoot) {
         // Idle: nothing moves and no input came. Draw nothing; sleep until input (or the tick).
-        timer_due_ = tick ? std::optional<double>(now + *tick) : std::nullopt;
+        settle_.sleeping(tick, now);
         if (tick) bridge::wake_after(*tick);
         bridge::sleep_loop();
         window_.wait_events(tick ? *tick / 1000.0 : 1.0);

@@ -83,7 +83,6 @@ private:
     std::vector<float> frame_ms_;  // CPU time of the last frames drawn (a ring of 600)
     std::size_t frame_ms_next_ = 0;
     Settle settle_;                // whether to draw: after activity, until frames stop changing
-    std::optional<double> timer_due_;  // when the screen's redraw timer runs out, while the loop sleeps
     std::string hash_;             // the location fragment last set
     bool touch_screen_ = false;    // the host's main pointer is a finger (apply_settings)
     bool reduce_motion_ = false;   // the player's or the host's choice (apply_settings)

@@ -5,11 +5,13 @@
 // click over more than one frame. So a dialog that sizes itself in its first frame and
 // shows in its second is drawn, and the hook never reports positions from a frame that
 // was not the last one shown. A screen that keeps changing by itself must say so through
-// its redraw timer; the settling stops after a bounded number of frames anyway.
+// its redraw timer; the settling stops after a bounded number of frames anyway. The timer's
+// rules live here too (timer(), sleeping()), so the loop and its tests share them.
 #pragma once
 
 #include <algorithm>
 #include <cstdint>
+#include <optional>
 
 #include <imgui.h>
 
@@ -38,6 +40,26 @@ public:
         left_ = kMaxFrames;
         settled_ = false;
     }
+    // Each turn of the loop: the screen's redraw timer says in how many ms it wants a frame
+    // (0: every frame, an animation), or nothing. Draws when the timer is due now, when the
+    // timer asked for when the loop went to sleep has run out (a clock says "in 1000 ms"
+    // again when it wakes a moment after it: the timer itself is the signal), and when an
+    // animation has just ended: its last frames may look alike, so the loop could have settled
+    // on one of them, while the screen after it differs (the Sudoku win flash, then its
+    // summary: on a slow machine the frame after the flash came only once the flash's timer
+    // had stopped, and the summary was never drawn).
+    void timer(std::optional<double> tick, double now) {
+        const bool animating = tick && *tick <= 0;
+        if (animating || (due_ && now + 1 >= *due_) || (animating_ && !animating)) {
+            wake();
+            due_.reset();
+        }
+        animating_ = animating;
+    }
+    // The loop goes to sleep with the screen's timer as it was in this turn.
+    void sleeping(std::optional<double> tick, double now) {
+        due_ = tick ? std::optional<double>(now + *tick) : std::nullopt;
+    }
     // Whether the loop must draw a frame now.
     bool needs_frame() const { return min_left_ > 0 || (!settled_ && left_ > 0); }
     // A frame was drawn; `fingerprint` says what it drew.
@@ -56,6 +78,8 @@ private:
     bool settled_ = false;
     bool drawn_any_ = false;
     std::uint64_t last_ = 0;
+    std::optional<double> due_;  // when the screen's timer runs out, while the loop sleeps
+    bool animating_ = false;     // the last turn's timer asked for every frame
 };
 
 }  // namespace astradia::shell

@@ -131,7 +131,13 @@ export async function waitForState(page, predicate, { timeout = 15000, what = 's
     if (last && predicate(last)) return last;
     await page.waitForTimeout(50);
   }
-  throw new Error(`timed out waiting for ${what}; last state: ${JSON.stringify(last).slice(0, 2000)}`);
+  // What a reader needs first: the screen, the frames drawn and the targets on it; then the rest.
+  const brief = last && {
+    screen: last.screen, frames: last.frames,
+    targets: (last.targets || []).map((t) => `${t.label}@${Math.round(t.x)},${Math.round(t.y)}${t.enabled ? '' : '(off)'}`),
+    sudoku: last.sudoku && { id: last.sudoku.id, status: last.sudoku.status, celebrating: last.sudoku.celebrating },
+  };
+  throw new Error(`timed out waiting for ${what}; in brief: ${JSON.stringify(brief)}; last state: ${JSON.stringify(last).slice(0, 2000)}`);
 }
 
 // The target (button, toggle, choice) with this visible label, as the app drew it; with
