@@ -28,7 +28,8 @@ T = {
         "message": "Your message", "email": "E-mail for the answer",
         "attach": "Attach technical details (shown below; sent only if ticked)",
         "details": "Technical details", "send": "Send the request",
-        "claim_note": "A claim is answered within 10 business days of its receipt (Terms of Use).",
+        "claim_note": "A claim to Astradia is answered within 10 business days of its receipt (Terms of Use); a "
+                      "claim to the partner studio, within 30 calendar days (its User Agreement).",
         "desk": "Who is the claim addressed to?",
         "desk_hint": "Only for a claim; every other request goes to Astradia.",
         "desk_roles": {"operator": "{name}, the games' operator: answered within {n} business days of receipt "
@@ -103,7 +104,9 @@ T = {
         "message": "Ваше сообщение", "email": "Электронная почта для ответа",
         "attach": "Приложить технические сведения (показаны ниже; отправляются, только если отмечено)",
         "details": "Технические сведения", "send": "Отправить обращение",
-        "claim_note": "На претензию мы отвечаем в течение 10 рабочих дней с её получения (Пользовательское соглашение).",
+        "claim_note": "На претензию к Astradia мы отвечаем в течение 10 рабочих дней с её получения "
+                      "(Пользовательское соглашение); на претензию к студии-партнёру — в течение 30 календарных дней "
+                      "(её Пользовательское соглашение).",
         "desk": "Кому адресована претензия?",
         "desk_hint": "Только для претензии; все прочие обращения направляются Astradia.",
         "desk_roles": {"operator": "{name}, оператор игр: ответ в течение {n} рабочих дней с получения "
