@@ -44,18 +44,24 @@ async function axe(page) {
   }, TAGS);
 }
 
+// From the start screen, through the hook's targets, to the support form the game opens in a new tab.
+async function supportFromTheGame(s, size) {
+  await loadApp(s, server.origin);
+  await clickTarget(s.page, size.from[0], { touch: size.touch });
+  await waitForState(s.page, (q) => q.screen === size.from[1], { what: `the ${size.from[1]} screen` });
+  const opened = s.context.waitForEvent('page');
+  await clickTarget(s.page, 'Write to support', { touch: size.touch });
+  const form = await opened;
+  await form.waitForLoadState('load');
+  return form;
+}
+
 for (const size of SIZES) {
   test(`a player sends a claim from the game and the operator sees it (${size.name})`, async () => {
     const s = await openPage(server.origin, size);
     await s.context.addInitScript({ content: AXE });
     try {
-      await loadApp(s, server.origin);
-      await clickTarget(s.page, size.from[0], { touch: size.touch });
-      await waitForState(s.page, (q) => q.screen === size.from[1], { what: `the ${size.from[1]} screen` });
-      const opened = s.context.waitForEvent('page');
-      await clickTarget(s.page, 'Write to support', { touch: size.touch });
-      const form = await opened;
-      await form.waitForLoadState('load');
+      const form = await supportFromTheGame(s, size);
       assert.match(new URL(form.url()).pathname, /^\/support\/$/);
       // the widget's consent checkbox arrives in the form's slot
       const box = form.locator('#support-form .astradia-accept-box');
@@ -126,13 +132,7 @@ for (const size of SIZES) {
     const s = await openPage(server.origin, size);
     await s.context.addInitScript({ content: AXE });
     try {
-      await loadApp(s, server.origin);
-      await clickTarget(s.page, size.from[0], { touch: size.touch });
-      await waitForState(s.page, (q) => q.screen === size.from[1], { what: `the ${size.from[1]} screen` });
-      const opened = s.context.waitForEvent('page');
-      await clickTarget(s.page, 'Write to support', { touch: size.touch });
-      const form = await opened;
-      await form.waitForLoadState('load');
+      const form = await supportFromTheGame(s, size);
       const box = form.locator('#support-form .astradia-accept-box');
       await box.waitFor();
       // the addressee and the pre-trial claim show only when they apply
