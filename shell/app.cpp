@@ -170,6 +170,7 @@ void App::show(Screen s) {
 void App::back() {
     if (stack_.size() <= 1) return;
     leaving();
+    unopened_url_.clear();  // its notice belongs to the screen being left
     stack_.pop_back();
     screen_changed();
 }
@@ -384,16 +385,16 @@ void App::draw(const Ui& ui) {
             std::string support;
             if (draw_help_view(ui, [&] {
                     for (const auto& game : games_) game->draw_help(ui);
-                    support = draw_support_section(ui, ASTRADIA_VERSION);
+                    support = draw_support_section(ui, ASTRADIA_VERSION, unopened_url_);
                 })) {
                 back();
             }
-            if (!support.empty()) bridge::open_url(support);
+            if (!support.empty()) unopened_url_ = bridge::open_url(support);
             break;
         }
         case Page::about: {
-            const AboutAction a = draw_about_view(ui, ASTRADIA_VERSION);
-            if (!a.open_url.empty()) bridge::open_url(a.open_url);
+            const AboutAction a = draw_about_view(ui, ASTRADIA_VERSION, unopened_url_);
+            if (!a.open_url.empty()) unopened_url_ = bridge::open_url(a.open_url);
             if (a.back) back();
             break;
         }

@@ -77,6 +77,7 @@ private:
     Theme theme_ = Theme::light;
     std::vector<Screen> stack_{Screen{}};
     std::string notice_;           // one sentence (storage, a broken link), shown on the start screen
+    std::string unopened_url_;     // a link the host could not open (no browser): shown on Help and About
     StoreHealth health_ = StoreHealth::ok;
     bool hidden_ = false;          // the page is in the background
     int frames_drawn_ = 0;

@@ -47,8 +47,17 @@ void store_remove(const std::string& key);
 std::string location_hash();
 // Replaces the fragment without adding a history entry (web); nothing natively.
 void set_location_hash(const std::string& hash);
-// Opens a URL of the site (legal pages) in a new tab (web) or the system browser (native).
-void open_url(const std::string& url);
+// Where the site's own addresses ("/support/...") point natively: an http(s) origin such as
+// https://astradia.example (kDefaultSite; the app's --site option). False (and nothing changed)
+// for anything else. Web: ignored, as the page's own origin is the site.
+inline constexpr const char* kDefaultSite = "https://astradia.example";
+bool set_site_address(const std::string& origin);
+// Opens a URL of the site (legal pages, support) in a new tab (web) or the default browser (native:
+// a "/..." address taken relative to the site address, handed to xdg-open). Returns "" when it was
+// opened, else the whole address for the player to open by hand (natively: no xdg-open, or it
+// failed; the address is then also printed on stdout). Anything but an http(s) or "/..." address
+// is refused and gives "".
+std::string open_url(const std::string& url);
 // Whether the page has the legal widget (web), and opening its privacy choices.
 bool privacy_choices_available();
 void open_privacy_choices();

@@ -286,6 +286,9 @@ constexpr Entry kTable[] = {
     {"about.support_body", "Questions, bug reports and claims: we answer by e-mail, a claim within 10 business days.",
      "Вопросы, сообщения об ошибках и претензии: отвечаем по почте, на претензию — в течение 10 рабочих дней."},
     {"about.support_open", "Write to support", "Написать в поддержку"},
+    {"link.no_browser", "No web browser could be opened. Open this address in a browser yourself:",
+     "Не удалось открыть браузер. Откройте этот адрес в браузере сами:"},
+    {"link.copy", "Copy the address", "Скопировать адрес"},
     {"about.browsers", "Runs in browsers with WebAssembly and WebGL 2.",
      "Работает в браузерах с поддержкой WebAssembly и WebGL 2."},
     // --- Bricks: hint, pause, call-outs, game over (issue 17) ---

@@ -5,12 +5,15 @@
 //   --scale S               force the UI scale (e.g. 2 to check HiDPI rendering)
 //   --screen NAME           start on a screen: settings, statistics, help, about,
 //                           or sudoku/<level>-<seed> (a puzzle) or sudoku/daily-YYYY-MM-DD
+//   --site URL              the site the app's links (support, legal pages) open on
+//                           (default https://astradia.example, the operator's site)
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <string>
 
 #include "shell/app.hpp"
+#include "shell/bridge.hpp"
 #include "shell/platform/main_loop.hpp"
 
 namespace {
@@ -18,7 +21,8 @@ namespace {
 #ifndef __EMSCRIPTEN__
 int usage() {
     std::fprintf(stderr,
-                 "usage: astradia-app [--screenshot FILE.png] [--frames N] [--size WxH] [--scale S] [--screen NAME]\n");
+                 "usage: astradia-app [--screenshot FILE.png] [--frames N] [--size WxH] [--scale S] [--screen NAME]\n"
+                 "                    [--site https://HOST]\n");
     return 2;
 }
 
@@ -41,6 +45,8 @@ bool parse_options(int argc, char** argv, astradia::shell::AppOptions* out) {
             }
         } else if (std::strcmp(a, "--screen") == 0 && next) {
             options.screen = argv[++i];
+        } else if (std::strcmp(a, "--site") == 0 && next) {
+            if (!astradia::bridge::set_site_address(argv[++i])) return usage() == 0;
         } else if (std::strcmp(a, "--scale") == 0 && next) {
             options.scale = static_cast<float>(std::atof(argv[++i]));
             if (options.scale < 0.5f || options.scale > 4.0f) return usage() == 0;

@@ -5,7 +5,8 @@ the same 404), POST /support/ticket/reply (the player's answer) and POST /suppor
 (erases the ticket, its conversation and its mail).
 The operator's side, behind the operator token: GET /admin/support/ (the inbox), GET
 /admin/support/ticket?id= and POST /admin/support/reply (a reply mailed to the player, or an
-internal note; the state; the clock paused while waiting for the player).
+internal note; the state; the clock paused while waiting for the player). The inbox filters by
+kind, state and desk (the operator's own, or the partner studio's claims).
 
 The status link's key never reaches the access log (the logged target has it replaced). A request
 that fails a check is answered with the form again, its text kept, and the reason; the honeypot
@@ -232,13 +233,14 @@ def get_inbox(app, request):
     q = _query(request)
     kind = q.get("kind") if q.get("kind") in KINDS else None
     state = q.get("state") if q.get("state") in STATES else None
+    desk = q.get("desk") if q.get("desk") in app.support.desk.claim_desks else None
     try:
-        tickets = app.storage.tickets(kind=kind, state=state)
+        tickets = app.storage.tickets(kind=kind, state=state, desk=desk)
     except StorageError as exc:
         print(f"[serve] support read error: {exc}", file=sys.stderr, flush=True)
         raise HTTPError(503, "The inbox is unavailable; try again", close=False) from None
     now = datetime.datetime.now(datetime.timezone.utc)
-    return _html(200, pages.inbox_page(app.support.desk, tickets, now, kind, state, app.support.css))
+    return _html(200, pages.inbox_page(app.support.desk, tickets, now, kind, state, app.support.css, desk))
 
 
 def _operator_ticket(app, ticket_id):

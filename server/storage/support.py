@@ -1,20 +1,22 @@
 """Purpose: the support desk's statements (tables of migration 0004): tickets, their conversation and
-the clock's pauses. A mixin of storage.Storage, so both engines run the same statements through the
+the clock's pauses; 0009 adds a partner claim's pre-trial details. A mixin of storage.Storage, so both engines run the same statements through the
 same group-committing writer; the rules (who may do what, deadlines) live in server/support/.
 """
 import json
 
 TICKET_COLUMNS = ("id", "secret_sha256", "desk", "kind", "state", "email", "language", "received", "updated",
                   "closed", "due_rule", "due", "due_last_day", "due_provisional", "consent_document",
-                  "consent_version", "consent_hash", "consent_time", "details")
-LIST_COLUMNS = tuple(c for c in TICKET_COLUMNS if c not in ("secret_sha256", "details"))
+                  "consent_version", "consent_hash", "consent_time", "details", "pretrial")
+LIST_COLUMNS = tuple(c for c in TICKET_COLUMNS if c not in ("secret_sha256", "details", "pretrial"))
+JSON_COLUMNS = ("details", "pretrial")  # a dict as JSON text, or '' for none
 
 
 def _ticket(row, columns=TICKET_COLUMNS):
     t = dict(zip(columns, row))
     t["due_provisional"] = bool(t["due_provisional"])
-    if "details" in t:
-        t["details"] = json.loads(t["details"]) if t["details"] else None
+    for c in JSON_COLUMNS:
+        if c in t:
+            t[c] = json.loads(t[c]) if t[c] else None
     return t
 
 
@@ -22,10 +24,11 @@ class SupportStatements:
     """Mixed into Storage: uses its _write() and _transaction()."""
 
     def add_ticket(self, ticket, message):
-        """Stores a new ticket (a dict with TICKET_COLUMNS; details a dict or None) and the player's
-        first message in one commit."""
-        row = dict(ticket, details=json.dumps(ticket["details"], ensure_ascii=False, sort_keys=True)
-                   if ticket.get("details") else "", due_provisional=int(ticket["due_provisional"]))
+        """Stores a new ticket (a dict with TICKET_COLUMNS; details and pretrial a dict or None) and the
+        player's first message in one commit."""
+        row = dict(ticket, due_provisional=int(ticket["due_provisional"]),
+                   **{c: json.dumps(ticket[c], ensure_ascii=False, sort_keys=True) if ticket.get(c) else ""
+                      for c in JSON_COLUMNS})
 
         def add(tx):
             tx.execute("INSERT INTO support_tickets (" + ", ".join(TICKET_COLUMNS) + ") VALUES ("
@@ -51,9 +54,12 @@ class SupportStatements:
                 "SELECT started, ended FROM support_pauses WHERE ticket_id = ? ORDER BY started", (ticket_id,))]
         return t
 
-    def tickets(self, kind=None, state=None, limit=500):
+    def tickets(self, kind=None, state=None, desk=None, limit=500):
         """Tickets without their secret, details and conversation, soonest due first."""
         where, params = [], []
+        if desk:
+            where.append("desk = ?")
+            params.append(desk)
         if kind:
             where.append("kind = ?")
             params.append(kind)

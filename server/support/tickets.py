@@ -1,8 +1,16 @@
 """Purpose: the support desk's rules: what a request must hold to become a ticket (kind, message,
 e-mail, the support consent's acceptance as the legal widget's checkbox adds it, optional technical
-details), which deadline rule each kind gets (a claim: the Terms of Use's promise read from the legal
-site's site.json; other kinds: the configured service target in business hours), ticket ids and
-status-link secrets, and the states a ticket moves through.
+details; a claim's addressee and, for the partner studio, its pre-trial claim's details), which
+deadline rule each kind gets (a claim: the addressee's promise read from its legal site's site.json,
+10 business days for the operator, 30 calendar days for the partner studio; other kinds: the
+configured service target in business hours), ticket ids and status-link secrets, and the states a
+ticket moves through.
+
+The partner studio's User Agreement (legal/sites/partner-demo, section 10) makes a written pre-trial
+claim mandatory, sent by post to its address or by e-mail to its legal address, stating the
+claimant's name and contacts, what the claim is about, the evidence and what is requested. A claim
+addressed to the studio here therefore first needs that claim's details: who sent it, when, how, its
+subject and demands (the evidence optional: attachments are not accepted).
 
 The Desk is built once at start from the settings ([support]) and the legal site's files, so a bad
 calendar, time zone or missing consent document stops the server with a clear message instead of
@@ -23,6 +31,7 @@ from .deadlines import Clock, Rule
 
 HERE = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 LEGAL_SITE = os.path.join(HERE, "legal", "sites", "astradia")
+PARTNER_SITE = os.path.join(HERE, "legal", "sites", "partner-demo")
 CONSENT_DOCUMENT = "support-consent"
 
 KINDS = ("question", "bug", "payment", "claim")
@@ -31,6 +40,9 @@ LANGUAGES = ("en", "ru")
 MAX_MESSAGE = 5000        # characters
 MAX_DETAILS = 1000
 MAX_EMAIL = 254
+PRETRIAL_METHODS = ("post", "email")
+MAX_PRETRIAL = {"name": 200, "reference": 200, "subject": 300, "demands": 1000, "evidence": 1000}
+EARLIEST_PRETRIAL = datetime.date(2000, 1, 1)
 # local@domain.tld: printable ASCII without spaces, quotes or angle brackets; a dotted domain of labels.
 EMAIL = re.compile(r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@(?=.{4,253}$)([A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+"
                    r"[A-Za-z]{2,63}")
@@ -68,7 +80,7 @@ class Desk:
     """The operator's desk: the clock (calendar, time zone, working day), each kind's rule, the
     operator's name and support address, and the support consent's published versions."""
 
-    def __init__(self, settings, legal_site=LEGAL_SITE):
+    def __init__(self, settings, legal_site=LEGAL_SITE, partner_site=PARTNER_SITE):
         try:
             zone = zoneinfo.ZoneInfo(settings.time_zone)
         except (ValueError, KeyError, OSError):
@@ -80,12 +92,13 @@ class Desk:
         self.time_zone = settings.time_zone
         site = _read_json(os.path.join(legal_site, "site.json"))
         published = _read_json(os.path.join(legal_site, "published.json"))
-        claims = site.get("claims_days")
-        if not isinstance(claims, dict) or claims.get("kind") not in ("business", "calendar") \
-                or not isinstance(claims.get("value"), int):
-            raise DeskError(f"{legal_site}/site.json: claims_days must be {{\"value\": N, \"kind\": \"business\"|\"calendar\"}}")
+        partner = _read_json(os.path.join(partner_site, "site.json"))
+        self.site = site.get("site", "astradia")
+        self.partner = partner.get("site", "partner-demo")
+        # a claim's addressee: its rule, name, postal address and claims e-mail, from its own site.json
+        self.claim_desks = {self.site: _claim_desk(site, legal_site), self.partner: _claim_desk(partner, partner_site)}
         self.rules = {
-            "claim": Rule("business_days" if claims["kind"] == "business" else "calendar_days", claims["value"]),
+            "claim": self.claim_desks[self.site]["rule"],
             "question": Rule("business_hours", settings.question_hours),
             "bug": Rule("business_hours", settings.bug_hours),
             "payment": Rule("business_hours", settings.payment_hours),
@@ -98,17 +111,24 @@ class Desk:
         self.consent_versions = published.get(CONSENT_DOCUMENT)
         if not isinstance(self.consent_versions, dict) or not self.consent_versions:
             raise DeskError(f"{legal_site}/published.json: no published {CONSENT_DOCUMENT} document")
-        self.site = site.get("site", "astradia")
 
-    def check(self, fields):
+    def check(self, fields, now=None):
         """The ticket's parts from the form's fields ({name: str}, each given once): a dict with kind,
-        message, email, language, consent, details. Raises Refusal naming the first bad field."""
+        desk, pretrial, message, email, language, consent, details. Raises Refusal naming the first
+        bad field; a claim to the partner studio is checked for its pre-trial claim first."""
         language = fields.get("language", "en")
         if language not in LANGUAGES:
             raise Refusal("language", "unknown")
         kind = fields.get("kind", "")
         if kind not in KINDS:
             raise Refusal("kind", "choose")
+        desk, pretrial = self.site, None
+        if kind == "claim":
+            desk = fields.get("desk", self.site)
+            if desk not in self.claim_desks:
+                raise Refusal("desk", "choose")
+            if desk == self.partner:
+                pretrial = self._pretrial(fields, now or datetime.datetime.now(datetime.timezone.utc))
         message = clean_text(fields.get("message", "")).strip()
         if not message:
             raise Refusal("message", "empty")
@@ -125,8 +145,39 @@ class Desk:
             if len(details) > MAX_DETAILS:
                 raise Refusal("details", "too_long")
             details = {"text": details} if details else None
-        return {"kind": kind, "message": message, "email": email, "language": language,
-                "consent": self._consent(fields), "details": details}
+        return {"kind": kind, "desk": desk, "pretrial": pretrial, "message": message, "email": email,
+                "language": language, "consent": self._consent(fields), "details": details}
+
+    def _pretrial(self, fields, now):
+        """The partner studio's pre-trial claim as the player describes it: {name, date, method,
+        reference, subject, demands, evidence}; the date a real one, not after today in the operator's
+        time zone (a day of grace for players east of it), not before 2000."""
+        p = {k: clean_text(fields.get("pretrial_" + k, "")).strip() for k in MAX_PRETRIAL}
+        if not p["name"]:
+            raise Refusal("pretrial_name", "empty")
+        text = fields.get("pretrial_date", "").strip()
+        if not text:
+            raise Refusal("pretrial_date", "empty")
+        try:
+            sent = datetime.date.fromisoformat(text) if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text) else None
+        except ValueError:
+            sent = None
+        if sent is None:
+            raise Refusal("pretrial_date", "syntax")
+        if sent > self.clock.local_date(now) + datetime.timedelta(days=1):
+            raise Refusal("pretrial_date", "future")
+        if sent < EARLIEST_PRETRIAL:
+            raise Refusal("pretrial_date", "range")
+        method = fields.get("pretrial_method", "")
+        if method not in PRETRIAL_METHODS:
+            raise Refusal("pretrial_method", "choose")
+        for k in ("subject", "demands"):
+            if not p[k]:
+                raise Refusal("pretrial_" + k, "empty")
+        for k, limit in MAX_PRETRIAL.items():
+            if len(p[k]) > limit:
+                raise Refusal("pretrial_" + k, "too_long")
+        return dict(p, date=sent.isoformat(), method=method)
 
     def _consent(self, fields):
         """The support consent's acceptance, only if it names a published version and its hash."""
@@ -145,24 +196,38 @@ class Desk:
     def new_ticket(self, parts, now=None):
         """(ticket row for storage, secret of its status link) for checked parts received at `now`."""
         now = now or datetime.datetime.now(datetime.timezone.utc)
-        rule = self.rules[parts["kind"]]
+        desk = parts.get("desk", self.site)
+        rule = self.claim_desks[desk]["rule"] if parts["kind"] == "claim" else self.rules[parts["kind"]]
         due = self.clock.due(now, rule, now=now)
         secret = secrets.token_urlsafe(24)
         c = parts["consent"]
         received = utc_iso(now)
         return {
-            "id": "t-" + secrets.token_hex(6), "secret_sha256": secret_digest(secret), "desk": self.site,
+            "id": "t-" + secrets.token_hex(6), "secret_sha256": secret_digest(secret), "desk": desk,
             "kind": parts["kind"], "state": "new", "email": parts["email"], "language": parts["language"],
             "received": received, "updated": received, "closed": None,
             "due_rule": rule.text(), "due": utc_iso(due.at), "due_last_day": due.last_day.isoformat(),
             "due_provisional": due.provisional,
             "consent_document": c["document"], "consent_version": c["version"], "consent_hash": c["hash"],
-            "consent_time": c["time"], "details": parts["details"],
+            "consent_time": c["time"], "details": parts["details"], "pretrial": parts.get("pretrial"),
         }, secret
 
     def local(self, iso):
         """A stored UTC time in the operator's time zone."""
         return parse_utc(iso).astimezone(self.clock.zone)
+
+
+def _claim_desk(site, folder):
+    """A claim addressee from its site.json: the rule of claims_days, its name, postal address and
+    claims e-mail (where its pre-trial claims go)."""
+    claims = site.get("claims_days")
+    if not isinstance(claims, dict) or claims.get("kind") not in ("business", "calendar") \
+            or not isinstance(claims.get("value"), int):
+        raise DeskError(f"{folder}/site.json: claims_days must be {{\"value\": N, \"kind\": \"business\"|\"calendar\"}}")
+    operator = site.get("operator", {})
+    return {"rule": Rule("business_days" if claims["kind"] == "business" else "calendar_days", claims["value"]),
+            "name": operator.get("name", {}), "address": operator.get("address", {}),
+            "email": operator.get("email", "")}
 
 
 def secret_matches(ticket, secret):

@@ -1,7 +1,9 @@
 // Purpose: the native answers to the bridge's questions (see shell/bridge.hpp):
 // storage is one file per key in the user's data folder ($ASTRADIA_USER_DIR, else
 // $XDG_DATA_HOME/astradia, else ~/.local/share/astradia), each written atomically
-// (temporary file, fsync, rename). Supports Linux/POSIX; not Windows.
+// (temporary file, fsync, rename). Links open in the default browser through xdg-open, a site
+// address ("/support/...") taken relative to the site (--site); without a browser the address is
+// printed and handed back for the app to show. Supports Linux/POSIX; not Windows.
 #include "shell/bridge.hpp"
 
 #include <cerrno>
@@ -45,6 +47,57 @@ std::string file_for(const std::string& key) {
         name += safe ? c : '_';
     }
     return data_dir() + "/" + name + ".json";
+}
+
+std::string& site_address() {
+    static std::string s = kDefaultSite;
+    return s;
+}
+
+// An http(s) address without spaces or control characters (it is handed to xdg-open as one argument).
+bool web_address(const std::string& url) {
+    const bool scheme = url.rfind("https://", 0) == 0 || url.rfind("http://", 0) == 0;
+    if (!scheme || url.size() > 2048 || url.size() <= url.find("//") + 2) return false;
+    for (const unsigned char c : url) {
+        if (c <= 0x20 || c == 0x7f) return false;
+    }
+    return true;
+}
+
+// Runs xdg-open (found on PATH) with the address as its one argument, without a shell, and says
+// whether it succeeded: false when there is no xdg-open or it exits with an error. An opener still
+// running after a few seconds has most likely become the browser and counts as success. A middle
+// process waits for it, so the app never waits long and no zombie is left (the opener is adopted by
+// init once the middle process exits).
+bool run_opener(const std::string& url) {
+    const pid_t pid = ::fork();
+    if (pid < 0) return false;
+    if (pid == 0) {
+        const pid_t opener = ::fork();
+        if (opener < 0) ::_exit(1);
+        if (opener == 0) {
+            const int devnull = ::open("/dev/null", O_RDWR);
+            if (devnull >= 0) {
+                ::dup2(devnull, STDIN_FILENO);
+                ::dup2(devnull, STDOUT_FILENO);  // the app's stdout is for the address it prints
+            }
+            ::execlp("xdg-open", "xdg-open", url.c_str(), static_cast<char*>(nullptr));
+            ::_exit(127);
+        }
+        for (int i = 0; i < 300; ++i) {  // up to 3 s
+            int status = 0;
+            const pid_t done = ::waitpid(opener, &status, WNOHANG);
+            if (done == opener) ::_exit(WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 0 : 1);
+            if (done < 0) ::_exit(1);
+            ::usleep(10000);
+        }
+        ::_exit(0);
+    }
+    int status = 0;
+    while (::waitpid(pid, &status, 0) < 0) {
+        if (errno != EINTR) return false;
+    }
+    return WIFEXITED(status) && WEXITSTATUS(status) == 0;
 }
 
 std::function<std::string()>& provider() {
@@ -117,19 +170,28 @@ void store_remove(const std::string& key) {
 std::string location_hash() { return {}; }
 void set_location_hash(const std::string&) {}
 
-void open_url(const std::string& url) {
-    // Only plain web addresses, handed to xdg-open without a shell.
-    if (url.rfind("https://", 0) != 0 && url.rfind("http://", 0) != 0) return;
-    // Double fork: the opener is adopted by init, so no zombie is left behind.
-    const pid_t pid = ::fork();
-    if (pid == 0) {
-        if (::fork() == 0) {
-            ::execlp("xdg-open", "xdg-open", url.c_str(), static_cast<char*>(nullptr));
-            ::_exit(127);
-        }
-        ::_exit(0);
+bool set_site_address(const std::string& origin) {
+    std::string o = origin;
+    if (!o.empty() && o.back() == '/') o.pop_back();
+    if (!web_address(o) || o.find('/', o.find("//") + 2) != std::string::npos) return false;
+    site_address() = o;
+    return true;
+}
+
+std::string open_url(const std::string& url) {
+    std::string full;
+    if (url.rfind("/", 0) == 0 && url.rfind("//", 0) != 0) {
+        full = site_address() + url;
+    } else if (web_address(url)) {
+        full = url;
+    } else {
+        return {};
     }
-    if (pid > 0) ::waitpid(pid, nullptr, 0);
+    if (run_opener(full)) return {};
+    // No browser could be started: the player gets the address to open by hand.
+    std::fputs((full + "\n").c_str(), stdout);
+    std::fflush(stdout);
+    return full;
 }
 
 bool privacy_choices_available() { return false; }

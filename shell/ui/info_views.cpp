@@ -107,14 +107,20 @@ bool draw_help_view(const Ui& ui, const std::function<void()>& sections) {
     return back;
 }
 
-std::string draw_support_section(const Ui& ui, const char* version) {
+std::string draw_support_section(const Ui& ui, const char* version, const std::string& unopened) {
     section(ui, tr("about.support"));
     paragraph(ui, tr("about.support_body"), true);
-    if (!button(ui, tr("about.support_open"), ButtonKind::secondary, -1)) return {};
+    const bool pressed = button(ui, tr("about.support_open"), ButtonKind::secondary, -1);
+    if (!unopened.empty()) {
+        paragraph(ui, tr("link.no_browser"));
+        paragraph(ui, unopened.c_str());
+        if (button(ui, tr("link.copy"), ButtonKind::secondary, -1)) ImGui::SetClipboardText(unopened.c_str());
+    }
+    if (!pressed) return {};
     return "/support/?lang=" + std::string(language_code(language())) + "&version=" + version;
 }
 
-AboutAction draw_about_view(const Ui& ui, const char* version) {
+AboutAction draw_about_view(const Ui& ui, const char* version, const std::string& unopened) {
     AboutAction out;
     begin_screen("##about", ui);
     out.back = top_bar(ui, tr("about.title"), tr("nav.back"));
@@ -133,7 +139,7 @@ AboutAction draw_about_view(const Ui& ui, const char* version) {
         if (button(ui, tr(d[0]), ButtonKind::secondary, -1)) out.open_url = "/legal/astradia/" + lang + "/" + d[1] + "/";
     }
 
-    const std::string support = draw_support_section(ui, version);
+    const std::string support = draw_support_section(ui, version, unopened);
     if (!support.empty()) out.open_url = support;
 
     section(ui, tr("about.licences"));

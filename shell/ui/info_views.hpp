@@ -23,12 +23,14 @@ bool draw_help_view(const Ui& ui, const std::function<void()>& sections);
 
 // The Support section (Help and About): a line on what support answers and "Write to support".
 // Returns the support page's address (in the game's language, with the version) when tapped, else "".
-std::string draw_support_section(const Ui& ui, const char* version);
+// `unopened`: an address the host could not open (no browser), shown under the button as a notice
+// with the address in full and a button that copies it.
+std::string draw_support_section(const Ui& ui, const char* version, const std::string& unopened = {});
 
 struct AboutAction {
     bool back = false;
     std::string open_url;  // a legal page or the support page to open
 };
-AboutAction draw_about_view(const Ui& ui, const char* version);
+AboutAction draw_about_view(const Ui& ui, const char* version, const std::string& unopened = {});
 
 }  // namespace astradia::shell

@@ -118,7 +118,11 @@ std::string location_hash() {
     return read_string([](char* b, int c) { return astradia_js_location_hash(b, c); });
 }
 void set_location_hash(const std::string& hash) { astradia_js_set_location_hash(hash.c_str()); }
-void open_url(const std::string& url) { astradia_js_open_url(url.c_str()); }
+bool set_site_address(const std::string&) { return true; }  // the page's origin is the site
+std::string open_url(const std::string& url) {
+    astradia_js_open_url(url.c_str());
+    return {};
+}
 bool privacy_choices_available() { return astradia_js_privacy_available() != 0; }
 void open_privacy_choices() { astradia_js_open_privacy(); }
 bool consent_allows(std::string_view purpose) { return astradia_js_consent_allows(std::string(purpose).c_str()) != 0; }

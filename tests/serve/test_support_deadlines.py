@@ -4,7 +4,9 @@ transferred day off of 9 January 2026, a transferred working Saturday (the 2027 
 an operator would once it is decreed), the partner's 30 calendar days with art. 193's move to the
 next working day, tickets received after hours and across midnight in Moscow, service targets in
 business hours, the clock paused while waiting for the player, and a provisional year flagged.
-Also: the calendar file's checks, and that its provisional 2027 is what art. 112 gives.
+Also: the calendar file's checks, and that its provisional 2027 is what art. 112 gives; and the desk
+itself: a claim addressed to the partner studio is due 30 calendar days after its receipt in Moscow
+(across a month end and the New Year), and is refused without its pre-trial claim's details.
 
 Run: python3 -m unittest discover -s tests/serve -p 'test_support_deadlines.py'
 """
@@ -22,6 +24,8 @@ sys.path.insert(0, REPO)
 
 from server.support.calendar import Calendar, CalendarError, ranges  # noqa: E402
 from server.support.deadlines import Clock, DeadlineError, Rule  # noqa: E402
+from server import config  # noqa: E402
+from server.support.tickets import Desk, Refusal  # noqa: E402
 
 FILE = os.path.join(REPO, "server", "support", "calendars", "ru.json")
 MOSCOW = zoneinfo.ZoneInfo("Europe/Moscow")
@@ -213,6 +217,104 @@ class DeadlineTest(unittest.TestCase):
         data["weekend"] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
         with self.assertRaises(DeadlineError):
             Clock(Calendar(data), MOSCOW).due(msk("2026-01-01 00:00"), CLAIM)
+
+
+PRETRIAL = {"pretrial_name": "Ivan Petrov", "pretrial_date": "2026-11-02", "pretrial_method": "post",
+            "pretrial_reference": "80091234567890", "pretrial_subject": "Hints paid for and not given",
+            "pretrial_demands": "Refund 299 roubles", "pretrial_evidence": "Bank statement of 1 November"}
+
+
+def claim_fields(**changes):
+    with open(os.path.join(REPO, "legal", "sites", "astradia", "published.json"), encoding="utf-8") as f:
+        digest = json.load(f)["support-consent"]["1.0"]["en"]
+    fields = {"kind": "claim", "desk": "partner-demo", "message": "Since then nothing happened.",
+              "email": "player@example.org", "language": "en", "acceptance.document": "support-consent",
+              "acceptance.version": "1.0", "acceptance.hash": digest, "acceptance.time": "2026-12-07T10:00:00.000Z",
+              "acceptance.language": "en", **PRETRIAL}
+    fields.update(changes)
+    return {k: v for k, v in fields.items() if v is not None}
+
+
+class PartnerDeskTest(unittest.TestCase):
+    """The desk as the server builds it (the default settings and the two legal sites' files)."""
+
+    def setUp(self):
+        self.desk = Desk(config.load(environ={}).support)
+
+    def ticket(self, received, **changes):
+        changes.setdefault("pretrial_date", (received.astimezone(MOSCOW).date() - datetime.timedelta(days=3)).isoformat())
+        parts = self.desk.check(claim_fields(**changes), now=received)
+        return self.desk.new_ticket(parts, now=received)[0]
+
+    def assert_due(self, ticket, day, provisional=False):
+        self.assertEqual((ticket["due_rule"], ticket["due_last_day"], ticket["due_provisional"]),
+                         ("calendar_days:30", day, provisional))
+        # the end of that day in Moscow (21:00 UTC, Moscow has no summer time)
+        self.assertEqual(ticket["due"], day + "T21:00:00.000Z")
+
+    def test_thirty_calendar_days_across_a_month_end(self):
+        # Received Saturday 31 January 2026: day 1 is 1 February, 28 February is day 28, Sunday 1
+        # March day 29, Monday 2 March day 30 (a working day).
+        t = self.ticket(msk("2026-01-31 12:00"))
+        self.assertEqual((t["desk"], t["kind"]), ("partner-demo", "claim"))
+        self.assert_due(t, "2026-03-02")
+        # 21:30 UTC on 31 January is 00:30 on 1 February in Moscow: counting from 2 February, day
+        # 30 is Tuesday 3 March.
+        self.assert_due(self.ticket(datetime.datetime(2026, 1, 31, 21, 30, tzinfo=UTC)), "2026-03-03")
+        # Received Monday 30 November 2026: day 30 is Wednesday 30 December, a working day.
+        self.assert_due(self.ticket(msk("2026-11-30 17:45")), "2026-12-30")
+
+    def test_thirty_calendar_days_across_the_new_year(self):
+        # Received Tuesday 15 December 2026: 16-31 December are days 1-16, 1 January 2027 day 17,
+        # Thursday 14 January day 30, a working day of the provisional 2027.
+        self.assert_due(self.ticket(msk("2026-12-15 10:00")), "2027-01-14", provisional=True)
+        # Received 1 December 2026: day 30 is Thursday 31 December, a day off by the decree; 1-8
+        # January are holidays and 9-10 a weekend: the period ends on Monday 11 January (art. 193).
+        self.assert_due(self.ticket(msk("2026-12-01 09:00")), "2027-01-11", provisional=True)
+
+    def test_the_operator_keeps_its_ten_business_days(self):
+        t = self.ticket(msk("2026-04-30 11:00"), desk="astradia")
+        self.assertEqual((t["desk"], t["due_rule"], t["due_last_day"], t["pretrial"]),
+                         ("astradia", "business_days:10", "2026-05-18", None))
+        # a question never goes to the partner, whatever the form says, and carries no pre-trial claim
+        t = self.ticket(msk("2026-11-23 10:00"), kind="question")
+        self.assertEqual((t["desk"], t["due_rule"], t["pretrial"]), ("astradia", "business_hours:16", None))
+
+    def test_the_pre_trial_claim_is_stored_as_described(self):
+        t = self.ticket(msk("2026-12-07 10:00"), pretrial_date="2026-11-02", pretrial_reference="",
+                        pretrial_evidence="  ")
+        self.assertEqual(t["pretrial"], {"name": "Ivan Petrov", "date": "2026-11-02", "method": "post",
+                                         "reference": "", "subject": "Hints paid for and not given",
+                                         "demands": "Refund 299 roubles", "evidence": ""})
+
+    def test_a_partner_claim_without_its_pre_trial_details_is_refused(self):
+        now = msk("2026-12-07 10:00")
+        cases = [
+            ({"pretrial_name": None}, ("pretrial_name", "empty")),
+            ({"pretrial_name": "  "}, ("pretrial_name", "empty")),
+            ({"pretrial_date": None}, ("pretrial_date", "empty")),
+            ({"pretrial_date": "2026-02-30"}, ("pretrial_date", "syntax")),
+            ({"pretrial_date": "07.12.2026"}, ("pretrial_date", "syntax")),
+            ({"pretrial_date": "2026-12-09"}, ("pretrial_date", "future")),
+            ({"pretrial_date": "1999-12-31"}, ("pretrial_date", "range")),
+            ({"pretrial_method": None}, ("pretrial_method", "choose")),
+            ({"pretrial_method": "pigeon"}, ("pretrial_method", "choose")),
+            ({"pretrial_subject": ""}, ("pretrial_subject", "empty")),
+            ({"pretrial_demands": None}, ("pretrial_demands", "empty")),
+            ({"pretrial_demands": "x" * 1001}, ("pretrial_demands", "too_long")),
+            ({"pretrial_evidence": "x" * 1001}, ("pretrial_evidence", "too_long")),
+            ({"desk": "elsewhere"}, ("desk", "choose")),
+            # the pre-trial claim comes first: with it missing, an empty message is not what is named
+            ({"pretrial_subject": "", "message": ""}, ("pretrial_subject", "empty")),
+        ]
+        for changes, (field, code) in cases:
+            with self.subTest(changes=changes):
+                with self.assertRaises(Refusal) as caught:
+                    self.desk.check(claim_fields(**changes), now=now)
+                self.assertEqual((caught.exception.field, caught.exception.code), (field, code))
+        # tomorrow in Moscow is allowed (a player east of Moscow may already be there)
+        self.assertEqual(self.desk.check(claim_fields(pretrial_date="2026-12-08"), now=now)["pretrial"]["date"],
+                         "2026-12-08")
 
 
 if __name__ == "__main__":
