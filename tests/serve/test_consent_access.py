@@ -4,7 +4,8 @@ record id and receipts with another proof (or none) are refused; GET /api/consen
 record's secret in X-Consent-Secret answers the id's receipts; a wrong, missing or malformed secret
 and an unknown id get the same 404; DELETE erases the receipts that record no consent, keeps those
 of a consent given under a new random id, drops the proof and says what is kept, why and until when;
-only the proof is stored, never the secret; hostile headers and a flood (429).
+only the proof is stored, never the secret; the purge drops a proof with its last receipt; hostile
+headers and a flood (429).
 
 Run: /usr/bin/python3 -m unittest discover -s tests/serve -p 'test_consent_access.py' -v
 """
@@ -204,6 +205,16 @@ class ConsentAccess:
                                    + SECRET.encode() + b": \xff\xfe" + b"a" * 62 + b"\r\nConnection: close\r\n\r\n")
         self.assertEqual(status, 404)
         self.assertEqual(self.access(rec["id"], secret)[0], 200)
+
+    def test_the_purge_drops_a_proof_with_its_last_receipt(self):
+        old, kept = record(expires="2026-01-01T00:00:00.000Z"), record(expires="2999-01-01T00:00:00.000Z")
+        secret, proof = new_secret()
+        self.receipt(old, proof=proof)
+        self.receipt(kept, proof=new_secret()[1])
+        self.storage.purge(1096, 365, now=datetime.datetime(2030, 1, 1, tzinfo=datetime.timezone.utc))
+        self.assertEqual((self.storage.receipts(old["id"]), self.storage.proof(old["id"])), ([], None))
+        self.assertIsNotNone(self.storage.proof(kept["id"]), "a proof with receipts left stays")
+        self.assertEqual(self.access(old["id"], secret)[0], 404)
 
     def test_other_methods_are_405(self):
         status, headers, _ = get(self.port, "/api/consent/" + record()["id"], method="PUT")
