@@ -154,6 +154,7 @@ def _proven(app, request):
     else the same 404 for a wrong, missing or malformed secret and an unknown id, after the same
     work (a hash and a comparison with a stand-in when the id has no proof)."""
     record_id, secret = request.rest, request.header(SECRET_HEADER) or ""
+    request.target = "/api/consent/(id)"  # the access log does not learn whose receipts were asked for
     well_formed = RECORD_ID.fullmatch(record_id) is not None and SHA256_HEX.fullmatch(secret) is not None
     proof = hashlib.sha256(secret.encode("latin-1")[:64]).hexdigest()
     try:

@@ -216,6 +216,19 @@ class ConsentAccess:
         self.assertIsNotNone(self.storage.proof(kept["id"]), "a proof with receipts left stays")
         self.assertEqual(self.access(old["id"], secret)[0], 404)
 
+    def test_the_access_log_does_not_learn_the_record_id(self):
+        rec = record()
+        secret, proof = new_secret()
+        self.receipt(rec, proof=proof)
+        seen, app = [], self.server.app
+        app.log = lambda environ, target, *rest: seen.append(target)
+        try:
+            self.assertEqual(self.access(rec["id"], secret)[0], 200)
+            self.assertEqual(self.access(rec["id"], "f" * 64)[0], 404)
+        finally:
+            app.log = False
+        self.assertEqual(seen, ["/api/consent/(id)"] * 2)
+
     def test_other_methods_are_405(self):
         status, headers, _ = get(self.port, "/api/consent/" + record()["id"], method="PUT")
         self.assertEqual(status, 405)
