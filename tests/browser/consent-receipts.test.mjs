@@ -1,5 +1,6 @@
 // Purpose: a visitor's access to and erasure of their consent receipts (issue 20, part 3), from the
-// game's start screen at phone (390x844, DPR 3, touch) and desktop size: "Accept all" in the banner,
+// game's start screen at phone (390x844, DPR 3, touch) and desktop size in English, and on the
+// phone in Russian: "Accept all" in the banner,
 // "Privacy choices" from the start screen (the hook's target, as the app opens them), "Download my
 // receipts" (a JSON file with this browser's receipts, fetched with the record's secret), "Erase my
 // receipts" after its confirmation (the server's answer shown; the browser forgets the record and its
@@ -16,10 +17,16 @@ import { widgetState, settleAnimations } from './legal-fixtures.mjs';
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
-const SIZES = [
-  { name: 'phone', width: 390, height: 844, scale: 3, touch: true },
-  { name: 'desktop', width: 1280, height: 800, scale: 1, touch: false },
-];
+const PHONE = { name: 'phone', width: 390, height: 844, scale: 3, touch: true };
+const DESKTOP = { name: 'desktop', width: 1280, height: 800, scale: 1, touch: false };
+// What the visitor reads and taps, in each language the widget speaks.
+const SAYS = {
+  en: { accept: 'Accept all', reject: 'Reject all', get: 'Download my receipts', erase: 'Erase my receipts', got: 'downloaded',
+    erased: /^Receipts erased: 0\. Receipts of consent you gave that we keep until .+ 20\d\d, as the evidence the law requires, no longer linked to this browser: 1\.$/ },
+  ru: { accept: 'Принять все', reject: 'Отклонить все', get: 'Скачать мои подтверждения', erase: 'Удалить мои подтверждения', got: 'скачаны',
+    erased: /^Удалено подтверждений: 0\. Подтверждений данного вами согласия, которые мы храним до .+ 20\d\d г\. как требуемое законом доказательство, уже без связи с этим браузером: 1\.$/ },
+};
+const CASES = [[PHONE, 'en'], [DESKTOP, 'en'], [PHONE, 'ru']];
 const RECORD = 'astradia.consent.v1', SECRET = 'astradia.consent.secret.v1';
 
 let server;
@@ -38,14 +45,21 @@ const access = (page, id, secret) => page.evaluate(async ([i, s]) => {
 }, [id, secret]);
 const tap = (s, size, selector) => (size.touch ? s.page.tap(selector) : s.page.click(selector));
 
-for (const size of SIZES) {
-  test(`${size.name}: download and erase my receipts from "Privacy choices"`, { timeout: 120000 }, async () => {
+for (const [size, lang] of CASES) {
+  test(`${size.name}, ${lang}: download and erase my receipts from "Privacy choices"`, { timeout: 120000 }, async () => {
     const s = await openPage(server.origin, size);
+    const say = SAYS[lang], shot = `consent-receipts-${size.name}-${lang}`;
     try {
       await s.context.addInitScript({ content: AXE });
+      // the widget speaks the page's language: the game page with another lang attribute
+      await s.page.route(server.origin + '/', async (route) => {
+        const response = await route.fetch();
+        const html = (await response.text()).replace('<html lang="en"', `<html lang="${lang}"`);
+        await route.fulfill({ response, body: html, headers: { ...response.headers(), 'content-encoding': 'identity' } });
+      });
       await loadApp(s, server.origin, '/', { consent: 'none' });
       await widgetState(s.page, 'banner');
-      await tap(s, size, '.banner button:text-is("Accept all")');
+      await tap(s, size, `.banner button:text-is("${say.accept}")`);
       await widgetState(s.page, 'settled');
       const { record, secret } = await stored(s.page);
       assert.match(record.id, /^c-[0-9a-f]{32}$/);
@@ -63,27 +77,27 @@ for (const size of SIZES) {
       await s.page.waitForSelector('dialog.prefs[open] .rec');
       await s.page.evaluate(() => document.querySelector('astradia-legal').shadowRoot.querySelector('.rec').scrollIntoView());
       await settleAnimations(s.page);
-      await screenshot(s.page, `consent-receipts-${size.name}-record.png`);
+      await screenshot(s.page, `${shot}-record.png`);
       assert.deepEqual(await axe(s.page), []);
 
       // Download my receipts: a JSON file of this record's receipts
-      const [download] = await Promise.all([s.page.waitForEvent('download'), tap(s, size, '.rec button:text-is("Download my receipts")')]);
+      const [download] = await Promise.all([s.page.waitForEvent('download'), tap(s, size, `.rec button:text-is("${say.get}")`)]);
       assert.equal(download.suggestedFilename(), `consent-receipts-${record.id}.json`);
       const file = JSON.parse(readFileSync(await download.path(), 'utf8'));
       assert.equal(file.record_id, record.id);
       assert.deepEqual(file.receipts.map((r) => [r.seq, r.event, r.choices.statistics, r.choices.ads]), [[1, 'given', true, true]]);
-      await s.page.waitForSelector('.rec [role=status]:text("downloaded")');
+      await s.page.waitForSelector(`.rec [role=status]:text("${say.got}")`);
 
       // Erase my receipts: a confirmation first, then the server's answer
-      await tap(s, size, '.rec button:text-is("Erase my receipts") >> visible=true');
+      await tap(s, size, `.rec button:text-is("${say.erase}") >> visible=true`);
       await s.page.waitForSelector('.rec .danger:visible');
-      await screenshot(s.page, `consent-receipts-${size.name}-confirm.png`);
+      await screenshot(s.page, `${shot}-confirm.png`);
       await tap(s, size, '.rec .danger');
-      const said = await s.page.waitForSelector('.rec [role=status]:text("Receipts erased")');
+      const said = await s.page.waitForSelector('.rec [role=status]:has-text(": 1.")');
       const text = await said.textContent();
-      assert.match(text, /^Receipts erased: 0\. Receipts of consent you gave that we keep until .+ 20\d\d, as the evidence the law requires, no longer linked to this browser: 1\.$/);
+      assert.match(text, say.erased);
       await settleAnimations(s.page);
-      await screenshot(s.page, `consent-receipts-${size.name}-erased.png`);
+      await screenshot(s.page, `${shot}-erased.png`);
       assert.deepEqual(await axe(s.page), []);
       assert.deepEqual(await stored(s.page), { record: null, secret: null }, 'the browser forgets the record and its secret');
       assert.equal((await access(s.page, record.id, secret)).status, 404, 'the secret opens nothing any more');
@@ -91,7 +105,7 @@ for (const size of SIZES) {
       // The banner asks again; a new record comes with a new secret, and "Delete my data" removes it
       await s.page.keyboard.press('Escape');
       await widgetState(s.page, 'banner');
-      await tap(s, size, '.banner button:text-is("Reject all")');
+      await tap(s, size, `.banner button:text-is("${say.reject}")`);
       await widgetState(s.page, 'settled');
       const again = await stored(s.page);
       assert.notEqual(again.record.id, record.id);
