@@ -3,7 +3,7 @@
 // phone in Russian: "Accept all" in the banner,
 // "Privacy choices" from the start screen (the hook's target, as the app opens them), "Download my
 // receipts" (a JSON file with this browser's receipts, fetched with the record's secret), "Erase my
-// receipts" after its confirmation (the server's answer shown; the browser forgets the record and its
+// receipts" after its confirmation (a server that cannot answer said so; the server's answer shown; the browser forgets the record and its
 // secret, the secret opens nothing any more); then a new record gets a new secret, which "Delete my
 // data" removes. axe finds nothing in the dialog; no CSP violation, no request off the origin;
 // screenshots in build/screenshots/consent-receipts-*.png.
@@ -21,9 +21,11 @@ const PHONE = { name: 'phone', width: 390, height: 844, scale: 3, touch: true };
 const DESKTOP = { name: 'desktop', width: 1280, height: 800, scale: 1, touch: false };
 // What the visitor reads and taps, in each language the widget speaks.
 const SAYS = {
-  en: { accept: 'Accept all', reject: 'Reject all', get: 'Download my receipts', erase: 'Erase my receipts', got: 'downloaded',
+  en: { busy: 'Our server could not answer now. Please try again later.', accept: 'Accept all', reject: 'Reject all', get: 'Download my receipts', erase: 'Erase my receipts', got: 'downloaded',
+    none: 'We hold no receipts for this record (they may have been erased already).',
     erased: /^Receipts erased: 0\. Receipts of consent you gave that we keep until .+ 20\d\d, as the evidence the law requires, no longer linked to this browser: 1\.$/ },
-  ru: { accept: 'Принять все', reject: 'Отклонить все', get: 'Скачать мои подтверждения', erase: 'Удалить мои подтверждения', got: 'скачаны',
+  ru: { busy: 'Наш сервер сейчас не смог ответить. Попробуйте позже.', accept: 'Принять все', reject: 'Отклонить все', get: 'Скачать мои подтверждения', erase: 'Удалить мои подтверждения', got: 'скачаны',
+    none: 'У нас нет подтверждений для этой записи (возможно, они уже удалены).',
     erased: /^Удалено подтверждений: 0\. Подтверждений данного вами согласия, которые мы храним до .+ 20\d\d г\. как требуемое законом доказательство, уже без связи с этим браузером: 1\.$/ },
 };
 const CASES = [[PHONE, 'en'], [DESKTOP, 'en'], [PHONE, 'ru']];
@@ -88,10 +90,20 @@ for (const [size, lang] of CASES) {
       assert.deepEqual(file.receipts.map((r) => [r.seq, r.event, r.choices.statistics, r.choices.ads]), [[1, 'given', true, true]]);
       await s.page.waitForSelector(`.rec [role=status]:text("${say.got}")`);
 
+      // Erase my receipts when the server cannot answer: said so, and nothing is forgotten
+      await s.page.route('**/api/consent/c-*', (route) => route.fulfill({ status: 503, contentType: 'application/json',
+        body: '{"ok":false,"error":"the receipts could not be erased now; try again"}' }));
+      await tap(s, size, `.rec button:text-is("${say.erase}") >> visible=true`);
+      await tap(s, size, '.rec .danger');
+      await s.page.waitForSelector(`.rec [role=status]:text-is("${say.busy}")`);
+      assert.deepEqual(await stored(s.page), { record, secret });
+      await s.page.unroute('**/api/consent/c-*');
+
       // Erase my receipts: a confirmation first, then the server's answer
       await tap(s, size, `.rec button:text-is("${say.erase}") >> visible=true`);
       await s.page.waitForSelector('.rec .danger:visible');
       await screenshot(s.page, `${shot}-confirm.png`);
+      assert.deepEqual(await axe(s.page), []);
       await tap(s, size, '.rec .danger');
       const said = await s.page.waitForSelector('.rec [role=status]:has-text(": 1.")');
       const text = await said.textContent();
@@ -101,6 +113,9 @@ for (const [size, lang] of CASES) {
       assert.deepEqual(await axe(s.page), []);
       assert.deepEqual(await stored(s.page), { record: null, secret: null }, 'the browser forgets the record and its secret');
       assert.equal((await access(s.page, record.id, secret)).status, 404, 'the secret opens nothing any more');
+      // the dialog, still open, now hears that the server holds nothing for this record
+      await tap(s, size, `.rec button:text-is("${say.get}")`);
+      await s.page.waitForSelector(`.rec [role=status]:text-is("${say.none}")`);
 
       // The banner asks again; a new record comes with a new secret, and "Delete my data" removes it
       await s.page.keyboard.press('Escape');
@@ -117,8 +132,9 @@ for (const [size, lang] of CASES) {
       assert.deepEqual(await s.cspViolations(), []);
       assert.deepEqual(s.issues.offOrigin, []);
       assert.deepEqual(s.issues.pageErrors, []);
-      // (Chromium logs each 404 this test asks for on purpose: the probes with a wrong or spent secret.)
-      assert.deepEqual(s.issues.console.filter((m) => !/status of 404/.test(m)), []);
+      // (Chromium logs each 404 and 503 this test asks for on purpose: the probes with a wrong or spent
+      // secret, the server that cannot answer.)
+      assert.deepEqual(s.issues.console.filter((m) => !/status of (404|503)/.test(m)), []);
     } finally { await s.close(); }
   });
 }

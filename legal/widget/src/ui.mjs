@@ -38,7 +38,7 @@ const STRINGS = {
       'we keep them until three years after your consent ends, under a random identifier nobody holds, so they are no longer linked to this browser. ' +
       'This browser then forgets your choices and asks again.',
     eraseConfirm: 'Erase my receipts', none: 'We hold no receipts for this record (they may have been erased already).',
-    offline: 'Our server could not be reached. Please try again later.',
+    offline: 'Our server could not answer now. Please try again later.',
     erased: 'Receipts erased: {0}.', kept: 'Receipts of consent you gave that we keep until {1}, as the evidence the law requires, no longer linked to this browser: {0}.',
     keptNone: 'We keep nothing.',
     del: 'Delete my data',
@@ -76,7 +76,7 @@ const STRINGS = {
       'мы храним их три года после окончания срока согласия под случайным идентификатором, которого нет ни у кого, так что с этим браузером они больше не связаны. ' +
       'Затем этот браузер забудет ваш выбор и спросит снова.',
     eraseConfirm: 'Удалить подтверждения', none: 'У нас нет подтверждений для этой записи (возможно, они уже удалены).',
-    offline: 'Не удалось связаться с нашим сервером. Попробуйте позже.',
+    offline: 'Наш сервер сейчас не смог ответить. Попробуйте позже.',
     erased: 'Удалено подтверждений: {0}.', kept: 'Подтверждений данного вами согласия, которые мы храним до {1} как требуемое законом доказательство, уже без связи с этим браузером: {0}.',
     keptNone: 'Мы ничего не храним.',
     del: 'Удалить мои данные',
@@ -314,6 +314,8 @@ function receipts(record, lang) {
   const secret = core.storage.get(secretKey(core.config.prefix));
   if (!core.config.endpoint || !isSecret(secret)) return null;
   const answer = h('p', { class: 'meta', role: 'status' });
+  // The server's answer as { blob } (GET) or { json } (DELETE), or null with the reason shown: none
+  // held (404: a wrong secret and an unknown id look the same), or no answer (offline, 429, 5xx...).
   const ask = async (method) => {
     answer.textContent = S.loading;
     try {
@@ -321,7 +323,7 @@ function receipts(record, lang) {
         headers: { 'X-Consent-Secret': secret } });
       if (r.status == 404) answer.textContent = S.none;
       else if (!r.ok) throw Error('HTTP ' + r.status);
-      else return r;
+      else return method == 'GET' ? { blob: await r.blob() } : { json: await r.json() };
     } catch (e) {
       core.warn('the receipts could not be ' + (method == 'GET' ? 'read' : 'erased') + ': ' + e.message);
       answer.textContent = S.offline;
@@ -331,7 +333,7 @@ function receipts(record, lang) {
   const download = async () => {
     const r = await ask('GET');
     if (!r) return;
-    const a = h('a', { href: URL.createObjectURL(await r.blob()), download: 'consent-receipts-' + record.id + '.json' });
+    const a = h('a', { href: URL.createObjectURL(r.blob), download: 'consent-receipts-' + record.id + '.json' });
     a.click();
     setTimeout(() => URL.revokeObjectURL(a.href), 1e4);
     answer.textContent = S.got;
@@ -343,7 +345,7 @@ function receipts(record, lang) {
     const r = await ask('DELETE');
     confirmRow.hidden = true;
     if (!r) { eraseBtn.hidden = false; return; }
-    const a = await r.json();
+    const a = r.json;
     answer.textContent = fmt(S.erased, a.erased) + ' ' + (a.kept ? fmt(S.kept, a.kept, day(a.kept_until, lang)) : S.keptNone);
     forget(TOGGLES.filter((p) => core.choices[p]));
     core.storage.remove(core.key);
