@@ -1,12 +1,12 @@
 // Purpose: a visitor's access to and erasure of their consent receipts (issue 20, part 3), from the
-// game's start screen at phone (390x844, DPR 3, touch) and desktop size in English, and on the
-// phone in Russian: "Accept all" in the banner,
-// "Privacy choices" from the start screen (the hook's target, as the app opens them), "Download my
-// receipts" (a JSON file with this browser's receipts, fetched with the record's secret), "Erase my
-// receipts" after its confirmation (a server that cannot answer said so; the server's answer shown; the browser forgets the record and its
-// secret, the secret opens nothing any more); then a new record gets a new secret, which "Delete my
-// data" removes. axe finds nothing in the dialog; no CSP violation, no request off the origin;
-// screenshots in build/screenshots/consent-receipts-*.png.
+// game's start screen at phone (390x844, DPR 3, touch) and desktop size in English, and on the phone
+// in Russian: "Accept all" in the banner, "Privacy choices" from the start screen (the hook's target,
+// as the app opens them), "Download my receipts" (a JSON file with this browser's receipts, fetched
+// with the record's secret), "Erase my receipts" after its confirmation (a server that cannot answer
+// is said so; then the server's answer is shown, the browser forgets the record and its secret, and
+// the secret opens nothing any more); then a new record gets a new secret, which "Delete my data"
+// removes. axe finds nothing in the dialog; no CSP violation, no request off the origin; screenshots
+// in build/screenshots/consent-receipts-*.png.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
