@@ -156,7 +156,7 @@ def _proven(app, request):
     record_id, secret = request.rest, request.header(SECRET_HEADER) or ""
     request.target = "/api/consent/(id)"  # the access log does not learn whose receipts were asked for
     well_formed = RECORD_ID.fullmatch(record_id) is not None and SHA256_HEX.fullmatch(secret) is not None
-    proof = hashlib.sha256(secret.encode("latin-1")[:64]).hexdigest()
+    proof = hashlib.sha256(secret.encode("latin-1", "replace")[:64]).hexdigest()
     try:
         bound = app.storage.proof(record_id) if well_formed else None
     except StorageError as exc:
