@@ -18,11 +18,13 @@ CLOSE_FLAG = "astradia.close_connection"  # environ key: close the connection af
 
 
 class Route:
-    """What one path answers: {method: handler(app, request) -> Response}; JSON errors or plain."""
+    """What one path answers: {method: handler(app, request) -> Response}; JSON errors or plain;
+    `limited`: reads count against the client's rate limit too (writes always do)."""
 
-    def __init__(self, methods, json_errors=False):
+    def __init__(self, methods, json_errors=False, limited=False):
         self.methods = dict(methods)
         self.json_errors = json_errors
+        self.limited = limited
 
 
 class App:
@@ -33,6 +35,7 @@ class App:
         self.storage = storage
         self.static = StaticFiles(config.server.root)
         self.routes = {}
+        self.prefix_routes = []  # [(prefix, Route)]: paths under a prefix, e.g. /api/consent/<id>
         self.extra_headers = extra_header_pairs(config)
         self.trusted_proxies = set(config.server.trusted_proxies)
         self.partner_origins = set(config.partners.origins)
@@ -43,8 +46,24 @@ class App:
         from .api import register_all
         register_all(self)
 
-    def add_route(self, path, methods, json_errors=False):
-        self.routes[path] = Route(methods, json_errors)
+    def add_route(self, path, methods, json_errors=False, prefix=False, limited=False):
+        """`path` answered by `methods`; with prefix=True every path under `path` (a handler finds
+        the rest in request.rest)."""
+        route = Route(methods, json_errors, limited)
+        if prefix:
+            self.prefix_routes.append((path, route))
+        else:
+            self.routes[path] = route
+
+    def route(self, path):
+        """(the Route for a decoded path or None, the rest of the path after a prefix route's prefix)."""
+        route = self.routes.get(path)
+        if route is not None:
+            return route, ""
+        for prefix, route in self.prefix_routes:
+            if path.startswith(prefix) and len(path) > len(prefix):
+                return route, path[len(prefix):]
+        return None, ""
 
     # --- WSGI -----------------------------------------------------------------------------------
     def __call__(self, environ, start_response):
@@ -54,7 +73,7 @@ class App:
         try:
             response = self._dispatch(request)
         except HTTPError as exc:
-            route = self.routes.get(request.path) if request.path else None
+            route = self.route(request.path)[0] if request.path else None
             response = self._error(exc, route is not None and route.json_errors)
             if exc.close:
                 # Connection is hop-by-hop: WSGI may not set it; the server runner reads this flag
@@ -92,26 +111,33 @@ class App:
         if request.method not in KNOWN_METHODS:
             raise HTTPError(501, "Unsupported method", close=True)
         path = request.decode_target()
-        route = self.routes.get(path)
+        route, request.rest = self.route(path)
         if route is not None:
             handler = route.methods.get(request.method)
             if handler is None:
                 raise HTTPError(405, headers=[("Allow", ", ".join(sorted(route.methods)))], close=False)
-            if request.method == "POST":
+            if request.method not in ("GET", "HEAD"):
                 self._guard_post(request)
+            elif route.limited:
+                self._rate_limit(request)
             return handler(self, request)
         if request.method not in ("GET", "HEAD"):
             raise HTTPError(405, headers=[("Allow", "GET, HEAD")], close=False)
         return self.static.serve(request, head=request.method == "HEAD")
 
-    def _guard_post(self, request):
-        """429 when the client has no token left; 403 when a browser says the request comes from
-        another site (Origin not ours nor a partner's, or Sec-Fetch-Site cross-site without one)."""
+    def _rate_limit(self, request):
+        """429 when the client has no token left."""
         if self.limits is not None:
             wait = self.limits.take(request.client)
             if wait > 0:
                 raise HTTPError(429, "Too many requests; try again later",
                                 headers=[("Retry-After", retry_after(wait))], close=False)
+
+    def _guard_post(self, request):
+        """For every write (POST, DELETE...): 429 when the client has no token left; 403 when a
+        browser says the request comes from another site (Origin not ours nor a partner's, or
+        Sec-Fetch-Site cross-site without one)."""
+        self._rate_limit(request)
         origin = request.header("Origin")
         if origin is not None and origin != "null":
             if origin != self.own_origin(request) and origin not in self.partner_origins:

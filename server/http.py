@@ -145,6 +145,7 @@ class Request:
         self.target = raw
         self.client = client
         self.path = None  # set by decode_target()
+        self.rest = ""  # the path after a prefix route's prefix (App.route)
 
     def header(self, name, default=None):
         key = name.upper().replace("-", "_")

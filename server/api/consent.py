@@ -5,8 +5,18 @@ validated by the contract's rules (the same as the widget's, over the shared cas
 tests/legal/fixtures/record-cases.json), and stored through
 the storage interface with the server's time, never the IP address or user agent. Answers
 201 {"ok": true, "receipt": "<id>:<n>"}, a one-line JSON error (400/411/413/415), or 503 when the
-database cannot take it."""
+database cannot take it. A third member, "proof" (the SHA-256 of the record's secret, 64 lower-case hex
+digits), binds the record id the first time it is seen; a receipt with another proof (or none) for
+a bound id is refused with 403.
+
+GET and DELETE /api/consent/<record id>, with the record's secret (64 lower-case hex digits) in the
+X-Consent-Secret header, never the URL: GET answers the id's receipts; DELETE erases what no law
+makes us keep and says what is kept, why and until when (docs/DECISIONS.md, issue 20 part 3). The
+secret is hashed and compared in constant time; a wrong or missing secret and an unknown id get the
+same 404 after the same work. Both count against the client's rate limit."""
 import datetime
+import hashlib
+import hmac
 import json
 import re
 import sys
@@ -112,20 +122,92 @@ def check_consent_record(r):
 
 def post_consent(app, request):
     body = request.read_json(MAX_CONSENT_BODY)
-    if not isinstance(body, dict) or set(body) != {"record", "event"}:
-        raise HTTPError(400, 'the body must be {"record": ..., "event": ...}')
+    if not isinstance(body, dict) or set(body) - {"proof"} != {"record", "event"}:
+        raise HTTPError(400, 'the body must be {"record": ..., "event": ...} or with "proof": ...')
     if not isinstance(body["event"], str) or body["event"] not in EVENTS:
         raise HTTPError(400, "event must be one of " + ", ".join(EVENTS))
+    proof = body.get("proof")
+    if "proof" in body and not (isinstance(proof, str) and SHA256_HEX.fullmatch(proof)):
+        raise HTTPError(400, "proof must be 64 lower-case hex digits (the SHA-256 of the record's secret)")
     problem = check_consent_record(body["record"])
     if problem:
         raise HTTPError(400, problem)
     try:
-        receipt = app.storage.add_receipt(body["record"], body["event"])
+        receipt = app.storage.add_receipt(body["record"], body["event"], proof=proof)
     except StorageError as exc:
         print(f"[serve] consent store error: {exc}", file=sys.stderr, flush=True)
         raise HTTPError(503, "the receipt could not be stored; try again", close=False) from None
+    if receipt is None:
+        raise HTTPError(403, "this record id is bound to another browser's proof; the receipt was not stored",
+                        close=False)
     return json_response(201, {"ok": True, "receipt": receipt})
+
+
+# --- access and erasure --------------------------------------------------------------------------
+SECRET_HEADER = "X-Consent-Secret"
+NOT_FOUND = "no receipts for this record id and secret"  # the one answer for every reason
+DUMMY_PROOF = "0" * 64
+
+
+def _proven(app, request):
+    """(record id, proof) when the X-Consent-Secret header proves possession of the id in the path;
+    else the same 404 for a wrong, missing or malformed secret and an unknown id, after the same
+    work (a hash and a comparison with a stand-in when the id has no proof)."""
+    record_id, secret = request.rest, request.header(SECRET_HEADER) or ""
+    request.target = "/api/consent/(id)"  # the access log does not learn whose receipts were asked for
+    well_formed = RECORD_ID.fullmatch(record_id) is not None and SHA256_HEX.fullmatch(secret) is not None
+    proof = hashlib.sha256(secret.encode("latin-1", "replace")[:64]).hexdigest()
+    try:
+        bound = app.storage.proof(record_id) if well_formed else None
+    except StorageError as exc:
+        print(f"[serve] consent store error: {exc}", file=sys.stderr, flush=True)
+        raise HTTPError(503, "the receipts cannot be read now; try again", close=False) from None
+    if not hmac.compare_digest(bound or DUMMY_PROOF, proof) or bound is None or not well_formed:
+        raise HTTPError(404, NOT_FOUND, close=False)
+    return record_id, proof
+
+
+def get_receipts(app, request):
+    record_id, _ = _proven(app, request)
+    try:
+        receipts = app.storage.receipts(record_id)
+    except StorageError as exc:
+        print(f"[serve] consent store error: {exc}", file=sys.stderr, flush=True)
+        raise HTTPError(503, "the receipts cannot be read now; try again", close=False) from None
+    return json_response(200, {"ok": True, "record_id": record_id, "receipts": receipts},
+                         [("Content-Disposition", f'attachment; filename="consent-receipts-{record_id}.json"')])
+
+
+def delete_receipts(app, request):
+    record_id, proof = _proven(app, request)
+    try:
+        done = app.storage.erase_receipts(record_id, proof)
+    except StorageError as exc:
+        print(f"[serve] consent store error: {exc}", file=sys.stderr, flush=True)
+        raise HTTPError(503, "the receipts could not be erased now; try again", close=False) from None
+    if done is None:  # erased or unbound by another request since the check
+        raise HTTPError(404, NOT_FOUND, close=False)
+    erased, kept, last_expires = done
+    days = app.config.consent.retention_days
+    answer = {"ok": True, "erased": erased, "kept": kept, "kept_until": None, "why": None,
+              "message": f"{erased} receipt(s) that recorded no consent were erased."}
+    if kept:
+        until = (iso_ms(last_expires) + datetime.timedelta(days=days)).date().isoformat()
+        answer.update(
+            kept_until=until,
+            why=("they are the evidence that processing you consented to was lawful, which the law requires "
+                 f"us to be able to show: the Privacy Policy keeps consent receipts for the term of the Terms "
+                 f"of Use and three years after it ends (here: {days} days after the record's term)"),
+            message=(f"{erased} receipt(s) that recorded no consent were erased. {kept} receipt(s) of consent you "
+                     f"gave are kept until {until} as the evidence the law requires, no longer linked to this "
+                     f"browser: they now carry a random record id nobody holds, and your secret no longer "
+                     f"opens anything."))
+    else:
+        answer["message"] += " Nothing is kept."
+    return json_response(200, answer)
 
 
 def register(app):
     app.add_route("/api/consent", {"POST": post_consent}, json_errors=True)
+    app.add_route("/api/consent/", {"GET": get_receipts, "DELETE": delete_receipts}, json_errors=True,
+                  prefix=True, limited=True)

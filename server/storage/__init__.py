@@ -11,10 +11,12 @@ postgresql://... is PostgreSQL. Errors the caller should answer with 503 are Sto
 """
 import concurrent.futures
 import datetime
+import hmac
 import json
 import os
 import queue
 import re
+import secrets
 import threading
 
 from .support import SupportStatements
@@ -205,12 +207,20 @@ class Storage(SupportStatements):
             tx.execute("SELECT 1")
 
     # --- consent receipts ----------------------------------------------------------------------
-    def add_receipt(self, record, event, received=None):
+    def add_receipt(self, record, event, received=None, proof=None):
         """Stores one receipt (a valid record) and returns its id "<record id>:<n>", n counting this
-        record's receipts from 1. Raises StorageError."""
+        record's receipts from 1. `proof` (64 lower-case hex digits, the SHA-256 of the record's
+        secret, or None) is bound to the record id by the first receipt that carries one; a receipt
+        with another proof, or none, for a bound id is refused: returns None and stores nothing.
+        Raises StorageError."""
         received = received or utc_now_iso()
 
         def add(tx):
+            bound = tx.execute("SELECT proof FROM consent_proofs WHERE record_id = ?", (record["id"],))
+            if bound and not hmac.compare_digest(bound[0][0], proof or ""):
+                return None
+            if proof and not bound:
+                tx.execute_count("INSERT INTO consent_proofs (record_id, proof) VALUES (?, ?)", (record["id"], proof))
             # the next number and the insert in one statement (after the lock: it sees every earlier receipt)
             return tx.execute(
                 "INSERT INTO receipts (" + ", ".join(RECEIPT_COLUMNS) + ") SELECT ?, COALESCE(MAX(seq), 0) + 1, "
@@ -221,7 +231,40 @@ class Storage(SupportStatements):
                  compact_json(record["period"]) if "period" in record else None, record["id"]))[0][0]
 
         seq = self._write(add, lock=record["id"])
-        return f"{record['id']}:{seq}"
+        return None if seq is None else f"{record['id']}:{seq}"
+
+    def proof(self, record_id):
+        """The proof bound to a record id (64 hex digits), or None when it has none."""
+        with self._transaction(write=False) as tx:
+            rows = tx.execute("SELECT proof FROM consent_proofs WHERE record_id = ?", (record_id,))
+        return rows[0][0] if rows else None
+
+    def erase_receipts(self, record_id, proof):
+        """The visitor's erasure (docs/DECISIONS.md, issue 20 part 3), if `proof` is still the one
+        bound to the id (checked again under the record's lock): receipts that record no consent
+        given (statistics and ads both off) are deleted; those of a consent given are kept as the
+        evidence the law asks for, but moved to a new random record id nobody holds, and the proof
+        is deleted, so nothing links them to the visitor's browser any more. Returns None when the
+        proof does not match, else (erased, kept, the latest `expires` among the kept or None)."""
+        def erase(tx):
+            bound = tx.execute("SELECT proof FROM consent_proofs WHERE record_id = ?", (record_id,))
+            if not bound or not hmac.compare_digest(bound[0][0], proof):
+                return None
+            rows = tx.execute("SELECT seq, choices, expires FROM receipts WHERE record_id = ?", (record_id,))
+            given = [(seq, expires) for seq, choices, expires in rows
+                     if any(json.loads(choices).get(p) is True for p in ("statistics", "ads"))]
+            keep = {seq for seq, _ in given}
+            erased = 0
+            for seq, _, _ in rows:
+                if seq not in keep:
+                    erased += tx.execute_count("DELETE FROM receipts WHERE record_id = ? AND seq = ?", (record_id, seq))
+            if keep:
+                tx.execute_count("UPDATE receipts SET record_id = ? WHERE record_id = ?",
+                                 ("c-" + secrets.token_hex(16), record_id))
+            tx.execute_count("DELETE FROM consent_proofs WHERE record_id = ?", (record_id,))
+            return erased, len(keep), max((e for _, e in given), default=None)
+
+        return self._write(erase, lock=record_id)
 
     def receipts(self, record_id):
         """A record's receipts, oldest first, as dicts (choices, documents and the period parsed; the
@@ -248,9 +291,14 @@ class Storage(SupportStatements):
         now = now or datetime.datetime.now(datetime.timezone.utc)
         receipts_before = utc_now_iso(now - datetime.timedelta(days=receipt_retention_days))
         forms_before = utc_now_iso(now - datetime.timedelta(days=form_retention_days))
-        return self._write(lambda tx: (
-            tx.execute_count("DELETE FROM receipts WHERE expires < ?", (receipts_before,)),
-            tx.execute_count("DELETE FROM partner_forms WHERE received < ?", (forms_before,))))
+        def purge(tx):
+            counts = (tx.execute_count("DELETE FROM receipts WHERE expires < ?", (receipts_before,)),
+                      tx.execute_count("DELETE FROM partner_forms WHERE received < ?", (forms_before,)))
+            # a proof outlives no receipt: nothing is left for it to open
+            tx.execute_count("DELETE FROM consent_proofs WHERE record_id NOT IN (SELECT record_id FROM receipts)")
+            return counts
+
+        return self._write(purge)
 
     def import_receipts(self, rows):
         """Copies receipts (dicts or sequences in RECEIPT_COLUMNS order, e.g. from a previous

@@ -158,7 +158,7 @@ test('partner demo: gated tags wait, both forms need the User Agreement, withdra
     await s.page.waitForSelector('dialog.prefs[open]');
     await s.page.click('dialog.prefs button:text-is("Reject all")');
     const left = await s.page.evaluate(() => ({ keys: Object.keys(localStorage).sort(), cookie: document.cookie }));
-    assert.deepEqual(left.keys, ['northwind.consent.v1']);
+    assert.deepEqual(left.keys, ['northwind.consent.secret.v1', 'northwind.consent.v1'], 'only the record and its secret stay');
     assert.equal(left.cookie, '');
     await s.page.waitForFunction(() => !document.querySelector('.showreel iframe').hasAttribute('src'));
     assert.deepEqual(await tags(), { stats: true, ads: true, reel: null, notice: 'grid' },

@@ -1,11 +1,12 @@
 """Purpose: nginx (Debian) with the shipped configuration (deploy/nginx/, rendered by
 deploy/render_nginx.py for a loopback port and a test site, run as root or not) in front of the app:
 the same header, content and hostile-request tests as the app alone (SiteBehaviour in
-test_serve.py), and what only the proxy adds: receipts through it, the visitor's address reaching the
+test_serve.py), and what only the proxy adds: receipts and their access through it, the visitor's address reaching the
 rate limit, oversized bodies refused before the app, slow clients.
 
 Run: /usr/bin/python3 -m unittest discover -s tests/serve -v
 """
+import hashlib
 import json
 import os
 import shutil
@@ -88,6 +89,17 @@ class NginxSiteTest(SiteBehaviour, unittest.TestCase):
         status, _, _, _ = post_json(self.port, "/api/consent", {"record": record, "event": "given"},
                                     headers={"Origin": "https://evil.example"})
         self.assertEqual(status, 403)
+
+    def test_access_to_receipts_through_the_proxy(self):
+        record = dict(BASE, id="c-" + os.urandom(16).hex())
+        secret = os.urandom(32).hex()
+        proof = hashlib.sha256(secret.encode()).hexdigest()
+        status, _, _, _ = post_json(self.port, "/api/consent", {"record": record, "event": "given", "proof": proof})
+        self.assertEqual(status, 201)
+        status, headers, body = get(self.port, "/api/consent/" + record["id"], {"X-Consent-Secret": secret})
+        self.assertEqual((status, headers["cache-control"]), (200, "no-store"))
+        self.assertEqual(json.loads(body)["record_id"], record["id"])
+        self.assertEqual(get(self.port, "/api/consent/" + record["id"], {"X-Consent-Secret": "f" * 64})[0], 404)
 
     def test_oversized_body_stops_at_nginx(self):
         status, _, _ = raw_request(self.port, b"POST /api/consent HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"

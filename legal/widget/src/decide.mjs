@@ -1,10 +1,10 @@
 // Purpose: the widget's part that records decisions, imported by the core while the banner is
 // shown (when the page is idle) or when a decision comes first from elsewhere: builds the
 // contract's record (docs/LEGAL-FORMATS.md) with the visitor's period, stores it, puts it into
-// effect and sends the receipt by sendBeacon. Kept apart from the core so that a returning
+// effect and sends the receipt by sendBeacon, with the proof of the record's secret. Kept apart from the core so that a returning
 // visit does not load it, and from the dialogs (ui.mjs) so that a visit that only answers the
 // banner loads the core and this file only.
-import { TOGGLES, buildRecord, newId, recordDocuments, receiptEvent } from './record.mjs';
+import { TOGGLES, buildRecord, newId, hex, secretKey, isSecret, recordDocuments, receiptEvent } from './record.mjs';
 
 let core;
 
@@ -27,7 +27,7 @@ export async function decide(choices, method, age, forcedEvent, period) {
   // What a purpose that goes off had stored is removed (ui.mjs, forget) before the change takes effect.
   const gone = TOGGLES.filter((p) => !want[p] && config.storage[p] && (core.choices[p] || (prev && prev.choices[p])));
   if (gone.length) await core.ui((u) => u.forget(gone));
-  let record = null;
+  let record = null, secret = null;
   if (!m) {
     core.warn('no manifest, so the decision applies to this page only and is not stored');
   } else {
@@ -40,14 +40,36 @@ export async function decide(choices, method, age, forcedEvent, period) {
     if (bad) core.warn('the manifest gives an incomplete record (' + bad + '); the choices hold for this page only');
     else if (!core.storage.set(core.key, JSON.stringify(record))) core.warn('the record could not be stored (storage full?)');
     if (bad) record = null;
+    else secret = keepSecret(record, prev);
   }
   const event = record ? forcedEvent || receiptEvent(core.unexpired(prev), record) : 'changed';
   core.record = record;
   core.setChoices(want, record, event);
   if (config.endpoint && record && navigator.sendBeacon) {
-    try { navigator.sendBeacon(config.endpoint, JSON.stringify({ record, event })); } catch (e) { /* best effort */ }
+    const p = await proof(secret);
+    try { navigator.sendBeacon(config.endpoint, JSON.stringify(p ? { record, event, proof: p } : { record, event })); } catch (e) { /* best effort */ }
   }
   core.chrome();
   return record;
+}
+
+// The record's secret (docs/DECISIONS.md, issue 20 part 3): 32 random bytes as hex, in the same
+// storage as the record, made with a new record id and kept while the id is kept; a kept id
+// without one (a record from before secrets) gets one now, which its next receipt binds.
+function keepSecret(record, prev) {
+  const key = secretKey(core.config.prefix), stored = core.storage.get(key);
+  if (prev && prev.id == record.id && isSecret(stored)) return stored;
+  const secret = hex(crypto.getRandomValues(new Uint8Array(32)));
+  return core.storage.set(key, secret) ? secret : null;
+}
+
+// The receipt's proof: the SHA-256 of the secret as hex, or null (no secret, or no
+// crypto.subtle: a page that is not a secure context sends receipts without one).
+async function proof(secret) {
+  try {
+    return secret && hex(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(secret))));
+  } catch (e) {
+    return null;
+  }
 }
 

@@ -98,10 +98,18 @@ export function parseRecord(text) {
   return error ? { error } : { record: r };
 }
 
+// Bytes as lower-case hex digits.
+export const hex = (bytes) => Array.from(bytes, (b) => (b + 256).toString(16).slice(1)).join('');
+
 // A new record id: "c-" and 32 hex digits from `bytes` (16 random bytes).
 export function newId(bytes) {
-  return 'c-' + Array.from(bytes, (b) => (b + 256).toString(16).slice(1)).join('');
+  return 'c-' + hex(bytes);
 }
+
+// The record's secret, beside the record in the same storage (docs/DECISIONS.md, issue 20 part 3):
+// its key for the site's prefix, and whether a stored value is one (64 lower-case hex digits).
+export const secretKey = (prefix) => prefix + '.consent.secret.v1';
+export const isSecret = (s) => typeof s == 'string' && /^[0-9a-f]{64}$/.test(s);
 
 // The record for a decision. `prev` (a valid record or null) keeps its id, so the
 // server's receipts for one browser form a chain. `days` is the site's maximum, `period` the

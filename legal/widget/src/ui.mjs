@@ -2,12 +2,13 @@
 // preferences or a document, a page uses acceptance checkboxes or calls set() or deleteData(),
 // a material document change is to be listed in the banner, or a withdrawn purpose left data
 // to remove: the preferences dialog (purposes, their bases and data categories, how long
-// consent lasts, the consent record's id with a copy button, documents, "Delete my data"), the
+// consent lasts, the consent record's id with a copy button and the download and erasure of its
+// receipts on the server, documents, "Delete my data"), the
 // document viewer (structured document JSON rendered with DOM APIs only), the removal of what
 // withdrawn purposes stored, the acceptance checkbox helper for forms and AstradiaLegal.set().
 // Recording decisions is decide.mjs's (core.decide). Native modal <dialog>s: Esc closes,
 // focus returns to the control that opened them.
-import { TOGGLES, text, currentVersion, describeChanges, periodChoices, isPeriod, keyMatches, UNTIL_WITHDRAWN } from './record.mjs';
+import { TOGGLES, text, currentVersion, describeChanges, periodChoices, isPeriod, keyMatches, secretKey, isSecret, UNTIL_WITHDRAWN } from './record.mjs';
 
 const CSS = '__UI_CSS__';              // build.mjs puts ui.css here
 const STRINGS = {
@@ -32,6 +33,14 @@ const STRINGS = {
     rec: 'Your consent record', recText: 'Its identifier names the receipts of your choices that we keep: quote it when you ask us about your data.',
     recDates: 'Chosen on {0}; we ask again on {1}.', recRanOut: 'Chosen on {0}; it ran out on {1}.', copy: 'Copy', copied: 'Copied', copyFailed: 'Select the identifier and copy it.',
     docs: 'Documents', version: 'Version {0}, in effect from {1}', noDocs: 'The documents could not be loaded. Please try again later.',
+    get: 'Download my receipts', got: 'Your receipts were downloaded as a JSON file.', erase: 'Erase my receipts',
+    eraseText: 'We erase the receipts that record no consent. Receipts of consent you gave are the evidence the law asks us to keep: ' +
+      'we keep them until three years after your consent ends, under a random identifier nobody holds, so they are no longer linked to this browser. ' +
+      'This browser then forgets your choices and asks again.',
+    eraseConfirm: 'Erase my receipts', none: 'We hold no receipts for this record (they may have been erased already).',
+    offline: 'Our server could not answer now. Please try again later.',
+    erased: 'Receipts erased: {0}.', kept: 'Receipts of consent you gave that we keep until {1}, as the evidence the law requires, no longer linked to this browser: {0}.',
+    keptNone: 'We keep nothing.',
     del: 'Delete my data',
     delText: 'Removes everything this site has stored in this browser: your choices, settings and game progress. This cannot be undone.',
     delConfirm: 'Delete everything', cancel: 'Cancel', deleted: 'Everything this site stored in this browser has been deleted.',
@@ -62,6 +71,14 @@ const STRINGS = {
     // A long date ends in «г.», so these need no full stop of their own.
     recDates: 'Выбор сделан {0}; мы спросим снова {1}', recRanOut: 'Выбор сделан {0}; его срок истёк {1}', copy: 'Копировать', copied: 'Скопировано', copyFailed: 'Выделите идентификатор и скопируйте его.',
     docs: 'Документы', version: 'Редакция {0}, действует с {1}', noDocs: 'Не удалось загрузить документы. Попробуйте позже.',
+    get: 'Скачать мои подтверждения', got: 'Ваши подтверждения скачаны в файл JSON.', erase: 'Удалить мои подтверждения',
+    eraseText: 'Мы удалим подтверждения, в которых нет согласия. Подтверждения данного вами согласия закон обязывает нас хранить как доказательство: ' +
+      'мы храним их три года после окончания срока согласия под случайным идентификатором, которого нет ни у кого, так что с этим браузером они больше не связаны. ' +
+      'Затем этот браузер забудет ваш выбор и спросит снова.',
+    eraseConfirm: 'Удалить подтверждения', none: 'У нас нет подтверждений для этой записи (возможно, они уже удалены).',
+    offline: 'Наш сервер сейчас не смог ответить. Попробуйте позже.',
+    erased: 'Удалено подтверждений: {0}.', kept: 'Подтверждений данного вами согласия, которые мы храним до {1} как требуемое законом доказательство, уже без связи с этим браузером: {0}.',
+    keptNone: 'Мы ничего не храним.',
     del: 'Удалить мои данные',
     delText: 'Удаляет всё, что сайт сохранил в этом браузере: ваш выбор, настройки и игровой прогресс. Отменить это нельзя.',
     delConfirm: 'Удалить всё', cancel: 'Отмена', deleted: 'Всё, что сайт сохранил в этом браузере, удалено.',
@@ -252,7 +269,8 @@ export async function openPreferences(opener) {
     } }, S.copy);
     recordBox = h('section', { class: 'rec', 'aria-labelledby': 'al-rh' }, h('h3', { id: 'al-rh' }, S.rec),
       h('p', {}, S.recText), h('div', { class: 'row' }, id, copy, status),
-      h('p', { class: 'meta' }, fmt(core.unexpired(record) ? S.recDates : S.recRanOut, when(record.time, lang), when(record.expires, lang))));
+      h('p', { class: 'meta' }, fmt(core.unexpired(record) ? S.recDates : S.recRanOut, when(record.time, lang), when(record.expires, lang))),
+      receipts(record, lang));
   }
 
   const confirmRow = h('div', { class: 'row', hidden: true },
@@ -286,6 +304,69 @@ export async function openPreferences(opener) {
     button(core.strings[lang].accept, () => choose({ statistics: true, ads: true })),
     button(S.save, () => choose({ statistics: toggles.statistics.checked, ads: toggles.ads.checked })))], opener);
   return dlg;
+}
+
+// The record's receipts on the server (issue 20, part 3): "Download my receipts" (a JSON file) and
+// "Erase my receipts" (after a confirmation; the server's answer shown), both proven by the
+// record's secret in a header (server/api/consent.py). Only when the site has an endpoint and this
+// browser holds the secret (a record from before secrets gets one with its next decision).
+function receipts(record, lang) {
+  const secret = core.storage.get(secretKey(core.config.prefix));
+  if (!core.config.endpoint || !isSecret(secret)) return null;
+  const answer = h('p', { class: 'meta', role: 'status' });
+  // The server's answer as { blob } (GET) or { json } (DELETE), or null with the reason shown: none
+  // held (404: a wrong secret and an unknown id look the same), or no answer (offline, 429, 5xx...).
+  const ask = async (method) => {
+    answer.textContent = S.loading;
+    try {
+      const r = await fetch(core.config.endpoint + '/' + record.id, { method, cache: 'no-store', credentials: 'same-origin',
+        headers: { 'X-Consent-Secret': secret } });
+      if (r.status == 404) answer.textContent = S.none;
+      else if (!r.ok) throw Error('HTTP ' + r.status);
+      else return method == 'GET' ? { blob: await r.blob() } : { json: await r.json() };
+    } catch (e) {
+      core.warn('the receipts could not be ' + (method == 'GET' ? 'read' : 'erased') + ': ' + e.message);
+      answer.textContent = S.offline;
+    }
+    return null;
+  };
+  const download = async () => {
+    const r = await ask('GET');
+    if (!r) return;
+    const a = h('a', { href: URL.createObjectURL(r.blob), download: 'consent-receipts-' + record.id + '.json' });
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(a.href), 1e4);
+    answer.textContent = S.got;
+  };
+  // After the server's answer this browser forgets the record as "Delete my data" would (what
+  // purposes that were on stored, the record, its secret), without a receipt: one would bind the
+  // id again. The answer stays in the dialog; the banner asks again once it is closed.
+  const erase = async () => {
+    const r = await ask('DELETE');
+    confirmRow.hidden = true;
+    if (!r) { eraseBtn.hidden = false; return; }
+    const a = r.json;
+    answer.textContent = fmt(S.erased, a.erased) + ' ' + (a.kept ? fmt(S.kept, a.kept, day(a.kept_until, lang)) : S.keptNone);
+    forget(TOGGLES.filter((p) => core.choices[p]));
+    core.storage.remove(core.key);
+    core.storage.remove(secretKey(core.config.prefix));
+    core.record = null;
+    core.ask = { reason: 'new', changes: [] };
+    core.setChoices(core.NONE, null, 'withdrawn');
+    answer.closest('dialog').addEventListener('close', () => core.chrome(), { once: true });
+    answer.focus();
+  };
+  const confirmRow = h('div', { class: 'row', hidden: true },
+    h('button', { type: 'button', class: 'btn danger', onclick: erase }, S.eraseConfirm),
+    h('button', { type: 'button', class: 'btn btn2', onclick: () => { confirmRow.hidden = true; eraseBtn.hidden = false; eraseBtn.focus(); } }, S.cancel));
+  const eraseBtn = h('button', { type: 'button', class: 'btn btn2', 'aria-describedby': 'al-et', onclick: () => {
+    eraseBtn.hidden = true;
+    confirmRow.hidden = false;
+    confirmRow.firstChild.focus();
+  } }, S.erase);
+  answer.tabIndex = -1;
+  return [h('p', { id: 'al-et' }, S.eraseText),
+    h('div', { class: 'row' }, h('button', { type: 'button', class: 'btn btn2', onclick: download }, S.get), eraseBtn), confirmRow, answer];
 }
 
 // --- documents ----------------------------------------------------------------------------------
