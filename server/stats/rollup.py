@@ -129,8 +129,10 @@ def roll_up(storage, day, now=None):
 
     def write(tx):
         tx.execute_count("DELETE FROM stats_daily WHERE day = ?", (day,))
-        for row in rows:
-            tx.execute_count("INSERT INTO stats_daily (day, metric, a, b, n) VALUES (?, ?, ?, ?, ?)", row)
+        for i in range(0, len(rows), 200):  # multi-row INSERTs: few round trips to PostgreSQL
+            part = rows[i:i + 200]
+            tx.execute_count("INSERT INTO stats_daily (day, metric, a, b, n) VALUES "
+                             + ", ".join(["(?, ?, ?, ?, ?)"] * len(part)), [v for row in part for v in row])
         tx.execute_count("DELETE FROM stats_rolled WHERE day = ?", (day,))
         tx.execute_count("INSERT INTO stats_rolled (day, rolled) VALUES (?, ?)", (day, stamp))
         return len(rows)
