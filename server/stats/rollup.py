@@ -88,8 +88,8 @@ def _sessions_sql(where):
     """(day, '', '', sessions) of the raw events in `where`: a visitor key's events in time order start a
     new session when more than SESSION_GAP_MS passed since the one before (a window query, the same text
     on both engines)."""
-    return (f"SELECT day, '', '', COUNT(*) FROM (SELECT day, ms, LAG(ms) OVER (PARTITION BY day, visitor ORDER BY ms)"
-            f" AS prev FROM (SELECT day, visitor, {_MS} AS ms FROM stats_events WHERE {where}) e) s"
+    return (f"SELECT day, '', '', COUNT(*) FROM (SELECT day, ms, LAG(ms) OVER (PARTITION BY day, visitor ORDER BY t)"
+            f" AS prev FROM (SELECT day, visitor, t, {_MS} AS ms FROM stats_events WHERE {where}) e) s"
             f" WHERE prev IS NULL OR ms - prev > {SESSION_GAP_MS} GROUP BY day")
 
 

@@ -7,3 +7,7 @@ CREATE TABLE stats_daily (
 CREATE TABLE stats_rolled (
     day TEXT PRIMARY KEY,
     rolled TEXT NOT NULL);
+-- The raw days not rolled up yet are counted by index: visitors and sessions by (day, visitor, t),
+-- events per name and level, and their visitors, by (day, name, level, visitor).
+CREATE INDEX stats_events_day_visitor ON stats_events (day, visitor, t);
+CREATE INDEX stats_events_day_name_level ON stats_events (day, name, level, visitor);
