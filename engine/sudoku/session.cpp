@@ -338,6 +338,7 @@ Expected<Outcome> Session::undo() {
     Expected<Board> board = board_at(cursor_ - 1);
     if (!board) return board.error();
     --cursor_;
+    ++state_.undos;
     state_.board = std::move(*board);
     return Outcome{false, state_.status};
 }
@@ -419,6 +420,7 @@ Json Session::payload(std::int64_t now_ms) const {
     payload["undo_depth"] = cursor_;
     payload["mistakes"] = state_.mistakes;
     payload["hints"] = state_.hints_used;
+    payload["undos"] = state_.undos;
     payload["last_hint"] = last_hint_ ? move_json(*last_hint_) : Json(nullptr);
     payload["status"] = status_name(state_.status);
     payload["elapsed_ms"] = std::clamp<std::int64_t>(elapsed_ms(now_ms), 0, kMaxElapsedMs);
@@ -445,6 +447,8 @@ Expected<Session> Session::load(const Sealed& opened) {
     s.cursor_ = static_cast<std::size_t>(r.integer(p, "undo_depth", "", 0, static_cast<std::int64_t>(moves.size())));
     s.state_.mistakes = static_cast<int>(r.integer(p, "mistakes", "", 0, 1000000));
     s.state_.hints_used = static_cast<int>(r.integer(p, "hints", "", 0, 1000000));
+    // Saves made before undos were counted have none: 0.
+    if (r.has(p, "undos")) s.state_.undos = static_cast<int>(r.integer(p, "undos", "", 0, 1000000));
     if (r.has(p, "last_hint") && !p["last_hint"].is_null()) s.last_hint_ = read_move(r, p["last_hint"], "last_hint");
     if (!r.has(p, "last_hint")) r.fail("last_hint", "is missing");
     const std::string status = r.string(p, "status", "", 16);

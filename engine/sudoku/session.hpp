@@ -70,6 +70,7 @@ struct State {
     Rules rules;
     int mistakes = 0;    // wrong digits placed so far (undo does not give them back)
     int hints_used = 0;  // hints taken so far (undo does not give them back)
+    int undos = 0;       // moves taken back by undo so far (for the site's statistics)
     Status status = Status::playing;
     bool operator==(const State&) const = default;
 

@@ -8,9 +8,9 @@ import urllib.parse
 
 from .. import admin
 from ..http import HTTPError, Response
-from ..stats import dashboard, report
+from ..stats import dashboard, report, rollup
 from ..stats.visitors import day_of
-from ..storage import StorageError, stats as store
+from ..storage import StorageError
 
 PAGE = "/admin/stats/"
 CSS = "/admin/stats/dashboard.css"
@@ -47,16 +47,15 @@ def choose_range(params, today):
 
 
 def export_csv(storage, first, last):
-    """The daily counts per event and level as CSV text; the first line names the format."""
-    rows = store.read(storage, "SELECT day, name, level, COUNT(*), COUNT(DISTINCT visitor) FROM stats_events "
-                      "WHERE day BETWEEN ? AND ? GROUP BY day, name, level ORDER BY day, name, level",
-                      (first.isoformat(), last.isoformat()))
+    """The daily counts per event and level (the rollups, and the raw events of days not rolled up yet) as
+    CSV text; the first line names the format."""
+    rows = rollup.event_days(storage, first.isoformat(), last.isoformat())
     out = io.StringIO()
     out.write(CSV_FORMAT + "\r\n")
     writer = csv.writer(out)
     writer.writerow(CSV_HEAD)
     for day, name, level, n, visitors in rows:
-        writer.writerow((day, name, level or "", int(n), int(visitors)))
+        writer.writerow((day, name, level, n, visitors))
     return out.getvalue()
 
 

@@ -1,6 +1,6 @@
 """Purpose: the operator's statistics dashboard (/admin/stats/) as one server-rendered HTML page in
 English or Russian: the range chooser (today, 7 days, 30 days, custom dates), the totals against the
-previous period, visitors and views per day, Sudoku by level (games, win and abandon rates, median solve
+previous period, visitors, sessions and views per day, Sudoku by level (games, win and abandon rates, median solve
 time and time before giving up), the Bricks score histogram, hints, consent answers, screens, pages, referrers,
 languages and themes; its stylesheet (light and dark); and the same figures as plain text for the
 terminal (`python3 -m server stats`). The figures come from report.py only.
@@ -13,6 +13,7 @@ TEXT = {
     "en": {
         "title": "Astradia statistics", "today": "Today", "d7": "7 days", "d30": "30 days", "from": "From",
         "to": "To", "show": "Show", "visitors": "Visitors", "views": "Views", "events": "Events",
+        "sessions": "Sessions", "undos": "Undos", "day": "Day", "daily": "Day by day",
         "previous": "previous period", "per_day": "Visitors and views per day", "level": "Level",
         "sudoku": "Sudoku by level", "started": "Started", "won": "Won", "lost": "Lost",
         "abandoned": "Abandoned", "win_rate": "Win rate", "abandon_rate": "Gave up", "median_solve": "Median solve",
@@ -27,6 +28,7 @@ TEXT = {
     "ru": {
         "title": "Статистика Astradia", "today": "Сегодня", "d7": "7 дней", "d30": "30 дней", "from": "С",
         "to": "По", "show": "Показать", "visitors": "Посетители", "views": "Просмотры", "events": "События",
+        "sessions": "Сеансы", "undos": "Отмены ходов", "day": "День", "daily": "По дням",
         "previous": "прошлый период", "per_day": "Посетители и просмотры по дням", "level": "Уровень",
         "sudoku": "Судоку по уровням", "started": "Начато", "won": "Решено", "lost": "Проиграно",
         "abandoned": "Брошено", "win_rate": "Доля побед", "abandon_rate": "Бросили", "median_solve": "Медиана решения",
@@ -117,7 +119,7 @@ def render(f, lang, query, choice):
         current = ' aria-current="page"' if choice == key else ""
         nav.append(f'<a href="{escape(query(range=key))}"{current}>{name}</a>')
     totals = []
-    for key in ("visitors", "views", "events"):
+    for key in ("visitors", "sessions", "views", "events"):
         now, before = f["totals"][key], f["previous"][key]
         totals.append(f'<div><span>{t[key]}</span><span class="big">{_num(now)}</span>'
                       f'<span class="delta">{_delta(now, before)} ({t["previous"]}: {_num(before)})</span></div>')
@@ -127,9 +129,10 @@ def render(f, lang, query, choice):
                         t["views"].lower(), t["visitors"].lower())
     legend = (f'<p class="legend"><span><span class="key-bar"></span>{t["views"]}</span>'
               f'<span><span class="key-line"></span>{t["visitors"]}</span></p>')
+    day_rows = [(d["day"], _num(d["visitors"]), _num(d["sessions"]), _num(d["views"])) for d in reversed(days)]
     levels = list(f["sudoku"])
     sudoku_rows = [(lv, _num(r["started"]), _num(r["won"]), _num(r["lost"]), _num(r["abandoned"]), _pct(r["win_rate"]),
-                    _pct(r["abandon_rate"]), _dur(r["median_solve"]), _dur(r["median_gave_up"]), _num(r["hints"]))
+                    _pct(r["abandon_rate"]), _dur(r["median_solve"]), _dur(r["median_gave_up"]), _num(r["hints"]), _num(r["undos"]))
                    for lv, r in f["sudoku"].items() if r["started"] or r["won"] or r["lost"] or r["abandoned"]]
     sudoku_chart = bar_chart(t["sudoku_chart"], levels, [f["sudoku"][lv]["started"] for lv in levels],
                              [f["sudoku"][lv]["won"] for lv in levels], t["started"].lower(), t["won"].lower())
@@ -167,12 +170,14 @@ def render(f, lang, query, choice):
 <a href="{escape(query(export="csv"))}">{t["csv"]}</a></nav>
 <p class="note">{t["note"]}</p>
 <div class="totals">{"".join(totals)}</div>
-<section><h2>{t["per_day"]}</h2>{per_day}{legend}</section>
+<section><h2>{t["per_day"]}</h2>{per_day}{legend}
+<details><summary>{t["daily"]}</summary><div class="scroll" tabindex="0" role="region" aria-label="{t["daily"]}">{_table(t,
+ [t["day"], t["visitors"], t["sessions"], t["views"]], day_rows)}</div></details></section>
 <section><h2>{t["sudoku"]}</h2>{sudoku_chart}
 <p class="legend"><span><span class="key-bar"></span>{t["started"]}</span><span><span class="key-line"></span>{t["won"]}</span></p>
 <div class="scroll" tabindex="0" role="region" aria-label="{t["sudoku"]}">{_table(t, [t["level"], t["started"], t["won"],
- t["lost"], t["abandoned"], t["win_rate"], t["abandon_rate"], t["median_solve"], t["median_gave_up"], t["hints"]],
- sudoku_rows)}</div></section>
+ t["lost"], t["abandoned"], t["win_rate"], t["abandon_rate"], t["median_solve"], t["median_gave_up"], t["hints"],
+ t["undos"]], sudoku_rows)}</div></section>
 <div class="grid2">
 <section><h2>{t["bricks"]}</h2>{bricks_chart}{_table(t, [t["bricks"], t["value"]], bricks_rows)}</section>
 {simple(t["consent"], [(k, n) for k, n in f["consent"] if n])}
@@ -194,14 +199,14 @@ def text(f):
     tot, prev = f["totals"], f["previous"]
     lines = [f"Astradia statistics {f['first']} to {f['last']} (previous period {prev['first']} to {prev['last']})",
              ""]
-    for key in ("visitors", "views", "events"):
+    for key in ("visitors", "sessions", "views", "events"):
         lines.append(f"{key:<10}{tot[key]:>10}   previous {prev[key]:>10}   {_delta(tot[key], prev[key])}")
-    lines += ["", "day         visitors     views"]
-    lines += [f"{d['day']}  {d['visitors']:>8}  {d['views']:>8}" for d in f["days"]]
-    lines += ["", "sudoku    started   won  lost  abandoned  win rate  median solve  gave up after  hints"]
+    lines += ["", "day         visitors  sessions     views"]
+    lines += [f"{d['day']}  {d['visitors']:>8}  {d['sessions']:>8}  {d['views']:>8}" for d in f["days"]]
+    lines += ["", "sudoku    started   won  lost  abandoned  win rate  median solve  gave up after  hints  undos"]
     for lv, r in f["sudoku"].items():
         lines.append(f"{lv:<9}{r['started']:>8}{r['won']:>6}{r['lost']:>6}{r['abandoned']:>11}{_pct(r['win_rate']):>10}"
-                     f"{_dur(r['median_solve']):>14}{_dur(r['median_gave_up']):>15}{r['hints']:>7}")
+                     f"{_dur(r['median_solve']):>14}{_dur(r['median_gave_up']):>15}{r['hints']:>7}{r['undos']:>7}")
     b = f["bricks"]
     lines += ["", f"bricks    started {b['started']}, over {b['over']}, median score {_num(b['median_score'])}, "
                   f"median length {_dur(b['median_length'])}, hints {b['hints']}"]

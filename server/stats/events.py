@@ -62,7 +62,8 @@ EVENTS = {
     "sudoku_lost": _SUDOKU_END,        # the mistake limit was reached
     "sudoku_abandoned": _SUDOKU_END,   # a new game replaced one in progress
     "bricks_started": {},
-    # duration: the seconds the game was on screen, when the game started on this page visit
+    # hints (Hint presses) and duration (seconds since its first frame): only for a game started on this page
+    # visit (shell/game/bricks_screen.cpp over_event; a game resumed from a save has neither)
     "bricks_over": {"score": integer(0, 1_000_000_000), "placements": integer(0, 10_000_000),
                     "lines": integer(0, 10_000_000), "hints?": integer(0, 10_000_000),
                     "duration?": integer(0, MAX_DURATION)},

@@ -3,17 +3,17 @@ report (`python3 -m server stats`) and the tests: visitors and views per day, th
 previous period of the same length, Sudoku games per level (started, won, lost, abandoned, win rate,
 median solve time, median time before giving up), Bricks games (score histogram, median score and
 length), hints, consent outcomes (from the consent receipts), the app's screens, the site's pages and referrers, languages, themes and settings
-changes. Each figure is one grouped query over stats_events (server/storage/stats.py); medians are
-exact, read from counts per value.
+changes, sessions per day. The figures are sums of the daily rows of rollup.py (the rollups of old days,
+the raw events of recent ones); medians are exact, read from counts per value.
 """
 import datetime
 import json
 
 from ..storage import stats as store
+from . import rollup
 from .events import LEVELS
 
-VIEWS = ("page_view", "app_screen")
-SUDOKU_ENDS = ("sudoku_won", "sudoku_lost", "sudoku_abandoned")
+SUDOKU_ENDS = rollup.SUDOKU_ENDS
 
 
 def parse_day(text):
@@ -54,11 +54,11 @@ def histogram(counts, bins=10):
     return [tuple(b) for b in out]
 
 
-def _totals(storage, first, last):
-    rows = store.read(storage, "SELECT COUNT(DISTINCT visitor), SUM(CASE WHEN name IN (?, ?) THEN 1 ELSE 0 END), "
-                      "COUNT(*) FROM stats_events WHERE day BETWEEN ? AND ?", (*VIEWS, first, last))
-    visitors, views, events = rows[0]
-    return {"visitors": int(visitors or 0), "views": int(views or 0), "events": int(events or 0)}
+def _totals(daily):
+    out = {k: 0 for k in ("visitors", "views", "events", "sessions")}
+    for (_, metric), n in daily.items():
+        out[metric] += n
+    return out
 
 
 def consent_outcomes(storage, first, last, site="astradia"):
@@ -77,38 +77,32 @@ def consent_outcomes(storage, first, last, site="astradia"):
 
 
 def figures(storage, first, last):
-    """The figures of the days first..last (dates, inclusive) as a plain dict."""
+    """The figures of the days first..last (dates, inclusive) as a plain dict, summed from the daily
+    rows (server/stats/rollup.py: the rollups of old days, the raw events of recent ones)."""
     a, b = first.isoformat(), last.isoformat()
     span = (last - first).days + 1
     prev_first, prev_last = first - datetime.timedelta(days=span), first - datetime.timedelta(days=1)
-    where = " FROM stats_events WHERE day BETWEEN ? AND ?"
+    sums, daily = rollup.figures(storage, a, b)
 
-    per_day = {r[0]: (int(r[1]), int(r[2] or 0)) for r in store.read(
-        storage, "SELECT day, COUNT(DISTINCT visitor), SUM(CASE WHEN name IN (?, ?) THEN 1 ELSE 0 END)" + where
-        + " GROUP BY day", (*VIEWS, a, b))}
+    def pairs(metric):
+        return [(k, n) for (m, k, _), n in sums.items() if m == metric]
+
     days = []
     for i in range(span):
         d = (first + datetime.timedelta(days=i)).isoformat()
-        visitors, views = per_day.get(d, (0, 0))
-        days.append({"day": d, "visitors": visitors, "views": views})
+        days.append({"day": d, "visitors": daily.get((d, "visitors"), 0), "views": daily.get((d, "views"), 0),
+                     "sessions": daily.get((d, "sessions"), 0)})
 
-    sudoku = {level: {"started": 0, "won": 0, "lost": 0, "abandoned": 0, "hints": 0, "solve": {}, "gave_up": {}}
-              for level in LEVELS}
-    for name, level, n in store.read(storage, "SELECT name, level, COUNT(*)" + where
-                                     + " AND name IN (?, ?, ?, ?) GROUP BY name, level",
-                                     (a, b, "sudoku_started", *SUDOKU_ENDS)):
-        if level in sudoku:
-            sudoku[level][name.split("_", 1)[1]] += int(n)
-    for name, level, duration, hints, n in store.read(
-            storage, "SELECT name, level, duration, hints, COUNT(*)" + where
-            + " AND name IN (?, ?, ?) GROUP BY name, level, duration, hints", (a, b, *SUDOKU_ENDS)):
-        if level not in sudoku:
-            continue
-        row = sudoku[level]
-        row["hints"] += int(hints or 0) * int(n)
-        key = "solve" if name == "sudoku_won" else "gave_up" if name == "sudoku_abandoned" else None
-        if key:
-            row[key][int(duration)] = row[key].get(int(duration), 0) + int(n)
+    sudoku = {level: {"started": 0, "won": 0, "lost": 0, "abandoned": 0, "hints": 0, "undos": 0, "solve": {},
+                      "gave_up": {}} for level in LEVELS}
+    for (metric, k1, k2), n in sums.items():
+        if metric == "event" and k2 in sudoku and k1 in ("sudoku_started", *SUDOKU_ENDS):
+            sudoku[k2][k1.split("_", 1)[1]] += n
+        elif metric in ("hints", "undos") and k1 in sudoku:
+            sudoku[k1][metric] += n
+        elif metric in ("solve", "gave_up") and k1 in sudoku and k2:
+            counts = sudoku[k1][metric]
+            counts[int(k2)] = counts.get(int(k2), 0) + n
     for level, row in sudoku.items():
         ended = row["won"] + row["lost"] + row["abandoned"]
         row["win_rate"] = row["won"] / ended if ended else None
@@ -116,36 +110,25 @@ def figures(storage, first, last):
         row["median_solve"] = median(row.pop("solve"))
         row["median_gave_up"] = median(row.pop("gave_up"))
 
-    scores, lengths, bricks_hints, over = {}, {}, 0, 0
-    for score, duration, hints, n in store.read(storage, "SELECT score, duration, hints, COUNT(*)" + where
-                                                + " AND name = ? GROUP BY score, duration, hints",
-                                                (a, b, "bricks_over")):
-        n = int(n)
-        over += n
-        scores[int(score)] = scores.get(int(score), 0) + n
-        bricks_hints += int(hints or 0) * n
-        if duration is not None:
-            lengths[int(duration)] = lengths.get(int(duration), 0) + n
-    started = store.read(storage, "SELECT COUNT(*)" + where + " AND name = ?", (a, b, "bricks_started"))[0][0]
-    bricks = {"started": int(started), "over": over, "hints": bricks_hints, "median_score": median(scores),
+    scores = {int(k): n for k, n in pairs("score") if k}
+    lengths = {int(k): n for k, n in pairs("length") if k}
+    bricks = {"started": sums.get(("event", "bricks_started", ""), 0), "over": sums.get(("event", "bricks_over", ""), 0),
+              "hints": sums.get(("bricks_hints", "", ""), 0), "median_score": median(scores),
               "median_length": median(lengths), "histogram": histogram(scores)}
 
-    def grouped(column, name, distinct=False):
-        what = "COUNT(DISTINCT visitor)" if distinct else "COUNT(*)"
-        rows = store.read(storage, f"SELECT {column}, {what}" + where + f" AND name = ? GROUP BY {column}",
-                          (a, b, name))
-        return sorted(((k, int(n)) for k, n in rows if k is not None), key=lambda kv: (-kv[1], kv[0]))
+    def grouped(metric):
+        return sorted(((k, n) for k, n in pairs(metric) if k), key=lambda kv: (-kv[1], kv[0]))
 
     return {
         "first": a, "last": b, "days": days, "consent": consent_outcomes(storage, first, last),
-        "totals": _totals(storage, a, b),
-        "previous": dict(_totals(storage, prev_first.isoformat(), prev_last.isoformat()),
+        "totals": _totals(daily),
+        "previous": dict(_totals(rollup.per_day(storage, prev_first.isoformat(), prev_last.isoformat())),
                          first=prev_first.isoformat(), last=prev_last.isoformat()),
         "sudoku": sudoku, "bricks": bricks,
-        "screens": grouped("screen", "app_screen"),
-        "pages": grouped("path", "page_view")[:10],
-        "referrers": [kv for kv in grouped("ref", "page_view") if kv[0]][:10],
-        "languages": grouped("lang", "app_screen", distinct=True),
-        "themes": grouped("theme", "app_screen", distinct=True),
-        "settings": {"theme": grouped("theme", "settings_changed"), "lang": grouped("lang", "settings_changed")},
+        "screens": grouped("screen"),
+        "pages": grouped("page")[:10],
+        "referrers": grouped("ref")[:10],
+        "languages": grouped("lang"),
+        "themes": grouped("theme"),
+        "settings": {"theme": grouped("set_theme"), "lang": grouped("set_lang")},
     }

@@ -66,6 +66,9 @@ void BricksScreen::drop_game() {
     hint_for_ = ~0u;
     recorded_ = false;
     new_record_ = false;
+    started_here_ = false;  // a game loaded from a save started on another visit
+    first_frame_ms_.reset();
+    hints_asked_ = 0;
     paused_ = false;
     hint_asked_ = ~0u;
     clearing_ = {};
@@ -119,6 +122,9 @@ void BricksScreen::start(std::uint64_t seed) {
     drop_game();
     session_ = std::make_unique<bricks::Session>(bricks::classic_rules(), seed, stats_.best);
     report_event("bricks_started", Json::object());
+    started_here_ = true;
+    first_frame_ms_.reset();
+    hints_asked_ = 0;
     best_before_ = stats_.best;
     save_game();
 }
@@ -188,7 +194,7 @@ void BricksScreen::place(const bricks::Move& move, double now_ms) {
     save_game();
     if (next->over) {
         over_at_ = now_ms;
-        finish_game();
+        finish_game(now_ms);
         audio::play(new_record_ ? audio::Effect::win : audio::Effect::game_over);
     }
 }
@@ -201,14 +207,24 @@ const std::optional<bricks::Move>& BricksScreen::shown_hint() const {
 
 bool BricksScreen::over_dialog(double now_ms) const { return now_ms - over_at_ >= kBricksOverBoardMs; }
 
-void BricksScreen::finish_game() {
+Json BricksScreen::over_event(double now_ms) const {
+    if (!session_) return Json::object();
+    const bricks::State& st = session_->state();
+    Json out{{"score", st.score}, {"placements", st.placements}, {"lines", st.lines}};
+    if (started_here_ && first_frame_ms_) {
+        out["hints"] = hints_asked_;
+        out["duration"] = static_cast<std::int64_t>(std::max(0.0, now_ms - *first_frame_ms_) / 1000);
+    }
+    return out;
+}
+
+void BricksScreen::finish_game(double now_ms) {
     if (!session_ || recorded_) return;
     recorded_ = true;
     new_record_ = session_->state().score > best_before_;
     stats_ = bricks::record_game(stats_, session_->state());
     save_stats();
-    const bricks::State& st = session_->state();
-    report_event("bricks_over", Json{{"score", st.score}, {"placements", st.placements}, {"lines", st.lines}});
+    report_event("bricks_over", over_event(now_ms));
 }
 
 GameFrame BricksScreen::frame(const Ui& ui, double now_ms) {
@@ -217,6 +233,7 @@ GameFrame BricksScreen::frame(const Ui& ui, double now_ms) {
         result.leave = true;
         return result;
     }
+    if (started_here_ && !first_frame_ms_) first_frame_ms_ = now_ms;
     const bricks::Ruleset& rules = session_->rules();
     const bricks::State& st = session_->state();
     layout_ = bricks_layout(ui, rules);
@@ -331,6 +348,7 @@ GameFrame BricksScreen::frame(const Ui& ui, double now_ms) {
             case BricksIntent::back:
             case BricksIntent::menu: result.leave = true; break;
             case BricksIntent::hint:
+                if (!now.over && hint_asked_ != now.placements) ++hints_asked_;
                 if (!now.over) hint_asked_ = now.placements;  // shown until the next placement
                 break;
             case BricksIntent::pause:

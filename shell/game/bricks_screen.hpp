@@ -53,12 +53,16 @@ public:
     // A new game (the unfinished one, if any, counts as finished in the statistics).
     void start(std::uint64_t seed);
     void start_random();
+    // The fields of the bricks_over statistics event for the game now (server/stats/events.py):
+    // score, placements and lines, and for a game started on this page visit also the hints asked
+    // and its duration in seconds since its first frame (a game resumed from a save has neither).
+    Json over_event(double now_ms) const;
 
 private:
     void place(const bricks::Move& move, double now_ms);
     const std::optional<bricks::Move>& shown_hint() const;  // by the setting or the Hint button
     bool over_dialog(double now_ms) const;
-    void finish_game();
+    void finish_game(double now_ms);
     void save_game();
     void save_stats();
     BricksPreview preview_at(int slot, int row, int col) const;
@@ -85,6 +89,10 @@ private:
     BricksPreview preview_;
     bool paused_ = false;            // Escape: the pause sheet is up
     std::uint32_t hint_asked_ = ~0u; // the placement count at which the Hint button was pressed
+    // For the statistics: whether this game started on this visit, its first frame, hints asked
+    bool started_here_ = false;
+    std::optional<double> first_frame_ms_;
+    int hints_asked_ = 0;
     // Feedback
     bricks::Bits clearing_;
     bricks::CellShapes clearing_shapes_ = bricks::no_shapes();  // the colours of the cleared bricks

@@ -308,11 +308,14 @@ void SudokuScreen::save_stats() { ctx_.store->write(kStats, statistics_to_json(s
 
 // A game's end for the site's statistics (shell/usage.hpp): sudoku_won, sudoku_lost or sudoku_abandoned.
 void SudokuScreen::report_end(const sudoku::Session& session, std::string_view event, double now_ms) const {
+    report_event(event, sudoku_end_event(session, now_ms));
+}
+
+Json sudoku_end_event(const sudoku::Session& session, double now_ms) {
     const sudoku::State& st = session.state();
-    report_event(event, Json{{"level", std::string(sudoku::level_name(session.level()))},
-                             {"daily", is_daily(session.game_id())},
-                             {"duration", session.elapsed_ms(ms(now_ms)) / 1000},
-                             {"hints", st.hints_used}, {"mistakes", st.mistakes}});
+    return Json{{"level", std::string(sudoku::level_name(session.level()))}, {"daily", is_daily(session.game_id())},
+                {"duration", session.elapsed_ms(ms(now_ms)) / 1000}, {"hints", st.hints_used},
+                {"mistakes", st.mistakes}, {"undos", st.undos}};
 }
 
 void SudokuScreen::finish_if_over(double now_ms) {

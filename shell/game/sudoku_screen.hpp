@@ -22,6 +22,10 @@
 
 namespace astradia::shell {
 
+// The fields of a Sudoku game's end for the site's statistics (sudoku_won, sudoku_lost or
+// sudoku_abandoned; server/stats/events.py): level, daily, duration (s), hints, mistakes, undos.
+Json sudoku_end_event(const sudoku::Session& session, double now_ms);
+
 class SudokuScreen final : public GameScreen {
 public:
     static constexpr StoredDocument<sudoku::Session> kGame{"sudoku.game", sudoku::kGameDocument};

@@ -163,11 +163,28 @@ class RealSources(unittest.TestCase):
 
     def test_a_material_second_version_exists(self):
         privacy = next(d for d in self.manifest("astradia")["documents"] if d["id"] == "privacy")
-        self.assertEqual([v["version"] for v in privacy["versions"]], ["1.1", "1.0"])
-        self.assertTrue(privacy["versions"][0]["material"])
-        self.assertEqual(privacy["current"], "1.1")
-        self.assertTrue(privacy["versions"][0]["changes"]["en"])
-        self.assertTrue(privacy["versions"][0]["changes"]["ru"])
+        self.assertEqual([v["version"] for v in privacy["versions"]], ["1.2", "1.1", "1.0"])
+        self.assertTrue(privacy["versions"][1]["material"])
+        self.assertFalse(privacy["versions"][0]["material"])   # 1.2 clarifies how statistics are counted
+        self.assertEqual(privacy["current"], "1.1")              # on TODAY; 1.2 takes effect 2026-12-07
+        for v in privacy["versions"][:2]:
+            self.assertTrue(v["changes"]["en"])
+            self.assertTrue(v["changes"]["ru"])
+
+    def test_privacy_states_how_statistics_are_counted(self):
+        """Privacy 1.2 says what server/stats does (issue 12): no shortened or stored IP address, a keyed hash
+        of the daily 16-byte salt computed in memory, two salts kept, 30-minute sessions, 30 days of events."""
+        folder = os.path.join(SITES, "astradia", "documents", "privacy")
+        facts = {"en": ("in memory", "16 random bytes", "current and the previous day", "30 minutes",
+                        "never written to disk", "kept for 30 days", "daily totals"),
+                 "ru": ("в оперативной памяти", "16 случайных байтов", "текущего и предыдущего дня", "30 минут",
+                        "никогда не записываются на диск", "хранятся 30 дней", "итоги по дням")}
+        for lang, needed in facts.items():
+            with open(os.path.join(folder, f"1.2.{lang}.md"), encoding="utf-8") as f:
+                text = f.read().split("\n---\n", 1)[1]   # the body (the "changes" line names the old way)
+            for fact in needed:
+                self.assertIn(fact, text, lang)
+            self.assertNotIn("shortened" if lang == "en" else "сокращается", text)
 
     def test_hash_is_sha256_of_the_substituted_body(self):
         """Recomputed here from the sources with an independent substitution."""
@@ -186,7 +203,7 @@ class RealSources(unittest.TestCase):
                         page = read(os.path.join(self.out, site, lang, doc["id"], v["version"], "index.html"))
                         self.assertIn(f'<code class="hash">{want}</code>', page)
                         checked += 1
-        self.assertEqual(checked, 16)   # 8 document versions in 2 languages
+        self.assertEqual(checked, 18)   # 9 document versions in 2 languages
 
     def test_published_hashes_match(self):
         for site in self.sites:
@@ -247,7 +264,7 @@ class RealSources(unittest.TestCase):
                 self.assertNotIn("{{", text)
                 self.assertNotIn("**", text)
                 count += 1
-        self.assertEqual(count, 2 * 8)   # 8 document versions in 2 languages
+        self.assertEqual(count, 2 * 9)   # 9 document versions in 2 languages
 
     def test_placeholders_come_from_site_json_only(self):
         for site in self.sites:
@@ -289,7 +306,7 @@ class RealSources(unittest.TestCase):
                         self.assertRegex(text, r'<link rel="stylesheet" href="\.\./\.\./\.\./\.\./legal\.css" integrity="\{\{sri:\.\./\.\./\.\./\.\./legal\.css\}\}">')
                         self.assertIn(f'<html lang="{lang}">', text)
                         pages += 1
-        self.assertEqual(pages, 16)
+        self.assertEqual(pages, 18)
         for site in self.sites:
             for lang in ("en", "ru"):
                 index = read(os.path.join(self.out, site, lang, "index.html"))

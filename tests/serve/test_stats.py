@@ -41,9 +41,12 @@ class StatsCase(EngineCase):
 
     def setUp(self):
         self.storage._write(lambda tx: (tx.execute_count("DELETE FROM stats_events"),
+                                        tx.execute_count("DELETE FROM stats_daily"),
+                                        tx.execute_count("DELETE FROM stats_rolled"),
                                         tx.execute_count("DELETE FROM receipts")))
         self.now = T0
         self.server.app.visitors.clock = lambda: self.now
+        self.server.app.visitors._salts.clear()   # the clock goes back to T0: a test's purge may have deleted them
 
     def send(self, events, ua=UA, headers=None, ctype="text/plain;charset=UTF-8", raw=None):
         h = {"User-Agent": ua, **(headers or {})}
@@ -57,7 +60,8 @@ class StatsCase(EngineCase):
     def everything_stored(self):
         """Every value of every column of every table, as text."""
         out = []
-        tables = ["stats_events", "stats_salts", "receipts", "partner_forms", "schema_migrations"]
+        tables = ["stats_events", "stats_salts", "stats_daily", "stats_rolled", "receipts", "partner_forms",
+                  "schema_migrations"]
         for table in tables:
             out += [str(v) for row in store.read(self.storage, f"SELECT * FROM {table}") for v in row]
         return out
@@ -161,18 +165,74 @@ class StatsApi:
         self.seed()
         day = datetime.date(2026, 3, 10)
         f = report.figures(self.storage, day, day)
-        self.assertEqual(f["totals"], {"visitors": 2, "views": 3, "events": 16})
+        self.assertEqual(f["totals"], {"visitors": 2, "views": 3, "events": 16, "sessions": 2})
+        self.assertEqual(f["days"], [{"day": "2026-03-10", "visitors": 2, "views": 3, "sessions": 2}])
         self.assertEqual(f["settings"], {"theme": [("high-contrast", 1)], "lang": [("system", 1)]})
         hard = f["sudoku"]["hard"]
         self.assertEqual((hard["started"], hard["won"], hard["abandoned"]), (4, 3, 1))
         self.assertEqual(hard["median_solve"], 200)
         self.assertEqual(hard["win_rate"], 0.75)
         self.assertEqual(hard["median_gave_up"], 60)
+        self.assertEqual((hard["hints"], hard["undos"]), (4, 8))
+        self.assertEqual((f["bricks"]["hints"], f["bricks"]["median_length"]), (0, 90))
         self.assertEqual(f["bricks"]["median_score"], 75)
         self.assertEqual(sum(n for _, _, n in f["bricks"]["histogram"]), 3)
         self.assertEqual(f["screens"], [("start", 2), ("sudoku", 1)])
         self.assertEqual(f["languages"], [("ru", 2)])
         self.assertEqual(f["consent"], [("accept", 1), ("reject", 2), ("custom", 1)])
+
+    def test_a_session_is_a_run_of_one_visitors_events_within_30_minutes(self):
+        self.send([screen()])
+        self.now = T0 + 29 * 60
+        self.send([screen("sudoku")])                 # 29 minutes on: the same session
+        self.now = T0 + 29 * 60 + 31 * 60
+        self.send([screen("bricks")])                 # 31 minutes after the last one: a new session
+        self.send([screen()], ua=UA + " other")      # another visitor: their own session
+        self.now = T0 + 86400
+        self.send([screen()])                         # the next day: a new visitor key, a new session
+        day = datetime.date(2026, 3, 10)
+        f = report.figures(self.storage, day, day + datetime.timedelta(days=1))
+        self.assertEqual([(d["day"], d["visitors"], d["sessions"]) for d in f["days"]],
+                         [("2026-03-10", 2, 3), ("2026-03-11", 1, 1)])
+        self.assertEqual(f["totals"]["sessions"], 4)
+
+    def test_old_days_come_from_the_daily_totals_after_the_purge(self):
+        self.seed()
+        self.now = T0 + 86400
+        self.send([screen("bricks")])
+        first, last = datetime.date(2026, 3, 10), datetime.date(2026, 3, 11)
+        before = report.figures(self.storage, first, last)
+        csv_before = admin_stats.export_csv(self.storage, first, last)
+        # 40 days on with the default 30 days of retention: both days are rolled up, then their events deleted
+        events, _ = retention.purge(self.storage, 30, now=T0 + 40 * 86400)
+        self.assertEqual(events, 17)
+        self.assertEqual(self.rows(), [])
+        rolled = [r[0] for r in store.read(self.storage, "SELECT day FROM stats_rolled ORDER BY day")]
+        self.assertEqual(rolled, ["2026-03-10", "2026-03-11"])
+        after = report.figures(self.storage, first, last)
+        self.assertEqual(after, before)
+        self.assertEqual(after["totals"]["events"], 17)
+        self.assertEqual(admin_stats.export_csv(self.storage, first, last), csv_before)
+        # the totals hold no visitor key
+        keys = {r[0] for r in store.read(self.storage, "SELECT DISTINCT visitor FROM stats_salts, stats_events")}
+        stored = " ".join(str(v) for row in store.read(self.storage, "SELECT * FROM stats_daily") for v in row)
+        self.assertFalse(keys)
+        self.assertNotRegex(stored, r"[0-9a-f]{32}")
+        # years on, the purge still keeps them
+        retention.purge(self.storage, 30, now=T0 + 3 * 365 * 86400)
+        self.assertEqual(report.figures(self.storage, first, last), before)
+
+    def test_a_final_day_is_rolled_up_and_recent_days_are_read_raw(self):
+        self.send([screen()])
+        self.now = T0 + 2 * 86400
+        self.send([screen("sudoku")])
+        retention.purge(self.storage, 30, now=self.now)       # 03-10 is final two days on; 03-12 is not
+        rolled = [r[0] for r in store.read(self.storage, "SELECT day FROM stats_rolled")]
+        self.assertEqual(rolled, ["2026-03-10"])
+        self.assertEqual(len(self.rows()), 2, "within the retention the raw events stay")
+        f = report.figures(self.storage, datetime.date(2026, 3, 10), datetime.date(2026, 3, 12))
+        self.assertEqual([d["views"] for d in f["days"]], [1, 0, 1], "each day counted once, rolled up or raw")
+        self.assertEqual(f["screens"], [("start", 1), ("sudoku", 1)])
 
     def test_the_dashboard_needs_the_token_and_shows_the_figures(self):
         self.seed()

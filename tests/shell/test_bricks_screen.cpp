@@ -5,7 +5,8 @@
 // board and why, then the dialog) and recorded, "Play again" pressed on the game-over
 // dialog, and the next game's hint planned on the next game's rules (the planner once
 // outlived the session whose rules it read: a use after free that corrupted the wasm heap);
-// Escape pauses instead of leaving; the Hint button. Run under ASan on native-asan.
+// Escape pauses instead of leaving; the Hint button; the bricks_over statistics event's fields.
+// Run under ASan on native-asan.
 #include <GLFW/glfw3.h>
 
 #include <algorithm>
@@ -286,4 +287,20 @@ TEST_CASE("bricks screen: the Hint button shows the suggested move until the nex
     f.frame(screen, {GLFW_KEY_H});
     f.frame(screen);
     CHECK(f.state(screen)["hint"].is_object());
+    f.frame(screen, {GLFW_KEY_H});  // asked again for the same position: still one hint
+    // The bricks_over event's fields (natively nothing is sent): the two hints asked, and the
+    // seconds since the game's first frame.
+    const Json event = screen.over_event(f.now + 60000);
+    CHECK(event["placements"] == 1);
+    CHECK(event["hints"] == 2);
+    CHECK(event["duration"].get<std::int64_t>() > 60);
+    CHECK(event["duration"].get<std::int64_t>() < 70);
+    // A game resumed from a save started on another visit: no hints or duration to tell.
+    BricksScreen reloaded(f.context());
+    REQUIRE(reloaded.reload().damaged == nullptr);
+    f.frame(reloaded);
+    const Json resumed = reloaded.over_event(f.now);
+    CHECK(resumed["placements"] == 1);
+    CHECK_FALSE(resumed.contains("hints"));
+    CHECK_FALSE(resumed.contains("duration"));
 }

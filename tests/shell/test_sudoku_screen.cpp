@@ -6,7 +6,8 @@
 // one that is not a proper puzzle is refused and the game in progress stays. Issue 17's
 // defects: Menu with a hint open, the selection kept across a reload, a wrong digit not
 // counted on its key, the question before a link or paste replaces progress (the daily in
-// its own slot); hints in three stages; the win moment with and without reduced motion.
+// its own slot); hints in three stages; the win moment with and without reduced motion; the
+// fields of the game-end statistics event (undos included).
 #include <GLFW/glfw3.h>
 
 #include <string>
@@ -161,6 +162,13 @@ TEST_CASE("sudoku screen: a whole puzzle by keyboard, with undo, notes, a hint a
     const Opened<sudoku::Statistics> saved_stats = f.store.open(SudokuScreen::kStats);
     REQUIRE(saved_stats.value);
     CHECK(saved_stats.value->levels[static_cast<std::size_t>(sudoku::Level::medium)].won == 1);
+    // The sudoku_won event the site's statistics get (natively nothing is sent): its fields as the
+    // server's schema names them, with the two undos and the mistake.
+    const Opened<sudoku::Session> won = f.store.open(SudokuScreen::kGame);
+    REQUIRE(won.value);
+    const Json event = sudoku_end_event(*won.value, f.now);
+    CHECK(event == Json{{"level", "medium"}, {"daily", false}, {"duration", j["elapsed_ms"].get<std::int64_t>() / 1000},
+                        {"hints", won.value->state().hints_used}, {"mistakes", 1}, {"undos", 2}});
 
     // A reload (a new screen over the same storage) shows the finished game as it was.
     SudokuScreen reloaded(f.context());

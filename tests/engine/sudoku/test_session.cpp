@@ -195,7 +195,10 @@ TEST_CASE("session: a placement that keeps its peers' notes, saved and replayed 
     CHECK(loaded->history() == s.history());
     REQUIRE(loaded->undo().ok());
     REQUIRE(loaded->redo(0).ok());
-    CHECK(loaded->state() == s.state());
+    State replayed = loaded->state();
+    CHECK(replayed.undos == 1);  // the undo is counted; otherwise the same state
+    replayed.undos = s.state().undos;
+    CHECK(replayed == s.state());
     CHECK_FALSE(Move::place(c, 4).keep_peer_notes);
     // A flag that is not a boolean is a format error, not a guess.
     const std::string bad = reseal(text, [](Json& p) { p["moves"][1]["keep_peer_notes"] = 1; });
@@ -432,6 +435,28 @@ TEST_CASE("session: the selected cell is kept with the game, not with its histor
     auto older = open_document(kGameDocument, reseal(s.save(0), [](Json& p) { p.erase("selected"); }));
     REQUIRE(older.ok());
     CHECK(older->selected() == 40);
+}
+
+TEST_CASE("session: undos are counted, kept in the save, and older saves have none", "[sudoku][session]") {
+    Session s = new_session();
+    const auto cells = empty_cells();
+    CHECK(s.state().undos == 0);
+    REQUIRE(s.play(Move::place(cells[0], wrong_digit(cells[0])), 0).ok());
+    REQUIRE(s.play(Move::note(cells[1], 4), 0).ok());
+    REQUIRE(s.undo().ok());
+    REQUIRE(s.undo().ok());
+    CHECK(error_code(s.undo()) == "sudoku.undo.none");  // nothing taken back: not counted
+    REQUIRE(s.redo(0).ok());                            // a redo does not give one back
+    CHECK(s.state().undos == 2);
+    CHECK(s.state().mistakes == 1);
+    auto loaded = open_document(kGameDocument, s.save(0));
+    REQUIRE(loaded.ok());
+    CHECK(loaded->state().undos == 2);
+    auto older = open_document(kGameDocument, reseal(s.save(0), [](Json& p) { p.erase("undos"); }));
+    REQUIRE(older.ok());
+    CHECK(older->state().undos == 0);
+    auto bad = open_document(kGameDocument, reseal(s.save(0), [](Json& p) { p["undos"] = -1; }));
+    CHECK(error_code(bad) == "save.format");
 }
 
 TEST_CASE("session: progress is a move, a mistake or a hint, a game only opened has none", "[sudoku][session]") {
