@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <limits>
 #include <optional>
 
 #include <imgui.h>
@@ -50,15 +51,15 @@ public:
     // had stopped, and the summary was never drawn).
     void timer(std::optional<double> tick, double now) {
         const bool animating = tick && *tick <= 0;
-        if (animating || (due_ && now + 1 >= *due_) || (animating_ && !animating)) {
+        if (animating || now + 1 >= due_ || (animating_ && !animating)) {
             wake();
-            due_.reset();
+            due_ = kNever;
         }
         animating_ = animating;
     }
     // The loop goes to sleep with the screen's timer as it was in this turn.
     void sleeping(std::optional<double> tick, double now) {
-        due_ = tick ? std::optional<double>(now + *tick) : std::nullopt;
+        due_ = tick ? now + *tick : kNever;
     }
     // Whether the loop must draw a frame now.
     bool needs_frame() const { return min_left_ > 0 || (!settled_ && left_ > 0); }
@@ -78,7 +79,10 @@ private:
     bool settled_ = false;
     bool drawn_any_ = false;
     std::uint64_t last_ = 0;
-    std::optional<double> due_;  // when the screen's timer runs out, while the loop sleeps
+    // When the screen's timer runs out while the loop sleeps; never without a timer. (A plain
+    // double: GCC 12 at -O3 took an empty std::optional<double> for maybe-uninitialized.)
+    static constexpr double kNever = std::numeric_limits<double>::infinity();
+    double due_ = kNever;
     bool animating_ = false;     // the last turn's timer asked for every frame
 };
 
