@@ -42,8 +42,30 @@ endif()
 
 if(ASTRADIA_BUILD_APP)
   # (IMGUI_DIR is set, and checked, in the top CMakeLists.txt.)
+  set(_imgui_draw "${IMGUI_DIR}/imgui_draw.cpp")
+  if(EMSCRIPTEN)
+    # The web build compiles imgui_draw.cpp without one statement: ImFontAtlas::Build()'s
+    # fallback to ImGui's own font (ProggyClean, 12 KB of base85 text and its decompressor)
+    # when no font was added. The app always adds its DejaVu fonts first (shell/ui/fonts.cpp),
+    # so the fallback never ran, yet it kept the font in the download (10.5 KB gzip). With the
+    # call gone, the linker drops AddFontDefault and everything only it reaches. The edit is
+    # made on a copy in the build folder at configure time, and fails loudly if 1.86's line is
+    # not found; native builds (and their tests) compile ImGui unchanged.
+    file(READ "${_imgui_draw}" _src)
+    set(_fallback "    if (ConfigData.Size == 0)\n        AddFontDefault();\n")
+    string(FIND "${_src}" "${_fallback}" _at)
+    if(_at EQUAL -1)
+      message(FATAL_ERROR "${_imgui_draw}: ImFontAtlas::Build()'s default-font fallback not found "
+                          "(is this ImGui 1.86?); see cmake/deps.cmake")
+    endif()
+    string(REPLACE "${_fallback}" "    // (web build: no default-font fallback; see cmake/deps.cmake)\n" _src "${_src}")
+    set(_imgui_draw "${CMAKE_BINARY_DIR}/_imgui_web/imgui_draw.cpp")
+    file(WRITE "${_imgui_draw}.new" "${_src}")
+    file(COPY_FILE "${_imgui_draw}.new" "${_imgui_draw}" ONLY_IF_DIFFERENT)
+    set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${IMGUI_DIR}/imgui_draw.cpp")
+  endif()
   add_library(imgui STATIC
-    ${IMGUI_DIR}/imgui.cpp ${IMGUI_DIR}/imgui_draw.cpp ${IMGUI_DIR}/imgui_tables.cpp
+    ${IMGUI_DIR}/imgui.cpp ${_imgui_draw} ${IMGUI_DIR}/imgui_tables.cpp
     ${IMGUI_DIR}/imgui_widgets.cpp
     ${IMGUI_DIR}/backends/imgui_impl_glfw.cpp ${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
   target_include_directories(imgui SYSTEM PUBLIC ${IMGUI_DIR} ${IMGUI_DIR}/backends)
